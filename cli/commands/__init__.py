@@ -1,0 +1,1 @@
+"""One module per `newsevents` command; each is registered in `newsevents.cli.main`."""

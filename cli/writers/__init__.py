@@ -1,0 +1,104 @@
+"""Output formats: one module per format, registered here and nowhere else.
+
+Every writer takes a text stream and has `write(events)` (called once per article, in input
+order) and `close()` (called once, in a `finally`, so the output is valid even when cut short).
+Writer modules import the core lazily so that `newsevents --help` stays light.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, TextIO, cast
+
+from .csv import CsvWriter
+from .json import JsonWriter
+from .jsonl import JsonlWriter
+from .table import TableWriter
+
+if TYPE_CHECKING:
+    from newsevents.core.record import Event
+
+
+class Writer(Protocol):
+    """What every output format provides."""
+
+    def write(self, events: list[Event]) -> None: ...
+
+    def close(self) -> None: ...
+
+
+WRITERS: dict[str, Callable[[TextIO], Writer]] = {
+    "table": TableWriter,
+    "json": JsonWriter,
+    "jsonl": JsonlWriter,
+    "csv": CsvWriter,
+}
+"""The one registry of output formats: name -> writer class."""
+
+EXTENSIONS: dict[str, str] = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
+"""`--output` file extension -> format, used when `--format` is not given."""
+
+
+def writer_for(format: str, stream: TextIO) -> Writer:
+    """A writer of `format` (a WRITERS key) on `stream`; KeyError for an unknown format."""
+    return WRITERS[format](stream)
+
+
+def format_for_path(path: str | Path) -> str | None:
+    """The format an output file name asks for (by extension), or None when it does not say."""
+    return EXTENSIONS.get(Path(path).suffix.lower())
+
+
+@contextlib.contextmanager
+def atomic_output(path: str | Path) -> Iterator[TextIO]:
+    """Open `path` for writing so that it only ever holds complete output.
+
+    Writes a temporary file in the same folder and moves it over `path` (os.replace) when the
+    block ends normally or by KeyboardInterrupt (the writers have closed the output, so what
+    was written is valid); on any other exception the temporary file is removed and `path` is
+    left as it was. UTF-8, newline="" (the CSV module writes its own line ends).
+    """
+    target = Path(path)
+    handle = cast(
+        TextIO,
+        tempfile.NamedTemporaryFile(  # closed by _commit or on failure
+            mode="w",
+            encoding="utf-8",
+            newline="",
+            dir=target.parent,
+            prefix=f".{target.name}.",
+            suffix=".tmp",
+            delete=False,
+        ),
+    )
+    temp = Path(handle.name)
+    try:
+        try:
+            yield handle
+        except KeyboardInterrupt:
+            _commit(handle, temp, target)
+            raise
+        _commit(handle, temp, target)
+    except BaseException:
+        handle.close()
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+
+
+def _commit(handle: TextIO, temp: Path, target: Path) -> None:
+    handle.flush()
+    os.fsync(handle.fileno())
+    handle.close()
+    try:
+        mode = target.stat().st_mode & 0o7777  # keep the permissions of the file replaced
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    os.chmod(temp, mode)
+    os.replace(temp, target)

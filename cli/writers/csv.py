@@ -1,0 +1,55 @@
+"""CSV (RFC 4180): header = FIELDS always, true/false booleans, empty cells for None."""
+
+from __future__ import annotations
+
+import csv
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from newsevents.core.record import Event
+
+LIST_SEPARATOR = ";"
+
+
+def cell(value: Any) -> str:
+    """One value as a CSV cell: None -> empty, bool -> true/false, list -> `a;b`."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return LIST_SEPARATOR.join(cell(item) for item in value)
+    return str(value)
+
+
+class CsvWriter:
+    """Writes the FIELDS header, then one row per event (CRLF line ends, minimal quoting).
+
+    The stream should be opened with `newline=""` and UTF-8, as `--output` does.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        from newsevents.core.record import FIELDS  # lazy: keeps `--help` light
+
+        self.stream = stream
+        self.fields = FIELDS
+        self.csv = csv.writer(stream, dialect="excel", lineterminator="\r\n")
+        self.header_written = False
+
+    def _header(self) -> None:
+        if not self.header_written:
+            self.csv.writerow(self.fields)
+            self.header_written = True
+
+    def write(self, events: list[Event]) -> None:
+        """Write one article's events as rows."""
+        self._header()
+        for event in events:
+            record = event.to_dict()
+            self.csv.writerow([cell(record[name]) for name in self.fields])
+        self.stream.flush()
+
+    def close(self) -> None:
+        """Make sure the header is there even when no events were written."""
+        self._header()
+        self.stream.flush()

@@ -1,0 +1,71 @@
+"""A rich table for people reading a terminal: one row per event, the TABLE_FIELDS columns."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from newsevents.core.record import Event
+
+_MAX_WIDTH = 1000
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    if isinstance(value, (list, tuple)):
+        return "; ".join(_show(item) for item in value)
+    return str(value)
+
+
+class TableWriter:
+    """Collects rows and prints one table on `close()` (a table cannot be streamed).
+
+    An `article` column is added when the events come from more than one article.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        from newsevents.core.record import TABLE_FIELDS  # lazy: keeps `--help` light
+
+        self.stream = stream
+        self.fields = TABLE_FIELDS
+        self.rows: list[tuple[str, list[str]]] = []
+        self.closed = False
+
+    def write(self, events: list[Event]) -> None:
+        """Keep one article's events for the table."""
+        for event in events:
+            record = event.to_dict()
+            self.rows.append((event.article, [_show(record[name]) for name in self.fields]))
+
+    def close(self) -> None:
+        """Print the table (or `No events found.`); safe to call twice."""
+        if self.closed:
+            return
+        self.closed = True
+        from rich.console import Console
+        from rich.table import Table
+        from rich.text import Text
+
+        if not self.rows:
+            self.stream.write("No events found.\n")
+            self.stream.flush()
+            return
+        several = len({article for article, _ in self.rows}) > 1
+        table = Table(show_lines=False, header_style="bold")
+        columns = (["article"] if several else []) + [f.replace("_", " ") for f in self.fields]
+        for column in columns:
+            table.add_column(column, overflow="fold")
+        for article, values in self.rows:
+            cells = ([article] if several else []) + values
+            table.add_row(*(Text(value) for value in cells))  # Text: no markup in article words
+        console = Console(file=self.stream, highlight=False)
+        if not console.is_terminal:  # a file or pipe: as wide as the table wants, no folding
+            wide = Console(file=self.stream, width=_MAX_WIDTH)
+            console = Console(file=self.stream, highlight=False, width=wide.measure(table).maximum)
+        console.print(table)
+        self.stream.flush()

@@ -1,0 +1,11 @@
+"""newsevents core: a library that turns news text into event records.
+
+    >>> from newsevents.core import extract
+    >>> events = extract("Protesters marched in Nairobi on Friday.", published="2024-05-04")
+"""
+
+from .api import Result, extract, extract_many
+from .article import Article
+from .record import FIELDS, Event
+
+__all__ = ["Article", "Event", "FIELDS", "Result", "extract", "extract_many"]

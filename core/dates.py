@@ -1,0 +1,370 @@
+"""When an event happened: the date words attached to its trigger, resolved against publication.
+
+Date expressions are spaCy DATE (and TIME) entities plus stray day words the tagger missed.
+Relative words ("Friday", "yesterday", "last week") resolve through data/date_words.csv;
+explicit dates ("May 26", "26 May 2017", "3 days ago") go to dateparser, whose answer is kept
+only when it agrees with the month, day and year written in the text.
+
+Which date is the event's, best first: one attached to the trigger itself; one on the verb
+that carries an event noun ("launched strikes on Friday"); one elsewhere in the event's own
+clause; else the sentence's only date. That last rule gives "said on Saturday it took part in
+strikes" the date of the statement: the statement is the latest the event can be, news
+reports events of the reporting day or just before, and it is the only date there is. It is
+not used across "after"/"before"/"since"/"until" ("launched strikes on Friday after gunmen
+attacked a bus" does not date the attack).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import cache, lru_cache
+
+from spacy.tokens import Span, Token
+
+from .casualties import clause_head, event_clause
+from .datafiles import data_rows
+
+# A year mention this far or further before publication is history, not news.
+BACKGROUND_DAYS = 365
+# Dependencies by which a date sits inside a noun phrase ("the 2011 uprising", "Friday's
+# attack"): such a date dates that noun only.
+ATTRIBUTIVE_DEPS = frozenset({"compound", "nummod", "poss", "amod", "nmod"})
+YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
+NUMERIC_DATE_RE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b")
+DATELINE_RE = re.compile(
+    r"^[^\S\n]*(?:[^\W\d_][^\n,()]{0,60},[^\S\n]*){0,3}?"
+    r"(?P<date>[^\W\d_]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[^\W\d_]{3,9}\.?,?\s+\d{4})"
+    r"\s*(?:\(|/|-|–|—|:)",
+    re.MULTILINE,
+)
+DATELINE_LINES = 4
+DATEPARSER_SETTINGS: dict[str, object] = {
+    "PREFER_DATES_FROM": "past",
+    "PREFER_DAY_OF_MONTH": "first",
+    "RETURN_AS_TIMEZONE_AWARE": False,
+}
+
+
+@dataclass
+class EventDate:
+    """The date of one event as the article gives it."""
+
+    date: str | None  # ISO YYYY-MM-DD; first day for week/month/year precision; None unresolved
+    text: str  # the date words, verbatim
+    precision: str | None  # "day" | "week" | "month" | "year"
+    background: bool  # far before publication: history, not the news
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What a date expression means: a resolved day (or None) at some precision."""
+
+    day: date | None
+    precision: str | None
+
+
+@cache
+def _words() -> dict[str, tuple[str, int | None]]:
+    """data/date_words.csv: phrase -> (kind, value)."""
+    return {
+        row["phrase"].lower(): (row["kind"], int(row["value"]) if row["value"] else None)
+        for row in data_rows("date_words.csv")
+    }
+
+
+def _kind(word: str) -> str:
+    return _words().get(word, ("", None))[0]
+
+
+def _value(word: str) -> int:
+    return _words().get(word, ("", 0))[1] or 0
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"[a-z]+|\d+", text.lower())
+
+
+# --- reading one date expression ------------------------------------------------------------
+
+
+def _week_start(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _relative(kind: str, value: int, published: date | None, upcoming: bool) -> _Reading:
+    """Resolve a table word ("yesterday", "last week", "Friday") against publication."""
+    precision = "day" if kind in ("day", "weekday") else kind
+    if published is None:
+        return _Reading(None, precision)
+    if kind == "day":
+        return _Reading(published + timedelta(days=value), precision)
+    if kind == "week":
+        return _Reading(_week_start(published) + timedelta(weeks=value), precision)
+    if kind == "month":
+        return _Reading(_add_months(published.replace(day=1), value), precision)
+    if kind == "year":
+        return _Reading(date(published.year + value, 1, 1), precision)
+    if upcoming:  # "next Friday": the first such day after publication
+        return _Reading(
+            published + timedelta(days=(value - published.weekday() - 1) % 7 + 1), "day"
+        )
+    # The latest such weekday on or before publication: a weekday equal to the publication
+    # weekday is publication day, news being about the last few days.
+    return _Reading(published - timedelta(days=(published.weekday() - value) % 7), "day")
+
+
+def _dateparser(text: str, published: date | None) -> datetime | None:
+    """dateparser's reading of `text`, relative to publication when known."""
+    import dateparser  # slow to import; only paid when a date needs it
+
+    settings = dict(DATEPARSER_SETTINGS)
+    if published is not None:
+        settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
+    return dateparser.parse(text, languages=["en"], settings=settings)
+
+
+def _explicit(toks: list[str], text: str, published: date | None) -> _Reading:
+    """A written date: "May 26", "26 May 2017", "March 2014", "in 2014", "26/05/2017"."""
+    years = [int(t) for t in toks if YEAR_RE.match(t)]
+    months = [_value(t) for t in toks if _kind(t) == "monthname"]
+    days = [int(t) for t in toks if t.isdigit() and 1 <= int(t) <= 31]
+    numeric = NUMERIC_DATE_RE.search(text) is not None
+    if numeric:
+        precision = "day"
+    elif months:
+        precision = "day" if days else "month"
+    else:
+        precision = "year"
+    if precision == "year":
+        return _Reading(date(years[0], 1, 1), "year")
+    if not years and published is None:
+        return _Reading(None, precision)  # "May 26" of which year?
+    parsed = _dateparser(text, published)
+    if parsed is None:
+        return _Reading(None, precision)
+    # dateparser guesses freely; keep its answer only where it agrees with the written words.
+    if (
+        (years and parsed.year != years[0])
+        or (months and parsed.month != months[0])
+        or (months and days and parsed.day != days[0])
+    ):
+        return _Reading(None, precision)
+    day = parsed.date()
+    if precision == "month":
+        day = day.replace(day=1)
+    return _Reading(day, precision)
+
+
+def _ago(toks: list[str], text: str, published: date | None) -> _Reading | None:
+    """A count back from publication ("three days ago", "two weeks ago"), read by dateparser."""
+    units = [t.rstrip("s") for t in toks if _kind(t) == "duration"]
+    if not units:
+        return None
+    precision = {"hour": "day", "decade": "year"}.get(units[0], units[0])
+    if published is None:
+        return _Reading(None, precision)
+    parsed = _dateparser(text, published)
+    if parsed is None:
+        return _Reading(None, precision)
+    day = parsed.date()
+    if precision == "week":
+        day = _week_start(day)
+    elif precision == "month":
+        day = day.replace(day=1)
+    elif precision == "year":
+        day = date(day.year, 1, 1)
+    return _Reading(day, precision)
+
+
+@lru_cache(maxsize=4096)
+def _read(text: str, published: date | None) -> _Reading | None:
+    """What date expression `text` means; None when it is no date (an age, a duration)."""
+    toks = _tokens(text)
+    kinds = [_kind(t) for t in toks]
+    if "age" in kinds:
+        return None
+    if "ago" in kinds:
+        return _ago(toks, " ".join(toks), published)
+    words = [t for t, k in zip(toks, kinds, strict=True) if k not in ("filler", "shift")]
+    for phrase in (
+        " ".join(words),
+        " ".join(t for t in words if _kind(t) != "time"),
+    ):
+        kind = _kind(phrase)
+        if kind in ("day", "week", "month", "year"):
+            return _relative(kind, _value(phrase), published, upcoming=False)
+    has_day_number = any(t.isdigit() and int(t) <= 31 for t in toks)
+    if "monthname" in kinds or any(YEAR_RE.match(t) for t in toks) or NUMERIC_DATE_RE.search(text):
+        if "weekday" not in kinds or has_day_number or "monthname" not in kinds:
+            return _explicit(toks, text, published)
+    for t, k in zip(toks, kinds, strict=True):
+        if k == "weekday":
+            return _relative(k, _value(t), published, upcoming="next" in kinds)
+    return None
+
+
+def _background(reading: _Reading, published: date | None) -> bool:
+    if reading.day is None or published is None:
+        return False
+    if reading.precision == "year" and reading.day.year < published.year:
+        return True
+    return (published - reading.day).days >= BACKGROUND_DAYS
+
+
+# --- finding the event's date in the sentence -----------------------------------------------
+
+
+@dataclass
+class _Mention:
+    span: Span
+    reading: _Reading
+    anchor: Token  # the word the date modifies
+    attributive: bool  # inside a noun phrase: dates that noun only
+
+
+def _anchor(span: Span) -> tuple[Token, bool]:
+    """The word a date expression attaches to, and whether it sits inside a noun phrase."""
+    root = span.root
+    head = root.head
+    if root.dep_ == "pobj" and head.dep_ == "prep":
+        return head.head, False  # "on Friday" -> what happened on Friday
+    if root.dep_ in ATTRIBUTIVE_DEPS and head.pos_ in ("NOUN", "PROPN") and head not in span:
+        return head, True
+    return head, False
+
+
+def _mentions(sent: Span, published: date | None) -> list[_Mention]:
+    """The date expressions of `sent` that read as dates (not ages or durations)."""
+    doc = sent.doc
+    spans: list[Span] = []
+    for ent in sent.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        if spans and spans[-1].end == ent.start:  # "Tuesday" + "morning" is one expression
+            spans[-1] = doc[spans[-1].start : ent.end]
+        else:
+            spans.append(ent)
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    for tok in sent:  # day words the entity recogniser missed ("on Friday" can go unlabelled)
+        if tok.i not in covered and _kind(tok.lower_) in ("weekday", "day"):
+            end = tok.i + 1
+            if end < sent.end and _kind(doc[end].lower_) == "time":
+                end += 1
+            spans.append(doc[tok.i : end])
+    found = []
+    for span in spans:
+        reading = _read(span.text, published)
+        if reading is None:
+            continue
+        anchor, attributive = _anchor(span)
+        found.append(_Mention(span, reading, anchor, attributive))
+    return found
+
+
+@cache
+def _shift_words() -> frozenset[str]:
+    return frozenset(w for w, (kind, _) in _words().items() if kind == "shift")
+
+
+def _crosses_shift(trigger: Token, anchor: Token) -> bool:
+    """Whether the path between two tokens passes an "after"/"before"/"since" clause edge."""
+    up = [trigger, *trigger.ancestors]
+    up_anchor = [anchor, *anchor.ancestors]
+    common = next((t for t in up if t in up_anchor), None)
+    shift = _shift_words()
+    path = up[: up.index(common)] if common is not None else up
+    path += up_anchor[: up_anchor.index(common)] if common is not None else up_anchor
+    for tok in path:
+        if tok.lower_ in shift and tok.dep_ in ("prep", "mark"):
+            return True
+        if any(c.dep_ in ("mark", "advmod", "prep") and c.lower_ in shift for c in tok.children):
+            if tok.pos_ in ("VERB", "AUX"):
+                return True
+    return False
+
+
+def _depth(a: Token, b: Token) -> int:
+    """Tree distance between two tokens (number of arcs)."""
+    up = [a, *a.ancestors]
+    for n, t in enumerate([b, *b.ancestors]):
+        if t in up:
+            return n + up.index(t)
+    return len(up) + 99
+
+
+def _best(mentions: list[_Mention], trigger: Token) -> _Mention:
+    """The mention nearest the trigger in the tree, then the most precise, then the first."""
+    order = {"day": 0, "week": 1, "month": 2, "year": 3, None: 4}
+    return min(
+        mentions,
+        key=lambda m: (_depth(trigger, m.anchor), order[m.reading.precision], m.span.start),
+    )
+
+
+def _pick(mentions: list[_Mention], trigger: Token) -> _Mention | None:
+    """The mention that dates `trigger`'s event, by the order in the module docstring."""
+    own = [m for m in mentions if m.anchor == trigger]
+    if own:
+        # A date inside the event noun's phrase defines it ("the 2011 uprising"); a "on Friday"
+        # hung on the noun is as often the parser's misreading of the verb's date.
+        return _best([m for m in own if m.attributive] or own, trigger)
+    free = [m for m in mentions if not m.attributive]
+    # The verb that carries an event noun, or the first of joined verbs: "launched strikes on
+    # Friday", "four killed and 20 wounded on Friday".
+    head = clause_head(trigger)
+    carriers = {head.i} | {t.i for t in trigger.ancestors if head.is_ancestor(t)}
+    near = [m for m in free if m.anchor.i in carriers]
+    if near:
+        return _best(near, trigger)
+    clause_ids = {t.i for t in event_clause(trigger)}
+    inside = [m for m in free if m.anchor.i in clause_ids]
+    if inside:
+        return _best(inside, trigger)
+    readings = {(m.reading.day, m.reading.precision, m.span.text.lower()) for m in free}
+    if len(readings) == 1 and not _crosses_shift(trigger, free[0].anchor):
+        return free[0]
+    return None
+
+
+def event_date(trigger: Token, published: date | None) -> EventDate | None:
+    """The date of the event of `trigger` (a verb or event noun), or None if none is given.
+
+    Args:
+        trigger: the event's verb or noun.
+        published: the article's publication date; relative words stay unresolved without it.
+    """
+    mentions = [m for m in _mentions(trigger.sent, published) if trigger not in m.span]
+    if not mentions:
+        return None
+    chosen = _pick(mentions, trigger)
+    if chosen is None:
+        return None
+    reading = chosen.reading
+    return EventDate(
+        date=reading.day.isoformat() if reading.day else None,
+        text=chosen.span.text,
+        precision=reading.precision,
+        background=_background(reading, published),
+    )
+
+
+def published_from_dateline(text: str) -> date | None:
+    """The date of a wire dateline at the top of the body ("CAIRO, May 26, 2017 (Reuters) -").
+
+    Only datelines that give the year count; None when there is none.
+    """
+    head = "\n".join(line for line in text.splitlines()[:20] if line.strip())
+    head = "\n".join(head.splitlines()[:DATELINE_LINES])
+    for match in DATELINE_RE.finditer(head):
+        written = match.group("date")
+        reading = _read(written, None)
+        if reading is not None and reading.day is not None and reading.precision == "day":
+            return reading.day
+    return None

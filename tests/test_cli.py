@@ -1,0 +1,650 @@
+"""The `newsevents` command line: formats, inputs, errors, exit codes, the summary.
+
+Most tests run the CLI over the `fake_engine` stand-in (one PROTEST event per line containing
+"marched") so that stdout can be checked exactly; the `real engine` tests at the end run the
+spaCy pipeline. stdout (data) and stderr (messages) are checked separately.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from newsevents.cli.commands import extract as extract_module
+from newsevents.cli.exitcodes import ExitCode
+from newsevents.cli.main import app
+from newsevents.core import reader
+from newsevents.core.api import Result
+from newsevents.core.record import FIELDS
+from typer.testing import CliRunner
+
+WriteArticle = Callable[..., Path]
+MARCH = "Farmers marched in Nakuru\n\nNAKURU - Farmers marched on Monday.\n"  # two events
+QUIET = "A quiet day in the garden\n\nNothing happened.\n"  # no events
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run every test in its tmp folder, so messages name short relative paths."""
+    monkeypatch.chdir(tmp_path)
+
+
+def invoke(runner: CliRunner, *args: str, input: str | bytes | None = None) -> Any:
+    return runner.invoke(app, ["extract", *args], input=input)
+
+
+def summary(articles: int, events: int, failed: int) -> str:
+    def plural(n: int, word: str) -> str:
+        return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+    return f"{plural(articles, 'article')}, {plural(events, 'event')}, {failed} failed\n"
+
+
+# -- help, version, no spaCy -------------------------------------------------------------------
+
+
+def _installed_script() -> str:
+    script = Path(sys.executable).parent / "newsevents"
+    found = str(script) if script.exists() else shutil.which("newsevents")
+    assert found, "the newsevents console script is not installed (pip install -e .)"
+    return found
+
+
+@pytest.mark.parametrize(
+    "args", [["--help"], ["extract", "--help"], ["evaluate", "--help"], ["--version"]]
+)
+def test_cli_help_does_not_import_spacy(args: list[str]) -> None:
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", _installed_script(), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    imported = [line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()]
+    assert "spacy" not in imported
+    assert "newsevents.core.engine" not in imported
+    assert done.stdout.strip()
+
+
+def test_cli_help_ends_with_example(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["extract", "--help"])
+    assert result.exit_code == 0
+    assert "Example: newsevents extract samples/ --date 2024-05-04 -o events.csv" in result.stdout
+
+
+def test_cli_version(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["--version"])
+    assert (result.exit_code, result.stdout) == (0, "newsevents 0.1.0\n")
+
+
+# -- formats ---------------------------------------------------------------------------------
+
+
+@pytest.mark.usefixtures("fake_engine")
+def test_cli_jsonl_one_object_per_line(runner: CliRunner, write_article: WriteArticle) -> None:
+    write_article("a.txt", MARCH, date="2024-05-04", url="https://example.org/a")
+    result = invoke(runner, "a.txt", "--format", "jsonl")
+    assert result.exit_code == ExitCode.OK
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["event_id"] for r in records] == ["a.txt#1", "a.txt#2"]
+    assert list(records[0]) == list(FIELDS)
+    assert records[0]["published"] == "2024-05-04"
+    assert records[0]["article_url"] == "https://example.org/a"
+    assert records[0]["article_title"] == "Farmers marched in Nakuru"
+    assert result.stderr == summary(1, 2, 0)
+
+
+@pytest.mark.usefixtures("fake_engine")
+def test_cli_default_format_jsonl_when_piped(
+    runner: CliRunner, write_article: WriteArticle
+) -> None:
+    write_article("a.txt", MARCH)
+    result = invoke(runner, "a.txt")
+    assert len([json.loads(line) for line in result.stdout.splitlines()]) == 2
+
+
+@pytest.mark.usefixtures("fake_engine")
+def test_cli_default_format_table_on_terminal(
+    runner: CliRunner, write_article: WriteArticle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(extract_module, "_stdout_is_terminal", lambda: True)
+    write_article("a.txt", MARCH)
+    result = invoke(runner, "a.txt")
+    assert result.exit_code == ExitCode.OK
+    assert "event type" in result.stdout
+    assert result.stdout.count("PROTEST") == 2
+
+
+@pytest.mark.usefixtures("fake_engine")
+@pytest.mark.parametrize("texts", [[MARCH, QUIET, MARCH], [QUIET]], ids=["events", "none"])
+def test_cli_json_parses(runner: CliRunner, write_article: WriteArticle, texts: list[str]) -> None:
+    for n, text in enumerate(texts):
+        write_article(f"{n}.txt", text)
+    result = invoke(runner, ".", "--format", "json")
+    assert result.exit_code == ExitCode.OK
+    records = json.loads(result.stdout)
+    expected = sum(text.count("marched") for text in texts)
+    assert len(records) == expected
+    assert result.stderr == summary(len(texts), expected, 0)
+
+
+@pytest.mark.usefixtures("fake_engine")
+@pytest.mark.parametrize("text", [MARCH, QUIET], ids=["events", "none"])
+def test_cli_csv_header_equals_fields(
+    runner: CliRunner, write_article: WriteArticle, text: str
+) -> None:
+    write_article("a.txt", text)
+    result = invoke(runner, "a.txt", "--format", "csv")
+    assert result.exit_code == ExitCode.OK
+    rows = list(csv.reader(io.StringIO(result.stdout, newline="")))
+    assert rows[0] == list(FIELDS)
+    assert len(rows) == 1 + text.count("marched")
+
+
+@pytest.mark.usefixtures("fake_engine")
+def test_cli_table(runner: CliRunner, write_article: WriteArticle) -> None:
+    write_article("a.txt", QUIET)
+    result = invoke(runner, "a.txt", "--format", "table")
+    assert (result.exit_code, result.stdout) == (ExitCode.OK, "No events found.\n")
+
+
+def test_cli_unknown_format(runner: CliRunner, write_article: WriteArticle) -> None:
+    write_article("a.txt", MARCH)
+    result = invoke(runner, "a.txt", "--format", "xml")
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stdout == ""
+    assert result.stderr == "error: unknown --format 'xml'; use one of table|json|jsonl|csv\n"
+
+
+# -- inputs ----------------------------------------------------------------------------------
+
+
+@pytest.mark.usefixtures("fake_engine")
+def test_cli_stdin_when_piped(runner: CliRunner) -> None:
+    result = invoke(runner, "--date", "2024-05-04", input=MARCH)
+    assert result.exit_code == ExitCode.OK
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["article"], r["published"]) for r in records] == [("-", "2024-05-04")] * 2
+    assert result.stderr == summary(1, 2, 0)
+
+
+@pytest.mark.usefixtures("fake_engine")
+def test_cli_stdin_dash_with_files(runner: CliRunner, write_article: WriteArticle) -> None:
+    write_article("a.txt", MARCH)
+    result = invoke(runner, "a.txt", "-", input=MARCH)
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["article"] for r in records] == ["a.txt", "a.txt", "-", "-"]
+
+
+@pytest.mark.usefixtures("fake_engine")
+def test_cli_stdin_empty(runner: CliRunner) -> None:
+    result = invoke(runner, input="")
+    assert result.exit_code == ExitCode.INPUT_FAILED
+    assert result.stderr == (
+        "error: <stdin>: the input is empty; give an article text, or leave it out\n"
+        + summary(1, 0, 1)
+    )
+
+
+def test_cli_no_input_on_terminal_is_usage_error(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(extract_module, "_stdin_is_terminal", lambda: True)
+    result = invoke(runner)
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stdout == ""
+    assert result.stderr == (
+        "error: no INPUT given and nothing piped in; give files or folders, "
+        "e.g. newsevents extract article.txt, or pipe text in\n"
+    )
+
+
+@pytest.mark.usefixtures("fake_engine")
+def test_cli_folder_recursive_sorted_hidden_skipped(
+    runner: CliRunner, write_article: WriteArticle
+) -> None:
+    for name in [
+        "news/b.txt",
+        "news/a.txt",
+        "news/sub/c.txt",
+        "news/.draft.txt",
+        "news/.cache/d.txt",
+        "news/notes.md",
+    ]:
+        write_article(name, MARCH)
+    result = invoke(runner, "news")
+    articles = [json.loads(line)["article"] for line in result.stdout.splitlines()]
+    assert articles == [
+        os.path.join("news", name) for name in ["a.txt", "b.txt", "sub/c.txt"] for _ in range(2)
+    ]
+    assert result.stderr == summary(3, 6, 0)
+
+
+@pytest.mark.usefixtures("fake_engine")
+def test_cli_glob(runner: CliRunner, write_article: WriteArticle) -> None:
+    write_article("news/a.txt", MARCH)
+    write_article("news/b.md", MARCH)
+    result = invoke(runner, "news", "--glob", "*.md")
+    articles = {json.loads(line)["article"] for line in result.stdout.splitlines()}
+    assert articles == {os.path.join("news", "b.md")}
+
+
+@pytest.mark.usefixtures("fake_engine")
+def test_cli_date_applies_to_undated_articles(
+    runner: CliRunner, write_article: WriteArticle
+) -> None:
+    write_article("a.txt", MARCH)
+    write_article("b.txt", MARCH, date="2020-01-02")
+    result = invoke(runner, "a.txt", "b.txt", "--date", "2024-05-04")
+    published = [json.loads(line)["published"] for line in result.stdout.splitlines()]
+    assert published == ["2024-05-04", "2024-05-04", "2020-01-02", "2020-01-02"]
+
+
+@pytest.mark.parametrize("value", ["2024-13-01", "04/05/2024", "yesterday", "20240504"])
+def test_cli_bad_date_is_usage_error(
+    runner: CliRunner, write_article: WriteArticle, value: str
+) -> None:
+    write_article("a.txt", MARCH)
+    result = invoke(runner, "a.txt", "--date", value)
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"error: --date '{value}' is not a valid date; use YYYY-MM-DD, e.g. --date 2024-05-04\n"
+    )
+
+
+@pytest.mark.parametrize("value", ["-0.5", "1.5"])
+def test_cli_bad_min_confidence(runner: CliRunner, write_article: WriteArticle, value: str) -> None:
+    write_article("a.txt", MARCH)
+    result = invoke(runner, "a.txt", "--min-confidence", value)
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr == f"error: --min-confidence {float(value)} is not between 0 and 1\n"
+
+
+@pytest.mark.usefixtures("fake_engine")
+def test_cli_min_confidence_filters(runner: CliRunner, write_article: WriteArticle) -> None:
+    write_article("a.txt", MARCH)
+    result = invoke(runner, "a.txt", "--min-confidence", "0.95")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", summary(1, 0, 0))
+
+
+# -- --output --------------------------------------------------------------------------------
+
+
+@pytest.mark.usefixtures("fake_engine")
+@pytest.mark.parametrize(
+    ("name", "parse"),
+    [
+        ("out.json", lambda text: json.loads(text)),
+        ("out.jsonl", lambda text: [json.loads(line) for line in text.splitlines()]),
+        ("out.ndjson", lambda text: [json.loads(line) for line in text.splitlines()]),
+        ("out.csv", lambda text: list(csv.DictReader(io.StringIO(text, newline="")))),
+    ],
+)
+def test_cli_output_format_from_extension(
+    runner: CliRunner,
+    write_article: WriteArticle,
+    tmp_path: Path,
+    name: str,
+    parse: Callable[[str], list[dict[str, Any]]],
+) -> None:
+    write_article("a.txt", MARCH)
+    result = invoke(runner, "a.txt", "--output", name)
+    assert result.exit_code == ExitCode.OK
+    assert result.stdout == ""
+    assert result.stderr == summary(1, 2, 0)
+    records = parse((tmp_path / name).read_text(encoding="utf-8"))
+    assert [r["event_id"] for r in records] == ["a.txt#1", "a.txt#2"]
+    assert sorted(os.listdir(tmp_path)) == ["a.txt", name]  # no temporary file left
+
+
+@pytest.mark.usefixtures("fake_engine")
+def test_cli_output_format_option_wins(
+    runner: CliRunner, write_article: WriteArticle, tmp_path: Path
+) -> None:
+    write_article("a.txt", MARCH)
+    result = invoke(runner, "a.txt", "-o", "events.txt", "--format", "csv")
+    assert result.exit_code == ExitCode.OK
+    assert (tmp_path / "events.txt").read_text().startswith(",".join(FIELDS))
+
+
+def test_cli_output_unknown_extension(runner: CliRunner, write_article: WriteArticle) -> None:
+    write_article("a.txt", MARCH)
+    result = invoke(runner, "a.txt", "-o", "events.txt")
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr == (
+        "error: cannot tell the format of 'events.txt' from its extension; name it with one of "
+        ".json .jsonl .ndjson .csv or give --format\n"
+    )
+
+
+def test_cli_output_folder_missing(runner: CliRunner, write_article: WriteArticle) -> None:
+    write_article("a.txt", MARCH)
+    result = invoke(runner, "a.txt", "-o", os.path.join("nowhere", "out.json"))
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr == (
+        f"error: cannot write '{os.path.join('nowhere', 'out.json')}': folder 'nowhere' does not "
+        "exist; create it first\n"
+    )
+
+
+def test_cli_output_atomic_on_crash(
+    runner: CliRunner, write_article: WriteArticle, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_article("a.txt", MARCH)
+    write_article("b.txt", MARCH)
+    (tmp_path / "out.jsonl").write_text("old\n")
+
+    def crashing(articles: Any, **options: Any) -> Iterator[Result]:
+        for item in articles:
+            yield Result(path=item.path, article=item, events=[])
+            raise RuntimeError("engine bug")
+
+    monkeypatch.setattr("newsevents.core.api.extract_many", crashing)
+    result = invoke(runner, "a.txt", "b.txt", "-o", "out.jsonl")
+    assert result.exit_code == ExitCode.INPUT_FAILED
+    assert result.stderr == (
+        "error: unexpected RuntimeError: engine bug; rerun with --debug for the traceback "
+        "and report it\n"
+    )
+    assert (tmp_path / "out.jsonl").read_text() == "old\n"
+    assert sorted(os.listdir(tmp_path)) == ["a.txt", "b.txt", "out.jsonl"]
+
+
+# -- bad inputs ------------------------------------------------------------------------------
+
+
+@pytest.mark.usefixtures("fake_engine")
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("empty.txt", b"", "empty.txt: the input is empty; give an article text, or leave it out"),
+        (
+            "blank.txt",
+            b" \n\n",
+            "blank.txt: the input holds only whitespace; give an article text, or leave this "
+            "input out",
+        ),
+        (
+            "nul.txt",
+            b"Farmers\x00marched",
+            "nul.txt: a binary file (it contains NUL bytes), not text; give a plain-text article",
+        ),
+        (
+            "report.pdf",
+            b"%PDF-1.4\n1 0 obj\n",
+            "report.pdf: a PDF document, not text; convert it to plain text first (e.g. pdftotext)",
+        ),
+        (
+            "photo.png",
+            b"\x89PNG\r\n\x1a\n\x00\x00",
+            "photo.png: a PNG image, not text; give a plain-text article",
+        ),
+    ],
+    ids=["empty", "whitespace", "nul", "pdf", "png"],
+)
+def test_cli_bad_input_fails_alone(
+    runner: CliRunner, write_article: WriteArticle, name: str, data: bytes, message: str
+) -> None:
+    write_article("good.txt", MARCH)
+    write_article(name, data=data)
+    result = invoke(runner, name, "good.txt")
+    assert result.exit_code == ExitCode.INPUT_FAILED
+    assert [json.loads(line)["article"] for line in result.stdout.splitlines()] == ["good.txt"] * 2
+    assert result.stderr == f"error: {message}\n" + summary(2, 2, 1)
+
+
+@pytest.mark.usefixtures("fake_engine")
+def test_cli_missing_path(runner: CliRunner, write_article: WriteArticle) -> None:
+    write_article("good.txt", MARCH)
+    result = invoke(runner, "missing.txt", "good.txt")
+    assert result.exit_code == ExitCode.INPUT_FAILED
+    assert len(result.stdout.splitlines()) == 2
+    assert result.stderr == (
+        "error: missing.txt: no such file or folder; check the path\n" + summary(2, 2, 1)
+    )
+
+
+@pytest.mark.usefixtures("fake_engine")
+def test_cli_folder_without_matching_files(runner: CliRunner, write_article: WriteArticle) -> None:
+    write_article("docs/readme.md", MARCH)
+    result = invoke(runner, "docs")
+    assert result.exit_code == ExitCode.INPUT_FAILED
+    assert result.stdout == ""
+    assert result.stderr == (
+        "error: docs: no files match '*.txt' in this folder; pick other files with --glob, "
+        "e.g. --glob '*.md'\n" + summary(1, 0, 1)
+    )
+
+
+@pytest.mark.usefixtures("fake_engine")
+def test_cli_invalid_utf8_warns_but_converts(
+    runner: CliRunner, write_article: WriteArticle
+) -> None:
+    write_article("latin.txt", data="Caf\xe9 owners marched.\n".encode("latin-1"))
+    result = invoke(runner, "latin.txt")
+    assert result.exit_code == ExitCode.OK
+    assert json.loads(result.stdout)["sentence"] == "Caf\xe9 owners marched."
+    assert result.stderr == (
+        "warning: latin.txt: not valid UTF-8 (byte 3); read as Windows-1252, check accented "
+        "characters or save the file as UTF-8\n" + summary(1, 1, 0)
+    )
+
+
+@pytest.mark.usefixtures("fake_engine")
+def test_cli_quiet_hides_warnings_and_summary_not_errors(
+    runner: CliRunner, write_article: WriteArticle
+) -> None:
+    write_article("latin.txt", data="Caf\xe9 owners marched.\n".encode("latin-1"))
+    result = invoke(runner, "latin.txt", "missing.txt", "--quiet")
+    assert result.exit_code == ExitCode.INPUT_FAILED
+    assert len(result.stdout.splitlines()) == 1
+    assert result.stderr == "error: missing.txt: no such file or folder; check the path\n"
+
+
+@pytest.mark.usefixtures("fake_engine")
+def test_cli_utf16_bom(runner: CliRunner, write_article: WriteArticle) -> None:
+    write_article("wide.txt", data=MARCH.encode("utf-16"))
+    result = invoke(runner, "wide.txt")
+    assert result.exit_code == ExitCode.OK
+    assert len(result.stdout.splitlines()) == 2
+    assert result.stderr == summary(1, 2, 0)
+
+
+@pytest.mark.usefixtures("fake_engine")
+def test_cli_unreadable_file(
+    runner: CliRunner, write_article: WriteArticle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # chmod 000 does not stop root, who runs these tests: make open() refuse instead.
+    write_article("locked.txt", MARCH)
+    write_article("good.txt", MARCH)
+    real_open = open
+
+    def guarded_open(file: Any, *args: Any, **kwargs: Any) -> Any:
+        if str(file).endswith("locked.txt"):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(reader, "open", guarded_open, raising=False)
+    result = invoke(runner, "locked.txt", "good.txt")
+    assert result.exit_code == ExitCode.INPUT_FAILED
+    assert len(result.stdout.splitlines()) == 2
+    assert result.stderr == (
+        "error: locked.txt: permission denied; check the file's permissions\n" + summary(2, 2, 1)
+    )
+
+
+@pytest.mark.usefixtures("fake_engine")
+def test_cli_huge_file(runner: CliRunner, write_article: WriteArticle) -> None:
+    size = reader.MAX_ARTICLE_BYTES + 1
+    write_article("huge.txt", data=b"x" * size)
+    result = invoke(runner, "huge.txt")
+    assert result.exit_code == ExitCode.INPUT_FAILED
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"error: huge.txt: too large for one article ({size:,} bytes; the limit is "
+        f"{reader.MAX_ARTICLE_BYTES:,}); split it into one file per article\n" + summary(1, 0, 1)
+    )
+
+
+@pytest.mark.usefixtures("fake_engine")
+def test_cli_debug_shows_traceback(runner: CliRunner, write_article: WriteArticle) -> None:
+    write_article("empty.txt", "")
+    result = invoke(runner, "empty.txt", "--debug")
+    assert result.exit_code == ExitCode.INPUT_FAILED
+    assert "Traceback (most recent call last)" in result.stderr
+    assert "EmptyInputError" in result.stderr
+
+
+# -- run-level failures ----------------------------------------------------------------------
+
+
+def test_cli_model_not_found(
+    runner: CliRunner, write_article: WriteArticle, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsevents.core.errors import ModelNotFoundError
+
+    def no_model(articles: Any, **options: Any) -> Iterator[Result]:
+        raise ModelNotFoundError("no spaCy English pipeline found (tried xx_none); install one")
+        yield  # a generator, like the real one
+
+    monkeypatch.setattr("newsevents.core.api.extract_many", no_model)
+    write_article("a.txt", MARCH)
+    result = invoke(runner, "a.txt", "--model", "xx_none", "-o", "out.json")
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stdout == ""
+    assert result.stderr == (
+        "error: no spaCy English pipeline found (tried xx_none); install one\n"
+    )
+    assert not (tmp_path / "out.json").exists()
+
+
+@pytest.mark.parametrize("output", [None, "out.json"], ids=["stdout", "file"])
+def test_cli_interrupt_keeps_output_valid(
+    runner: CliRunner,
+    write_article: WriteArticle,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    output: str | None,
+    fake_extract_many: Callable[..., Iterator[Result]],
+) -> None:
+    def interrupted(articles: Any, **options: Any) -> Iterator[Result]:
+        for n, result in enumerate(fake_extract_many(articles, **options)):
+            if n == 1:
+                raise KeyboardInterrupt
+            yield result
+
+    monkeypatch.setattr("newsevents.core.api.extract_many", interrupted)
+    write_article("a.txt", MARCH)
+    write_article("b.txt", MARCH)
+    args = ["a.txt", "b.txt", "--format", "json"] + (["-o", output] if output else [])
+    result = invoke(runner, *args)
+    assert result.exit_code == ExitCode.INTERRUPTED
+    text = (tmp_path / output).read_text() if output else result.stdout
+    assert len(json.loads(text)) == 2
+    assert result.stderr == (
+        "interrupted: stopped after 1 article; output so far is valid\n" + summary(1, 2, 0)
+    )
+
+
+@pytest.mark.usefixtures("fake_engine")
+def test_cli_broken_pipe_ends_quietly(write_article: WriteArticle) -> None:
+    class ClosedPipe(io.StringIO):
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    write_article("a.txt", MARCH)
+    code = extract_module.extract(["a.txt"], format="jsonl", stdout=ClosedPipe())
+    assert code == ExitCode.OK
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("mine.csv", None, "mine.csv: file not found; check the path"),
+        (
+            "mine.csv",
+            "pattern,name,country,sector,kind\n,Nobody,KEN,GOV,group\n",
+            "mine.csv: line 2: empty pattern; write the surface form or delete the row",
+        ),
+    ],
+    ids=["missing", "malformed"],
+)
+def test_cli_actors_file_bad(
+    runner: CliRunner,
+    write_article: WriteArticle,
+    name: str,
+    content: str | None,
+    message: str,
+) -> None:
+    write_article("a.txt", MARCH)
+    if content is not None:
+        write_article(name, content)
+    result = invoke(runner, "a.txt", "--actors", name)
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stdout == ""
+    assert result.stderr == f"error: {message}\n"
+
+
+@pytest.mark.usefixtures("fake_engine")
+def test_cli_actors_file_loaded(
+    runner: CliRunner, write_article: WriteArticle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: dict[str, Any] = {}
+
+    def spy(articles: Any, **options: Any) -> Iterator[Result]:
+        seen.update(options)
+        return iter([])
+
+    monkeypatch.setattr("newsevents.core.api.extract_many", spy)
+    write_article("a.txt", MARCH)
+    write_article(
+        "mine.csv", "pattern,name,country,sector,kind\nNakuru Farmers,Nakuru Farmers,KEN,AGR,group\n"
+    )
+    result = invoke(runner, "a.txt", "--actors", "mine.csv")
+    assert result.exit_code == ExitCode.OK, result.stderr
+    from newsevents.core.actors import ActorDictionary
+
+    assert isinstance(seen["actors"], ActorDictionary)
+    assert seen["actors"] is not ActorDictionary.default()
+
+
+# -- the real engine -------------------------------------------------------------------------
+
+PROTEST = (
+    "Police arrest dozens at Nairobi protest\n\n"
+    "NAIROBI - Kenyan police arrested 40 protesters in Nairobi on Tuesday, "
+    "the interior ministry said.\n"
+)
+
+
+@pytest.mark.parametrize("format", ["jsonl", "json", "csv"])
+def test_cli_real_engine_counts_add_up(
+    runner: CliRunner, write_article: WriteArticle, format: str
+) -> None:
+    write_article("protest.txt", PROTEST, date="2024-05-08")
+    write_article("quiet.txt", QUIET)
+    write_article("empty.txt", "")
+    result = invoke(runner, "protest.txt", "quiet.txt", "empty.txt", "--format", format)
+    assert result.exit_code == ExitCode.INPUT_FAILED
+    if format == "jsonl":
+        records = [json.loads(line) for line in result.stdout.splitlines()]
+    elif format == "json":
+        records = json.loads(result.stdout)
+    else:
+        reader_ = csv.DictReader(io.StringIO(result.stdout, newline=""))
+        assert reader_.fieldnames == list(FIELDS)
+        records = list(reader_)
+    assert records, "the protest article should give at least one event"
+    assert {r["article"] for r in records} == {"protest.txt"}
+    assert result.stderr.endswith(summary(3, len(records), 1))

@@ -1,0 +1,262 @@
+"""Offline geocoding: gazetteer lookups and placing events, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from newsevents.core.geo import Geocoder, GeoContext, Location, country_of_demonym, fold
+from spacy.language import Language
+
+
+@pytest.fixture(scope="module")
+def geo() -> Geocoder:
+    return Geocoder.default()
+
+
+def _locate(
+    nlp: Language, geo: Geocoder, text: str, lemma: str
+) -> tuple[Location | None, GeoContext]:
+    """Parse `text` and place the event of the first token whose lemma is `lemma`."""
+    doc = nlp(text)
+    ctx = geo.article_context(doc)
+    trigger = next(t for t in doc if t.lemma_.lower() == lemma)
+    return geo.locate(trigger, ctx), ctx
+
+
+def test_geo_default_is_loaded_once(geo: Geocoder) -> None:
+    assert Geocoder.default() is geo
+
+
+@pytest.mark.parametrize(
+    ("written", "same_as"),
+    [("Sana'a", "Sanaa"), ("Ürümqi", "Urumqi"), ("Al-Fashir", "al fashir"), ("  KYIV ", "Kyiv")],
+)
+def test_geo_fold_makes_spellings_meet(written: str, same_as: str) -> None:
+    assert fold(written) == fold(same_as)
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical", "country"),
+    [
+        ("Derna", "Darnah", "LBY"),
+        ("Kiev", "Kyiv", "UKR"),
+        ("Gaza", "Gaza", "PSE"),
+        ("Sana'a", "Sanaa", "YEM"),
+        ("Al-Fashir", "El Fasher", "SDN"),
+        ("U.S.", "United States", "USA"),
+        ("Britain", "United Kingdom", "GBR"),
+    ],
+)
+def test_geo_alias_resolves_to_canonical(
+    geo: Geocoder, name: str, canonical: str, country: str
+) -> None:
+    best = geo.candidates(name)[0]
+    assert (best.name, best.country, best.text) == (canonical, country, name)
+
+
+def test_geo_alias_derna_coordinates(geo: Geocoder) -> None:
+    best = geo.candidates("Derna")[0]
+    assert best.precision == "place"
+    assert best.latitude == pytest.approx(32.77, abs=0.02)
+    assert best.longitude == pytest.approx(22.64, abs=0.02)
+    assert best.geonameid == 87205
+
+
+@pytest.mark.parametrize(
+    ("name", "precision", "country"),
+    [
+        ("West Bank", "region", "PSE"),
+        ("Darfur", "region", "SDN"),
+        ("Idlib province", "region", "SYR"),
+        ("Balochistan", "region", "PAK"),
+        ("Libya", "country", "LBY"),
+        ("Egypt", "country", "EGY"),
+    ],
+)
+def test_geo_regions_and_countries_have_centres(
+    geo: Geocoder, name: str, precision: str, country: str
+) -> None:
+    best = geo.candidates(name)[0]
+    assert (best.precision, best.country) == (precision, country)
+    assert best.latitude is not None and best.longitude is not None
+
+
+@pytest.mark.parametrize(
+    "word", ["Police", "Of", "Wednesday", "Friday", "Mercy", "Victory", "Army", "police"]
+)
+def test_geo_stopwords_never_geocode(geo: Geocoder, word: str) -> None:
+    assert geo.candidates(word) == []
+    assert geo.resolve(word) is None
+
+
+@pytest.mark.parametrize(
+    ("word", "iso3"),
+    [("Libyan", "LBY"), ("Egyptians", "EGY"), ("South Sudanese", "SSD"), ("Purple", None)],
+)
+def test_geo_demonym_gives_country(word: str, iso3: str | None) -> None:
+    assert country_of_demonym(word) == iso3
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "name", "country"),
+    [
+        (
+            "Jets carried out airstrikes on militant camps in Libya's eastern city of Derna.",
+            "airstrike",
+            "Darnah",
+            "LBY",
+        ),
+        ("Militants attacked a checkpoint in Derna on Monday.", "attack", "Darnah", "LBY"),
+        ("Clashes erupted in the Syrian city of Homs on Tuesday.", "erupt", "Homs", "SYR"),
+        ("Fighters attacked the town of Kadugli in South Kordofan.", "attack", "Kadugli", "SDN"),
+    ],
+)
+def test_geo_city_in_locative_phrase(
+    nlp: Language, geo: Geocoder, text: str, lemma: str, name: str, country: str
+) -> None:
+    loc, _ = _locate(nlp, geo, text, lemma)
+    assert loc is not None
+    assert (loc.name, loc.country, loc.precision, loc.relative) == (name, country, "place", None)
+    assert loc.start_char is not None and text[loc.start_char :].startswith(loc.text)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Gunmen attacked a market in Tripoli, Lebanon, on Sunday.", "LBN"),
+        ("Gunmen attacked a market in Tripoli on Sunday. Libya's government condemned it.", "LBY"),
+        ("Gunmen attacked a market in Tripoli. The Lebanese army sealed off the area.", "LBN"),
+        ("Gunmen attacked a market in Tripoli on Sunday.", "LBY"),  # no context: the bigger one
+    ],
+)
+def test_geo_tripoli_follows_the_article(
+    nlp: Language, geo: Geocoder, text: str, country: str
+) -> None:
+    loc, _ = _locate(nlp, geo, text, "attack")
+    assert loc is not None
+    assert (loc.name, loc.country) == ("Tripoli", country)
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "name", "country"),
+    [
+        (
+            "BEIRUT (Reuters) - Gunmen attacked a bank on Tuesday, officials said.",
+            "attack",
+            "Beirut",
+            "LBN",
+        ),
+        (
+            "CAIRO, May 26 (AP) — Protesters marched through the streets on Friday.",
+            "march",
+            "Cairo",
+            "EGY",
+        ),
+        ("TRIPOLI, Lebanon (AP) — Gunmen attacked a bank on Tuesday.", "attack", "Tripoli", "LBN"),
+    ],
+)
+def test_geo_dateline_places_the_article(
+    nlp: Language, geo: Geocoder, text: str, lemma: str, name: str, country: str
+) -> None:
+    loc, ctx = _locate(nlp, geo, text, lemma)
+    assert ctx.dateline is not None
+    assert (ctx.dateline.name, ctx.dateline.country) == (name, country)
+    assert loc is not None
+    # Taken from the dateline, not the sentence: no offset and a coarser precision.
+    assert (loc.name, loc.country, loc.precision, loc.start_char) == (name, country, "region", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "name", "relative", "precision"),
+    [
+        (
+            "Security forces attacked protesters south of Cairo on Friday.",
+            "attack",
+            "Cairo",
+            "south of",
+            "place",
+        ),
+        (
+            "Police clashed with protesters 30 km north of Cairo.",
+            "clash",
+            "Cairo",
+            "30 km north of",
+            "place",
+        ),
+        ("Rebels shelled a village near Aleppo on Sunday.", "shell", "Aleppo", "near", "place"),
+        ("Troops raided a camp near Jenin in the West Bank.", "raid", "Janīn", "near", "place"),
+        (
+            "Rebels shelled villages near the border with Chad.",
+            "shell",
+            "Chad",
+            "near the border with",
+            "country",
+        ),
+    ],
+)
+def test_geo_relative_place_keeps_anchor(
+    nlp: Language, geo: Geocoder, text: str, lemma: str, name: str, relative: str, precision: str
+) -> None:
+    loc, _ = _locate(nlp, geo, text, lemma)
+    assert loc is not None
+    assert (loc.name, loc.relative, loc.precision) == (name, relative, precision)
+    assert loc.start_char is not None and text[loc.start_char :].startswith(loc.text)
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "name", "country"),
+    [
+        ("Protesters marched in Egypt on Friday.", "march", "Egypt", "EGY"),
+        ("Soldiers clashed with rebels in Sudan last week.", "clash", "Sudan", "SDN"),
+    ],
+)
+def test_geo_country_only_precision(
+    nlp: Language, geo: Geocoder, text: str, lemma: str, name: str, country: str
+) -> None:
+    loc, _ = _locate(nlp, geo, text, lemma)
+    assert loc is not None
+    assert (loc.name, loc.country, loc.precision, loc.admin1) == (name, country, "country", None)
+    assert loc.start_char == text.index(name)
+
+
+def test_geo_region_precision(nlp: Language, geo: Geocoder) -> None:
+    loc, _ = _locate(nlp, geo, "Rebels attacked army posts in Idlib province.", "attack")
+    assert loc is not None
+    assert (loc.name, loc.country, loc.precision) == ("Idlib", "SYR", "region")
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "name", "precision"),
+    [
+        (
+            "Militants attacked a checkpoint in Derna. They also burned two trucks.",
+            "burn",
+            "Darnah",
+            "region",
+        ),
+        (
+            "Protesters gathered in Egypt. Police later arrested ten people.",
+            "arrest",
+            "Egypt",
+            "country",
+        ),
+    ],
+)
+def test_geo_sentence_without_place_falls_back(
+    nlp: Language, geo: Geocoder, text: str, lemma: str, name: str, precision: str
+) -> None:
+    loc, _ = _locate(nlp, geo, text, lemma)
+    assert loc is not None
+    assert (loc.name, loc.precision, loc.start_char) == (name, precision, None)
+
+
+def test_geo_actor_country_is_not_a_place(nlp: Language, geo: Geocoder) -> None:
+    loc, _ = _locate(nlp, geo, "Egypt launched airstrikes on Wednesday.", "launch")
+    assert loc is None
+    text = "Egypt launched airstrikes on militant camps in Libya's eastern city of Derna."
+    loc, _ = _locate(nlp, geo, text, "launch")
+    assert loc is not None and (loc.name, loc.country) == ("Darnah", "LBY")
+
+
+def test_geo_no_place_anywhere_gives_none(nlp: Language, geo: Geocoder) -> None:
+    loc, ctx = _locate(nlp, geo, "Police arrested ten people on Friday.", "arrest")
+    assert loc is None and ctx.main is None
