@@ -334,6 +334,8 @@ class ActorDictionary:
             for key in (
                 " ".join(t.lemma_.lower() for t in words),
                 " ".join(t.lower_ for t in words),
+                # "Secretary-General" is three tokens; the rule is written "secretary general".
+                " ".join(t.lower_ for t in words if not t.is_punct),
             ):
                 rule = self._agents.get(key)
                 if rule is not None:

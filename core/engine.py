@@ -48,18 +48,50 @@ PARAGRAPHS = "newsevents_paragraphs"
 CHUNK_CHARS = 100_000
 # Modalities of events reported as happening; the others are kept only on request.
 REAL = {"asserted", "claimed"}
+# Events with two sides alike: "X and Y met" has X as source and Y as target.
+SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
+TOLL_VERBS = {"kill", "wound", "injure", "hurt", "die", "maim"}
 REFERRING_PREPS = {"after", "following", "before", "since", "despite", "over"}
 ANAPHORIC_DETERMINERS = {"the", "this", "these", "that", "those", "such"}
 
 
 @Language.component(PARAGRAPHS)
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every line break: a headline or caption has no full stop."""
+    """Start a sentence at every line and after a dateline ("BEIRUT (Reuters) - ").
+
+    A headline or caption has no full stop, and a dateline is no part of the sentence after it.
+    """
     for token in doc[1:]:
         prev = doc[token.i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_:
             token.is_sent_start = True
+    line_starts = [0] + [t.i for t in doc[1:] if t.is_sent_start]
+    for start in line_starts:
+        dash = _dateline_end(doc, start)
+        if dash is not None and dash + 1 < len(doc):
+            doc[dash + 1].is_sent_start = True
     return doc
+
+
+DATELINE_DASHES = {"-", "--", "\u2013", "\u2014"}
+
+
+def _dateline_end(doc: Doc, start: int) -> int | None:
+    """Index of the dash that closes a dateline opening the line at `start`, if there is one."""
+    in_parens = False
+    capitals = 0
+    for token in doc[start : start + 12]:
+        if token.text in DATELINE_DASHES:
+            return token.i if capitals and token.i > start else None
+        if token.text == "(":
+            in_parens = True
+        elif token.text == ")":
+            in_parens = False
+        elif token.is_upper and token.is_alpha and len(token.text) >= 2:
+            capitals += 1
+        elif not (in_parens or token.is_punct or token.is_digit or token.is_space):
+            return None
+    return None
 
 
 def _with_paragraphs(nlp: Language) -> Language:
@@ -215,34 +247,44 @@ class Engine:
 
     def doc_drafts(self, doc: Doc, offset: int, state: ArticleState) -> list[Draft]:
         """Event drafts of one parsed piece of an article."""
+        found = self.finder.find(doc)
+        events = {cand.token.i for cand in found}
         claims: dict[int, Token] = {}
         claim_verbs: set[int] = set()
         for token in doc:
-            claimed = claim_of_responsibility(token)
+            claimed = claim_of_responsibility(token, events)
             if claimed is not None:
                 claim_verbs.add(token.i)
                 subj = subject_of(token)
                 if subj is not None:
                     claims[claimed.i] = subj
         drafts = []
-        for cand in self.finder.find(doc):
+        for cand in found:
             if cand.token.i in claim_verbs:
                 continue
-            draft = self.draft(cand, offset, state)
+            draft = self.draft(cand, offset, state, events)
             if draft is None:
                 continue
             claimer = claims.get(cand.token.i)
             if claimer is not None:
                 c_text, c_code = self._actor(claimer, None, state)
                 draft.claimed_by = c_code.name if c_code else c_text
-                draft.claim_only = True
+                draft.loose = True
             drafts.append(draft)
         return drafts
 
     def _actor(
-        self, token: Token | None, speaker: Token | None, state: ArticleState
+        self,
+        token: Token | None,
+        speaker: Token | None,
+        state: ArticleState,
+        keep_conj: bool = True,
     ) -> tuple[str | None, ActorCode | None]:
-        """Verbatim text and code of the actor at `token`; pronouns and short names resolved."""
+        """Verbatim text and code of the actor at `token`; pronouns and short names resolved.
+
+        Coordinated actors ("Egypt and the UAE") are coded each and joined with ";", unless
+        `keep_conj` is false.
+        """
         if token is None:
             return None, None
         if token.lower_ in PERSONAL_PRONOUNS or token.pos_ == "PRON":
@@ -250,14 +292,14 @@ class Engine:
                 return None, None  # "what", "something", "all": no actor
             return token.text, self._resolve_pronoun(token, speaker, state)
         texts, codes = [], []
-        for tok in conjuncts(token):
+        for tok in conjuncts(token) if keep_conj else [token]:
             span = phrase(tok, keep_conj=False)
             code = state.aliases.get(tok.text) or self.actors.code_span(span)
             code = self._resolve_short_name(tok, code, state)
             texts.append(span.text)
             if code is not None:
                 codes.append(code)
-        text = phrase(token).text
+        text = phrase(token, keep_conj=keep_conj).text
         if not codes:
             return text, None
         if len(codes) == 1:
@@ -303,13 +345,19 @@ class Engine:
                 )
         return code
 
-    def draft(self, cand: Candidate, offset: int, state: ArticleState) -> Draft | None:
-        """Read the roles and circumstances of one candidate into a draft event."""
+    def draft(
+        self, cand: Candidate, offset: int, state: ArticleState, events: set[int]
+    ) -> Draft | None:
+        """Read the roles and circumstances of one candidate into a draft event.
+
+        Args:
+            events: indexes of all event words of the piece, to tell nested mentions.
+        """
         token, carrier = cand.token, cand.carrier
         report: Report = report_of(cand, state.headline_end - offset)
         if token.pos_ == "VERB":
             src = subject_of(token)
-            tgt = object_of(token, cand.event_type, None)
+            tgt = object_of(token, cand.event_type, cand.particle)
         else:
             src = subject_of(carrier) if cand.role in ("light", "join") else None
             src = src or noun_source(token)
@@ -321,20 +369,35 @@ class Engine:
         if tgt is not None and tgt.i == token.i:
             tgt = None
         self._refine_by_context(cand, src)
-        src_text, src_code = self._actor(src, report.speaker, state)
+        src_conj = True
+        if tgt is None and src is not None and cand.event_type in SYMMETRIC:
+            # "Egypt and Jordan agreed": one side is the source, the other the target.
+            later = [c for c in src.conjuncts if c.i > src.i]
+            if later:
+                tgt, src_conj = later[0], False
+        src_text, src_code = self._actor(src, report.speaker, state, keep_conj=src_conj)
         tgt_text, tgt_code = self._actor(tgt, report.speaker, state)
         speaker_text = None
         if report.speaker is not None:
             s_text, s_code = self._actor(report.speaker, None, state)
             speaker_text = s_code.name if s_code else s_text
-        # "the raids", "after an attack on X": a noun that points back at an event told elsewhere.
+        # "the raids", "after an attack on X", "condemned an attack": a noun that points at an
+        # event told elsewhere in the article.
         anaphoric = (
             token.pos_ == "NOUN"
             and src is None
             and (
                 any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in token.children)
                 or (token.dep_ == "pobj" and token.head.lower_ in REFERRING_PREPS)
+                or (token.dep_ == "dobj" and token.head.i in events)
             )
+        )
+        # "Four people were wounded": a toll without a doer belongs to the attack told elsewhere.
+        toll = (
+            token.pos_ == "VERB"
+            and src is None
+            and cand.event_type == "ASSAULT"
+            and token.lemma_.lower() in TOLL_VERBS
         )
         when = event_date(token, state.published)
         if when is None and carrier is not token:
@@ -344,6 +407,11 @@ class Engine:
             clause = clause.head
         if when is None and clause.dep_ in ("relcl", "acl"):
             # "the 2011 uprising that toppled Gaddafi": the clause shares its noun's time.
+            when = event_date(clause.head, state.published)
+        if when is None and clause.dep_ == "advcl" and any(
+            c.lemma_.lower() in ("hour", "minute", "moment") for c in clause.children
+        ):
+            # "strikes on Friday, hours after gunmen attacked": the same day as its main clause.
             when = event_date(clause.head, state.published)
         place = self.geocoder.locate(token, state.geo) if state.geo is not None else None
         if place is None and carrier is not token and state.geo is not None:
@@ -367,6 +435,7 @@ class Engine:
             action_text=_action_text(cand),
             attributed_to=speaker_text,
             anaphoric=anaphoric,
+            loose=anaphoric or toll,
             when=when,
             place=place,
             counts=counts,
@@ -397,6 +466,10 @@ class Engine:
         )
         when, place, counts = draft.when, draft.place, draft.counts
         background = draft.report.background or bool(when and when.background)
+        if when is not None and when.precision in ("year", "month") and any(
+            c.dep_ == "aux" and c.lemma_ == "have" for c in cand.carrier.children
+        ):
+            background = True  # "has killed hundreds this year": a running total
         modality = draft.report.modality
         if counts is not None and counts.claimed and modality == "asserted":
             modality = "claimed"

@@ -39,8 +39,8 @@ class Draft:
     when: EventDate | None
     place: Location | None
     counts: Casualties | None
+    loose: bool = False
     claimed_by: str | None = None
-    claim_only: bool = False
     mentions: int = 1
 
     def richness(self) -> float:
@@ -75,9 +75,10 @@ class Draft:
 
 
 def _words(text: str | None) -> set[str]:
+    """Content words of a phrase, cut to four letters so that "Copts" meets "Coptic"."""
     if not text:
         return set()
-    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in STOPWORDS}
+    return {w[:4] for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in STOPWORDS}
 
 
 def _keys(code: ActorCode | None) -> set[str]:
@@ -89,11 +90,18 @@ def _keys(code: ActorCode | None) -> set[str]:
     return keys
 
 
+def _said(place: Location | None) -> bool:
+    """Whether the place was written in the event's sentence (not the article's fallback)."""
+    return place is not None and place.start_char is not None
+
+
 def _affinity(kept: Draft, new: Draft) -> float | None:
     """How well `new` fits as a mention of `kept`; None when the two cannot be one event."""
     if kept.cand.event_type != new.cand.event_type:
         return None
-    if kept.sent_start == new.sent_start and not new.anaphoric:
+    if kept.report.background != new.report.background:
+        return None
+    if kept.sent_start == new.sent_start and not new.loose:
         return None  # two events in one sentence are two events
     score = 0.0
     ks, ns = _keys(kept.source), _keys(new.source)
@@ -104,72 +112,92 @@ def _affinity(kept: Draft, new: Draft) -> float | None:
     elif kept.source_text and new.source_text:
         if not _words(kept.source_text) & _words(new.source_text):
             return None
-    kt, nt = _words(kept.target_text), _words(new.target_text)
-    if kt and nt and kt & nt:
+    if _words(kept.target_text) & _words(new.target_text):
         score += 1.0
-    # A mention that points back ("the raids") takes its place and date from the clause that
-    # points; they say nothing against the event it points to.
-    loose = kept.anaphoric or new.anaphoric
+    # A loose mention ("the raids", "four were wounded") takes its place and date from its
+    # own clause; they say nothing against the event it belongs to.
+    loose = kept.loose or new.loose
     kp, np_ = kept.place, new.place
-    if kp and np_ and kp.precision == "place" and np_.precision == "place":
-        if kp.geonameid == np_.geonameid:
-            score += 1.0
-        elif not loose:
-            return None
+    if _said(kp) and _said(np_) and kp and np_:
+        if kp.precision == "place" and np_.precision == "place" and kp.geonameid != np_.geonameid:
+            if not loose:
+                return None
+        elif kp.geonameid == np_.geonameid or kp.country == np_.country:
+            score += 0.5
     kd, nd = kept.when, new.when
     if kd and nd and kd.date and nd.date and kd.precision == "day" and nd.precision == "day":
         if kd.date == nd.date:
             score += 0.5
         elif not loose:
             return None
-    if kept.report.background != new.report.background:
-        return None
     return score
+
+
+def _best(clusters: list[list[Draft]], draft: Draft) -> tuple[float, int] | None:
+    """The cluster `draft` fits best, by affinity and then nearness in the text."""
+    best: tuple[float, float, int] | None = None
+    for n, cluster in enumerate(clusters):
+        scores = [_affinity(kept, draft) for kept in cluster]
+        if not scores or any(s is None for s in scores):
+            continue
+        score = max(s for s in scores if s is not None)
+        distance = min(abs(kept.position - draft.position) for kept in cluster)
+        if best is None or (score, -distance) > (best[0], best[1]):
+            best = (score, -distance, n)
+    return None if best is None else (best[0], best[2])
+
+
+# Types whose reports name what they are about: without a target they say too little.
+NEEDS_TARGET = {
+    "REQUEST", "THREATEN", "ACCUSE", "SUPPORT", "REJECT", "AGREE", "CONSULT", "COOPERATE",
+    "AID", "CONCEDE",
+}
 
 
 def merge_drafts(drafts: list[Draft]) -> list[Draft]:
     """Fold mentions of the same event into one draft each, in order of first mention.
 
-    A mention joins an earlier event of the same type when their actors agree and something
-    else ties them (shared target words, place, date); a bare "the raids" or a claim of
-    responsibility joins the best-fitting earlier event of its type.
+    Mentions with their own doer join an earlier event of the same type when their actors
+    agree and something else ties them (shared target words, place, date). Then loose
+    mentions (a bare "the raids", a claimed "attack", "four were wounded") join the event of
+    their type they fit best, nearest first; one with nothing to join and nothing to say of
+    its own is dropped.
     """
     clusters: list[list[Draft]] = []
-    for draft in sorted(drafts, key=lambda d: d.position):
-        best: tuple[float, int, int] | None = None
-        for n, cluster in enumerate(clusters):
-            scores = [_affinity(kept, draft) for kept in cluster]
-            if any(s is None for s in scores):
-                continue
-            score = max(s for s in scores if s is not None)
-            # Ties go to the event mentioned last: a pointer points at the nearest.
-            latest = max(kept.position for kept in cluster)
-            if best is None or (score, latest) > (best[0], best[2]):
-                best = (score, n, latest)
-        loose = draft.anaphoric or draft.claim_only
-        if best is not None and (best[0] >= 1.0 or loose):
+    ordered = sorted(drafts, key=lambda d: d.position)
+    for draft in (d for d in ordered if not d.loose):
+        best = _best(clusters, draft)
+        if best is not None and best[0] >= 1.0:
             clusters[best[1]].append(draft)
         else:
+            clusters.append([draft])
+    firm = len(clusters)
+    for draft in (d for d in ordered if d.loose):
+        best = _best(clusters[:firm], draft)
+        if best is not None:
+            clusters[best[1]].append(draft)
+        elif draft.source_text or draft.target_text:
             clusters.append([draft])
     merged = []
     for cluster in clusters:
         lead = max(cluster, key=lambda d: (d.richness(), -d.position))
         lead.mentions = len(cluster)
-        for other in cluster:
+        for other in sorted(cluster, key=lambda d: d.position):
             if other.claimed_by and not lead.claimed_by:
                 lead.claimed_by = other.claimed_by
-            if other.anaphoric:
-                continue  # its time and place are those of the clause that points back
+            if other.loose and other.source is None:
+                continue  # its time and place are those of the clause that points at it
             if lead.counts is None or lead.counts.dead is None:
                 if other.counts is not None and other.counts.dead is not None:
                     lead.counts = other.counts
             if lead.when is None or lead.when.date is None:
                 if other.when is not None and other.when.date is not None:
                     lead.when = other.when
-            if lead.place is None and other.place is not None:
+            if not _said(lead.place) and _said(other.place):
                 lead.place = other.place
-        # A bare anaphoric or claimed mention with nothing to join is no event of its own.
-        if len(cluster) == 1 and (lead.anaphoric and not lead.target_text):
+        if not (lead.source_text or lead.target_text):
+            continue
+        if lead.cand.event_type in NEEDS_TARGET and not lead.target_text:
             continue
         merged.append(lead)
     merged.sort(key=lambda d: d.position)

@@ -281,11 +281,21 @@ def report_of(cand: Candidate, headline_end: int) -> Report:
     return report
 
 
-def claim_of_responsibility(token: Token) -> Token | None:
-    """For "X claimed responsibility for the attack", the event noun claimed ("attack")."""
+def claim_of_responsibility(
+    token: Token, events: set[int] | frozenset[int] = frozenset()
+) -> Token | None:
+    """For "X claimed responsibility for the attack" or "X claims attack", the noun claimed.
+
+    Args:
+        events: indexes of the event words of the sentence; a bare "claims X" needs X among them.
+    """
     if token.lemma_.lower() not in ("claim", "accept", "admit", "take"):
         return None
     obj = child(token, "dobj")
-    if obj is None or obj.lemma_.lower() not in ("responsibility", "credit"):
+    if obj is None:
         return None
-    return prep_object(obj, {"for"}) or prep_object(token, {"for"})
+    if obj.lemma_.lower() in ("responsibility", "credit"):
+        return prep_object(obj, {"for"}) or prep_object(token, {"for"})
+    if token.lemma_.lower() == "claim" and obj.i in events:
+        return obj
+    return None

@@ -40,6 +40,7 @@ class Candidate:
     mode: str | None
     weight: float
     rule: str
+    particle: str | None = None
 
 
 @dataclass(frozen=True)
@@ -187,6 +188,7 @@ class TriggerFinder:
                 cameo_code=entry.cameo_code,
                 mode=entry.mode,
                 weight=entry.weight,
+                particle=entry.particle,
                 rule=f"lexicon {entry.pos.lower()} '{entry.lemma}'"
                 + (f" + '{entry.particle}'" if entry.particle else ""),
             )
@@ -198,8 +200,9 @@ class TriggerFinder:
         kept = []
         for cand in events:
             token = cand.token
-            # "UN-backed", "opposed by Haftar": a participle describing an actor is no news.
-            if token.dep_ == "amod" or (
+            # "UN-backed", "opposed by Haftar": a participle describing an actor is no news;
+            # nor is a noun that only qualifies another ("aid workers", "protest leaders").
+            if token.dep_ in ("amod", "compound") or (
                 token.dep_ == "acl" and cand.event_type not in ("ASSAULT", "COERCE")
             ):
                 continue
@@ -215,6 +218,15 @@ class TriggerFinder:
                 and head is not cand
                 and token.dep_ in FOLDED_DEPS
                 and not own_subject
+                and head.event_type == cand.event_type
+            ):
+                continue
+            # "signed agreements", "staged protests": the object restates its verb's event.
+            if (
+                token.pos_ == "NOUN"
+                and cand.role == "self"
+                and token.dep_ == "dobj"
+                and head is not None
                 and head.event_type == cand.event_type
             ):
                 continue

@@ -142,10 +142,12 @@ def test_roles_report_attribution(
         ("The group claimed responsibility for the bombing.", "bombing"),
         ("No one has claimed responsibility for the attack.", "attack"),
         ("The group claimed the town.", None),
+        ("Rebel group claims attack on army base", "attack"),
     ],
 )
 def test_roles_claim_of_responsibility(nlp: Language, sentence: str, claimed: str | None) -> None:
     doc = nlp(sentence)
     verb = next(t for t in doc if t.lemma_ == "claim")
-    found = roles.claim_of_responsibility(verb)
+    events = {t.i for t in doc if t.lemma_ in ("attack", "bombing")}
+    found = roles.claim_of_responsibility(verb, events)
     assert (found.text if found else None) == claimed
