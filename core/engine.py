@@ -361,8 +361,10 @@ class Engine:
         else:
             src = subject_of(carrier) if cand.role in ("light", "join") else None
             src = src or noun_source(token)
-            tgt = noun_target(token, cand.event_type)
-            if tgt is None and carrier is not token:
+            tgt = noun_target(token, cand.event_type, cand.particle)
+            if tgt is None and cand.role == "subject":
+                tgt = object_of(carrier, cand.event_type, None)
+            elif tgt is None and carrier is not token:
                 tgt = prep_object(carrier, TARGET_PREPS - {"to"})
         if tgt is not None and src is not None and tgt.i == src.i:
             tgt = None
@@ -435,7 +437,8 @@ class Engine:
             action_text=_action_text(cand),
             attributed_to=speaker_text,
             anaphoric=anaphoric,
-            loose=anaphoric or toll,
+            # A headline sums up the body: its mentions join the body's events where they fit.
+            loose=anaphoric or toll or token.idx + offset < state.headline_end,
             when=when,
             place=place,
             counts=counts,
@@ -444,7 +447,9 @@ class Engine:
     def _refine_by_context(self, cand: Candidate, src: Token | None) -> None:
         """Refine the mode from the doer ("gunmen" shoot) and the instrument ("used jets to")."""
         if src is not None:
-            self.finder.refine(cand, "subject", src.lemma_.lower())
+            # The tagger leaves some plurals unlemmatised ("Gunmen" as a proper noun).
+            if not self.finder.refine(cand, "subject", src.lemma_.lower()):
+                self.finder.refine(cand, "subject", src.lower_)
         verb = cand.carrier
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "use":
             tool = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
@@ -545,7 +550,8 @@ def _action_text(cand: Candidate) -> str:
     """The verbatim words of the action: "launched six air strikes on", "attacked"."""
     token, carrier = cand.token, cand.carrier
     doc = token.doc
-    words = {token.i, carrier.i}
+    # "strikes on Kharkiv killed five": the verb only tells the toll, not the action.
+    words = {token.i} if cand.role == "subject" else {token.i, carrier.i}
     for tok in (token, carrier):
         for c in tok.children:
             if c.dep_ in ("prt", "neg", "aux", "auxpass") or (

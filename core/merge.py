@@ -95,6 +95,26 @@ def _said(place: Location | None) -> bool:
     return place is not None and place.start_char is not None
 
 
+def _source_fit(kept: Draft, new: Draft) -> float | None:
+    """How well the doers of two mentions agree; None when they are different doers."""
+    a, b = kept.source, new.source
+    if a is not None and b is not None:
+        if a.country and b.country:
+            if not set(a.country.split(";")) & set(b.country.split(";")):
+                return None
+            return 2.0 if _keys(a) & _keys(b) else 1.5
+        if _keys(a) & _keys(b):
+            return 2.0
+        if a.sector and a.sector == b.sector:
+            return 1.0  # "police" and "Kenyan police"
+        if _words(kept.source_text) & _words(new.source_text):
+            return 0.5
+        return None
+    if kept.source_text and new.source_text:
+        return 0.5 if _words(kept.source_text) & _words(new.source_text) else None
+    return 0.0
+
+
 def _affinity(kept: Draft, new: Draft) -> float | None:
     """How well `new` fits as a mention of `kept`; None when the two cannot be one event."""
     if kept.cand.event_type != new.cand.event_type:
@@ -104,14 +124,10 @@ def _affinity(kept: Draft, new: Draft) -> float | None:
     if kept.sent_start == new.sent_start and not new.loose:
         return None  # two events in one sentence are two events
     score = 0.0
-    ks, ns = _keys(kept.source), _keys(new.source)
-    if ks and ns:
-        if not ks & ns:
-            return None
-        score += 2.0
-    elif kept.source_text and new.source_text:
-        if not _words(kept.source_text) & _words(new.source_text):
-            return None
+    src = _source_fit(kept, new)
+    if src is None:
+        return None
+    score += src
     if _words(kept.target_text) & _words(new.target_text):
         score += 1.0
     # A loose mention ("the raids", "four were wounded") takes its place and date from its

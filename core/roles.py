@@ -138,8 +138,12 @@ def noun_source(noun: Token) -> Token | None:
     return None
 
 
-def noun_target(noun: Token, event_type: str) -> Token | None:
-    """The one an event noun is aimed at: "strikes on X", "an attack against Y", "talks with Z"."""
+def noun_target(noun: Token, event_type: str, particle: str | None = None) -> Token | None:
+    """The one an event noun is aimed at: "strikes on X", "an attack against Y", "talks with Z".
+
+    In a headline's "Church attack" or "market bombing" the compound names the target, unless
+    it is the word that makes the event what it is (`particle`: "air" strike, "car" bomb).
+    """
     preps: set[str] = set(TARGET_PREPS) - {"to"}
     if event_type in ("CONSULT", "COOPERATE", "AGREE"):
         preps |= CONSULT_PREPS
@@ -149,6 +153,10 @@ def noun_target(noun: Token, event_type: str) -> Token | None:
         agent = prep_object(noun, {"by"})
         if agent is not None:
             found = prep_object(agent, preps)
+    if found is None and event_type == "ASSAULT":
+        for c in noun.children:
+            if c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() != particle:
+                return c
     return found
 
 

@@ -28,7 +28,8 @@ class Candidate:
 
     `carrier` is the verb that carries a noun event ("launched" in "launched strikes"), or the
     trigger itself; `role` says how: "self", "light" (the carrier's subject did the event),
-    "join" (the carrier's subject joined someone's event).
+    "join" (the carrier's subject joined someone's event), "subject" (the noun is the subject
+    of the carrier: "strikes on X killed five").
     """
 
     token: Token
@@ -145,7 +146,7 @@ class TriggerFinder:
             return verb, light.role
         return None
 
-    def refine(self, cand: Candidate, where: str, word: str) -> None:
+    def refine(self, cand: Candidate, where: str, word: str) -> bool:
         """Apply the modifier rule for `word` standing at `where` ("subject", "instrument")."""
         for key in ((cand.lemma, where), ("*", where)):
             for mod in self.mods.get(key, []):
@@ -160,7 +161,8 @@ class TriggerFinder:
                 if mod.mode:
                     cand.mode = mod.mode
                 cand.rule += f"; modifier {where} '{word}'"
-                return
+                return True
+        return False
 
     def find(self, doc: Doc) -> list[Candidate]:
         """All event candidates in `doc`, in text order; light verbs are folded into their noun."""
@@ -220,6 +222,19 @@ class TriggerFinder:
                 and not own_subject
                 and head.event_type == cand.event_type
             ):
+                continue
+            # "strikes on Kharkiv killed five": the verb tells the toll of its subject's event.
+            subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            told = by_token.get(subj.i) if subj is not None else None
+            if (
+                cand.role == "self"
+                and token.pos_ == "VERB"
+                and told is not None
+                and told.token.pos_ == "NOUN"
+                and told.event_type == cand.event_type
+            ):
+                if told.carrier is told.token:
+                    told.carrier, told.role = token, "subject"
                 continue
             # "signed agreements", "staged protests": the object restates its verb's event.
             if (

@@ -121,9 +121,14 @@ def render_table(scores: list[ArticleScore], total: Score, console: Console) -> 
     """Print per-article and total scores, then field accuracy among matched events."""
     from newsevents.core.evaluate import FIELD_NAMES
 
-    table = Table(title="Events vs gold (news events; background rows counted apart)")
-    for name in ("article", "found", "missed", "right", "extra", "background", "P", "R", "F1"):
-        table.add_column(name, justify="left" if name == "article" else "right")
+    table = Table(
+        title="Events vs gold",
+        caption="found/miss: gold news events; right/extra: extracted news events; "
+        "bg: extracted events matching only background rows; P, R, F1 in %",
+    )
+    table.add_column("article", overflow="fold", min_width=12)
+    for name in ("found", "miss", "right", "extra", "bg", "P", "R", "F1"):
+        table.add_column(name, justify="right")
 
     def row(name: str, s: Score) -> list[str]:
         return [
@@ -133,9 +138,9 @@ def render_table(scores: list[ArticleScore], total: Score, console: Console) -> 
             str(s.matched),
             str(s.fp),
             str(s.background_matched),
-            _pct(s.precision),
-            _pct(s.recall),
-            _pct(s.f1),
+            f"{100 * s.precision:.1f}",
+            f"{100 * s.recall:.1f}",
+            f"{100 * s.f1:.1f}",
         ]
 
     for item in scores:
@@ -157,7 +162,7 @@ def render_table(scores: list[ArticleScore], total: Score, console: Console) -> 
 
 
 def _fail(message: str, code: ExitCode) -> typer.Exit:
-    Console(stderr=True).print(f"[bold red]error:[/] {message}", highlight=False)
+    Console(stderr=True).print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
     return typer.Exit(int(code))
 
 

@@ -1,0 +1,152 @@
+"""End-to-end rules of the extractor, one small article per construction (core/engine.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.core import Event, extract
+
+PUBLISHED = "2024-03-16"  # a Saturday
+
+
+def _events(text: str, **kwargs: object) -> list[Event]:
+    return extract(text, published=PUBLISHED, **kwargs)  # type: ignore[arg-type]
+
+
+def _one(text: str, event_type: str) -> Event:
+    found = [e for e in _events(text) if e.event_type == event_type]
+    assert len(found) == 1, [e.to_dict() for e in _events(text)]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "source_country", "target_text"),
+    [
+        # light verb carrying an event noun
+        ("Turkey launched air strikes on rebel positions in northern Syria on Monday.",
+         "ASSAULT", "TUR", "rebel positions"),
+        # passive with "by"
+        ("A police convoy was ambushed by insurgents near Kandahar on Friday.",
+         "ASSAULT", None, "A police convoy"),
+        # nominal event with a possessive doer
+        ("Russia's missile strikes on Kharkiv killed five people on Tuesday.",
+         "ASSAULT", "RUS", "Kharkiv"),
+        # "took part in"
+        ("Jordan's air force took part in the strikes on the depot, the army said.",
+         "ASSAULT", "JOR", "the depot"),
+        # coordination of the doers
+        ("France and Germany condemned the coup in Niger on Thursday.",
+         "ACCUSE", "FRA;DEU", "the coup"),
+    ],
+)
+def test_engine_roles_by_construction(
+    text: str, event_type: str, source_country: str | None, target_text: str
+) -> None:
+    event = _one(text, event_type)
+    assert event.source_country == source_country
+    assert event.target_text == target_text
+
+
+def test_engine_staged_protest_has_its_doers() -> None:
+    event = _one("Thousands of students staged a protest outside parliament in Dhaka.", "PROTEST")
+    assert event.source_text == "Thousands of students"
+    assert event.location_country == "BGD"
+
+
+def test_engine_reported_speech_is_attributed_not_coded() -> None:
+    events = _events("The army said rebels attacked a checkpoint in Goma on Friday.")
+    assert [e.event_type for e in events] == ["ASSAULT"]
+    assert events[0].source_text == "rebels"
+    assert events[0].attributed_to is not None and "army" in events[0].attributed_to.lower()
+
+
+def test_engine_pronoun_resolves_to_the_speaker() -> None:
+    text = "Egypt's army said it destroyed three militant camps in Sinai on Friday."
+    event = _one(text, "ASSAULT")
+    assert event.source_text == "it"
+    assert event.source_country == "EGY"
+
+
+def test_engine_claim_of_responsibility_attaches_to_the_attack() -> None:
+    text = (
+        "Church attack kills four in Lagos\n\n"
+        "Gunmen attacked a church in Lagos on Sunday, killing four worshippers.\n\n"
+        "The Islamic State group claimed responsibility for the attack on Monday."
+    )
+    events = _events(text)
+    assert len([e for e in events if e.event_type == "ASSAULT"]) == 1
+    attack = _one(text, "ASSAULT")
+    assert attack.claimed_by == "Islamic State"
+    assert attack.dead == 4
+    assert attack.mentions >= 2
+
+
+def test_engine_headline_and_body_mentions_merge() -> None:
+    text = (
+        "Police arrest 12 protesters in Nairobi\n\n"
+        "Kenyan police arrested 12 protesters in Nairobi on Friday after a march against "
+        "tax rises turned violent."
+    )
+    arrests = [e for e in _events(text) if e.event_type == "COERCE"]
+    assert len(arrests) == 1
+    assert arrests[0].mentions == 2
+    assert arrests[0].source_country == "KEN"
+    assert arrests[0].arrested == 12
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Police did not arrest any protesters in Lima on Friday.", "negated"),
+        ("The two presidents will meet the prime minister in Geneva next month.", "future"),
+        ("The army could strike rebel bases in the north at any time.", "hypothetical"),
+    ],
+)
+def test_engine_unreal_events_are_not_news(text: str, modality: str) -> None:
+    assert _events(text) == []
+    kept = _events(text, include_unreal=True)
+    assert [e.modality for e in kept] == [modality]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Government jets regularly bomb the hills north of the capital.",
+        "In 2014, rebels attacked the town of Bor and held it for a month.",
+        "Violence between armed groups has killed hundreds of civilians this year.",
+    ],
+)
+def test_engine_history_habit_and_totals_are_background(text: str) -> None:
+    events = _events(text)
+    assert events and all(e.background for e in events)
+
+
+def test_engine_acronym_defined_in_parentheses_resolves() -> None:
+    text = (
+        "The Government of National Accord (GNA) condemned the strikes on Misrata.\n\n"
+        "The GNA also accused Russia of sending mercenaries."
+    )
+    accusation = [e for e in _events(text) if e.cameo_code and e.cameo_code.startswith("112")]
+    assert accusation and accusation[0].source_country == "LBY"
+
+
+def test_engine_text_without_events_gives_no_rows() -> None:
+    text = "Rare flower blooms in Edinburgh\n\nA giant flower opened at the botanic garden."
+    assert _events(text) == []
+
+
+def test_engine_offsets_index_the_article() -> None:
+    text = "Quiet day\n\nRebels attacked a convoy near Goma on Friday."
+    event = _one(text, "ASSAULT")
+    assert text[event.char_start : event.char_end] == event.sentence
+    assert event.event_date == "2024-03-15"
+
+
+def test_engine_event_ids_are_stable() -> None:
+    text = "Rebels attacked a convoy near Goma on Friday."
+    assert [e.event_id for e in _events(text)] == [e.event_id for e in _events(text)]
+
+
+def test_engine_min_confidence_filters() -> None:
+    text = "Rebels attacked a convoy near Goma on Friday."
+    assert _events(text, min_confidence=1.0) == []
