@@ -314,12 +314,20 @@ class Engine:
     def _resolve_pronoun(
         self, token: Token, speaker: Token | None, state: ArticleState
     ) -> ActorCode | None:
+        """The actor a pronoun stands for: the speaker of its clause ("X said it ..."), else the
+        latest earlier subject that fits it (a person for "he", a group or state for "it"),
+        main-clause subjects first."""
         if speaker is not None and speaker.i != token.i and speaker.pos_ != "PRON":
             return self._actor(speaker, None, state)[1]
-        before = [m for m in state.memory if m[0] < token.idx and m[2].i != token.i]
-        if speaker is not None and speaker.pos_ == "PRON" and before:
-            return before[-1][1]
-        return before[-1][1] if before else None
+        before = [
+            (code, tok)
+            for idx, code, tok in reversed(state.memory)
+            if idx < token.idx and tok.i != token.i and _pronoun_fits(token.lower_, tok)
+        ]
+        for code, tok in before:
+            if tok.head.dep_ == "ROOT" or tok.head.head is tok.head:
+                return code
+        return before[0][0] if before else None
 
     def _resolve_short_name(
         self, token: Token, code: ActorCode | None, state: ArticleState
@@ -532,6 +540,24 @@ class Engine:
             mentions=draft.mentions,
             confidence=draft.confidence(),
         )
+
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+PLURAL_PRONOUNS = {"they", "them", "their"}
+
+
+def _pronoun_fits(pronoun: str, antecedent: Token) -> bool:
+    """Whether `antecedent` can be what `pronoun` refers to, by person and number."""
+    person = antecedent.ent_type_ == "PERSON"
+    plural = antecedent.tag_ in ("NNS", "NNPS") or any(
+        c.dep_ == "conj" for c in antecedent.children
+    )
+    group = antecedent.ent_type_ in ("ORG", "GPE", "NORP")
+    if pronoun in PERSON_PRONOUNS:
+        return person or (not plural and not group and antecedent.pos_ == "NOUN")
+    if pronoun in PLURAL_PRONOUNS:
+        return plural or group
+    return not person and not plural  # it, its, we
 
 
 def _merge_counts(first: Casualties, second: Casualties) -> Casualties:

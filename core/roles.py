@@ -93,6 +93,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         if verb.dep_ == "advcl" and child(verb, "mark") is not None:
             return None  # "after gunmen attacked": its own clause with its own subject
         head = verb.head
+        if verb.dep_ == "pcomp" and head.dep_ == "prep":
+            head = head.head  # "joined the jets in striking X": the joiner strikes
         if head.pos_ in ("VERB", "AUX"):
             return subject_of(head, depth + 1)
     if verb.dep_ == "relcl" and not is_passive(verb):

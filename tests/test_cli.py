@@ -557,6 +557,24 @@ def test_cli_interrupt_keeps_output_valid(
     )
 
 
+def test_cli_interrupt_before_any_article_writes_nothing(
+    runner: CliRunner, write_article: WriteArticle, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(articles: Any, **options: Any) -> Iterator[Result]:
+        raise KeyboardInterrupt  # e.g. while spaCy loads
+        yield
+
+    monkeypatch.setattr("newsevents.core.api.extract_many", interrupted)
+    write_article("a.txt", MARCH)
+    (tmp_path / "out.json").write_text("[]\n")
+    result = invoke(runner, "a.txt", "-o", "out.json")
+    assert result.exit_code == ExitCode.INTERRUPTED
+    assert (tmp_path / "out.json").read_text() == "[]\n"
+    assert result.stderr == (
+        "interrupted before any article was read; nothing written\n" + summary(0, 0, 0)
+    )
+
+
 @pytest.mark.usefixtures("fake_engine")
 def test_cli_broken_pipe_ends_quietly(write_article: WriteArticle) -> None:
     class ClosedPipe(io.StringIO):
@@ -609,7 +627,8 @@ def test_cli_actors_file_loaded(
     monkeypatch.setattr("newsevents.core.api.extract_many", spy)
     write_article("a.txt", MARCH)
     write_article(
-        "mine.csv", "pattern,name,country,sector,kind\nNakuru Farmers,Nakuru Farmers,KEN,AGR,group\n"
+        "mine.csv",
+        "pattern,name,country,sector,kind\nNakuru Farmers,Nakuru Farmers,KEN,AGR,group\n",
     )
     result = invoke(runner, "a.txt", "--actors", "mine.csv")
     assert result.exit_code == ExitCode.OK, result.stderr
@@ -648,3 +667,19 @@ def test_cli_real_engine_counts_add_up(
     assert records, "the protest article should give at least one event"
     assert {r["article"] for r in records} == {"protest.txt"}
     assert result.stderr.endswith(summary(3, len(records), 1))
+
+
+def test_cli_real_engine_closed_pipe_ends_quietly() -> None:
+    samples = str(Path(__file__).resolve().parent.parent / "samples")
+    process = subprocess.Popen(
+        [_installed_script(), "extract", samples, samples, samples, "--format", "jsonl"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    first = process.stdout.readline()
+    process.stdout.close()  # like `| head -n 1`
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=300) == ExitCode.OK
+    assert json.loads(first)["article"].endswith(".txt")
+    assert stderr == ""

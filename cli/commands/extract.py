@@ -209,8 +209,8 @@ def extract(
                         failed += 1
                         messages.error(_describe_error(result), result.error)
                         continue
+                    events += len(result.events)  # counted first: Ctrl-C may land in write
                     current.write(result.events)
-                    events += len(result.events)
             except KeyboardInterrupt:
                 interrupted = True
             except (BrokenPipeError, ModelNotFoundError):
@@ -230,7 +230,9 @@ def extract(
             messages.error(str(err), err)
             return ExitCode.USAGE
 
-    if interrupted:
+    if interrupted and writer is None:
+        messages.info("interrupted before any article was read; nothing written")
+    elif interrupted:
         messages.info(
             f"interrupted: stopped after {_plural(seen, 'article')}; output so far is valid"
         )
