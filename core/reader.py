@@ -18,6 +18,15 @@ The article text is what follows the closing `---` line, without the blank lines
 it; character offsets in events index that text (not the file), so front matter never shifts
 them. The title is the front-matter title, else the first non-empty line of the text.
 
+Besides plain text, an input may be an HTML page (`*.html`, `*.htm`: main text, title and
+publication date extracted with trafilatura, boilerplate dropped) or JSON / JSON Lines of
+articles as scrapers write them (news-please style: `title`, `maintext` or `text`,
+`date_publish` or `date`, `url`, `source_domain` or `source`, `id`). A JSON input may hold many
+articles: each one's path is `FILE#N` (N counts records from 1), so rows and errors name it,
+and a bad record is one failed item. `input_format` "auto" picks the reader by file extension
+and, for standard input and unknown extensions, by the first character (`<` HTML, `{` or `[`
+JSON). The text of an HTML or JSON article is "title\n\nbody".
+
 Reading never prints: problems with the text are raised as named `InputError`s (or, by
 `iter_inputs`, yielded as items so one bad input never stops a batch); recoverable oddities
 (an encoding guess, an unknown front-matter key) go into `Article.warnings`.
@@ -25,15 +34,17 @@ Reading never prints: problems with the text are raised as named `InputError`s (
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import re
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from fnmatch import fnmatchcase
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from .article import Article
 from .errors import (
@@ -50,6 +61,27 @@ STDIN = "-"
 
 MAX_ARTICLE_BYTES = 1_000_000
 """Larger inputs are refused: no news article is this long, and spaCy's default limit is 1M."""
+
+MAX_HTML_BYTES = 10_000_000
+"""Larger HTML pages are refused: pages carry scripts and markup, so the limit is higher."""
+
+MAX_JSON_BYTES = 500_000_000
+"""A JSON document (not JSON Lines, which is streamed) is parsed whole, so it is capped."""
+
+INPUT_FORMATS: tuple[str, ...] = ("auto", "text", "html", "jsonl")
+"""`input_format` values: "jsonl" reads JSON Lines and JSON (one object or a list)."""
+
+DEFAULT_GLOB = "*.txt"
+"""Files read in folders when no glob is given (for "auto" and "text")."""
+
+# Folder walks with --input-format html/jsonl and no --glob take these files.
+FORMAT_GLOBS: dict[str, str] = {"auto": DEFAULT_GLOB, "text": DEFAULT_GLOB, "html": "*.htm*",
+                                "jsonl": "*.*json*"}
+_HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+_JSON_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson"})
+_TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+_LEADING_DATE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})(?:[T ][0-9:.+\-Z]*)?\s*$")
+_CHUNK = 1 << 16
 
 FRONT_MATTER_KEYS: tuple[str, ...] = ("title", "date", "url", "source", "id")
 _FRONT_MATTER_MAX_LINES = 50

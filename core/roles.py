@@ -25,6 +25,7 @@ PERSONAL_PRONOUNS = {"it", "they", "he", "she", "we", "them", "its", "their", "i
 # Prepositions that introduce the target of an event noun or an intransitive event verb.
 TARGET_PREPS = {
     "on", "against", "at", "upon", "into", "targeting", "over", "toward", "towards", "to",
+    "about",
 }
 CONSULT_PREPS = {"with"}
 # Children that are not part of an actor's name: places, times, clauses, asides.
@@ -95,7 +96,12 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         head = verb.head
         if verb.dep_ == "pcomp" and head.dep_ == "prep":
             head = head.head  # "joined the jets in striking X": the joiner strikes
-        if head.pos_ in ("VERB", "AUX"):
+        # "is about to restore", "was ready to strike": climb to the verb that has the subject.
+        while head.pos_ not in ("VERB", "AUX") and head.head is not head and depth < 6:
+            if child(head, *SUBJECT_DEPS) is not None:
+                break
+            head, depth = head.head, depth + 1
+        if head.pos_ in ("VERB", "AUX", "ADJ", "ADP", "ADV"):
             return subject_of(head, depth + 1)
     if verb.dep_ == "relcl" and not is_passive(verb):
         return verb.head
@@ -113,14 +119,17 @@ def object_of(verb: Token, event_type: str, particle: str | None) -> Token | Non
         if verb.dep_ == "acl":
             return verb.head  # "a bus attacked by gunmen"
     obj = child(verb, "dobj")
-    if obj is not None:
+    if obj is not None and obj.lemma_.lower() not in cues("weapon"):
         return obj
     preps: set[str] = set(TARGET_PREPS)
     if event_type in ("CONSULT", "COOPERATE", "AGREE"):
         preps |= CONSULT_PREPS
-    if particle:
+    if particle and " " not in particle:
         preps.add(particle)
-    return prep_object(verb, preps)
+    aimed = prep_object(verb, preps)
+    if aimed is None and obj is not None:
+        aimed = prep_object(obj, preps) or obj  # "fired shells at the town"
+    return aimed
 
 
 def noun_source(noun: Token) -> Token | None:

@@ -8,6 +8,7 @@ refine an event ("air strike", "hunger strike", "joint operation") in data/modif
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.matcher import Matcher
@@ -87,12 +88,22 @@ def modifiers() -> list[Modifier]:
 
 
 def has_particle(token: Token, particle: str) -> bool:
-    """Whether `token` has a direct child whose lemma or word is `particle`.
+    """Whether `token` has the child path `particle` names.
 
-    The lexicon's particle column names any child: a particle ("crack down"), a preposition
-    ("call for"), an object ("impose sanctions") or a compound ("hunger strike").
+    One word names a direct child by lemma or form: a particle ("crack down"), a preposition
+    ("call for"), an object ("impose sanctions") or a compound ("hunger strike"). More words
+    go down the tree, each a child of the one before: "on resolution" is a child "on" with a
+    child "resolution"; "shells artillery" a child "shells" with a child "artillery".
     """
-    return any(c.lemma_.lower() == particle or c.lower_ == particle for c in token.children)
+    node = token
+    for word in particle.split():
+        node_next = next(
+            (c for c in node.children if c.lemma_.lower() == word or c.lower_ == word), None
+        )
+        if node_next is None:
+            return False
+        node = node_next
+    return True
 
 
 def lemma_of(token: Token) -> str:
@@ -102,10 +113,22 @@ def lemma_of(token: Token) -> str:
 class TriggerFinder:
     """Finds event candidates in a Doc with a spaCy Matcher built from the trigger lexicon."""
 
-    def __init__(self, vocab: Vocab) -> None:
+    def __init__(self, vocab: Vocab, extra: Sequence[ontology.Trigger] = ()) -> None:
+        """Build the matcher; `extra` entries (user verb files) replace built-in ones of the
+        same lemma and part of speech, and an entry of type NONE removes the lemma."""
         self.by_key: dict[tuple[str, str], list[ontology.Trigger]] = defaultdict(list)
         for trig in ontology.triggers():
             self.by_key[(trig.lemma.lower(), trig.pos)].append(trig)
+        replaced: set[tuple[str, str]] = set()
+        for trig in extra:
+            key = (trig.lemma.lower(), trig.pos)
+            if key not in replaced:
+                self.by_key[key] = []
+                replaced.add(key)
+            if trig.event_type != "NONE":
+                self.by_key[key].append(trig)
+        for key in [k for k, entries in self.by_key.items() if not entries]:
+            del self.by_key[key]
         # Specific entries (with a particle) are tried first.
         for entries in self.by_key.values():
             entries.sort(key=lambda t: (t.particle is None, -t.weight))

@@ -1,0 +1,249 @@
+"""Running the extractor over many articles in worker processes, streaming and in input order.
+
+Articles are cut into chunks of `batch_size`; each chunk is one task (parsed with `nlp.pipe` in
+one go by the engine). The same chunking is used with one worker (in this process, no pool) and
+with many, so the parser sees the same batches and the output is identical whatever the count.
+At most `2 * workers` chunks are in flight, so memory does not grow with the number of articles.
+A worker process that dies on a chunk fails only the article that killed it: the chunk is rerun
+one article at a time in a fresh pool to find it.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as WaitTimeout
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .article import Article
+from .errors import InputError, NewsEventsError
+
+if TYPE_CHECKING:
+    from .actors import ActorDictionary
+    from .api import Result
+    from .engine import Engine
+    from .ontology import Trigger
+    from .record import Event
+
+# Seconds between checks while waiting on a worker, so Ctrl-C is seen at once.
+_POLL = 0.2
+
+
+class ExtractionFailedError(NewsEventsError):
+    """The extractor failed on one article (a bug, or a worker process that died on it)."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every worker needs to build its engine and filter events."""
+
+    model: str | None
+    actors: ActorDictionary | None
+    verbs: tuple[Trigger, ...]
+    min_confidence: float
+    include_unreal: bool
+    batch_size: int
+
+
+# One outcome per article of a chunk: its events, or a message why it failed. Errors travel as
+# text because core exceptions (InputError(path, problem, hint)) do not survive pickling.
+Outcome = tuple[list["Event"], str | None]
+
+_worker_settings: Settings | None = None
+
+
+def default_workers() -> int:
+    """The number of cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _engine(settings: Settings) -> Engine:
+    from .engine import Engine
+
+    return Engine.get(model=settings.model, actors=settings.actors, verbs=settings.verbs)
+
+
+def _init_worker(settings: Settings) -> None:
+    """Worker start: Ctrl-C is the parent's to handle; build the engine (inherited under fork)."""
+    global _worker_settings
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _worker_settings = settings
+    _engine(settings)
+
+
+def _describe(err: BaseException) -> str:
+    return f"extraction failed ({type(err).__name__}: {err}); rerun with --debug, and report it"
+
+
+def run_chunk(engine: Engine, chunk: list[Article], settings: Settings) -> list[Outcome]:
+    """Events of each article of `chunk`; an exception fails its article only, not the chunk."""
+    try:
+        results = list(
+            engine.run(
+                chunk,
+                min_confidence=settings.min_confidence,
+                include_unreal=settings.include_unreal,
+                batch_size=settings.batch_size,
+            )
+        )
+        return [(r.events, None if r.error is None else str(r.error)) for r in results]
+    except Exception:
+        if len(chunk) == 1:
+            raise
+    # Something broke the batch: redo the articles one by one to fail only the culprit.
+    outcomes: list[Outcome] = []
+    for article in chunk:
+        try:
+            outcomes.extend(run_chunk(engine, [article], settings))
+        except Exception as err:  # noqa: BLE001 - a bug on one article must not stop the batch
+            outcomes.append(([], _describe(err)))
+    return outcomes
+
+
+def _safe_chunk(engine: Engine, chunk: list[Article], settings: Settings) -> list[Outcome]:
+    try:
+        return run_chunk(engine, chunk, settings)
+    except Exception as err:  # noqa: BLE001 - a one-article chunk that raised
+        return [([], _describe(err))]
+
+
+def _work(chunk: list[Article]) -> list[Outcome]:
+    """The task a worker process runs: one chunk."""
+    assert _worker_settings is not None
+    return _safe_chunk(_engine(_worker_settings), chunk, _worker_settings)
+
+
+def _chunks(
+    items: Iterable[Article | InputError], size: int
+) -> Iterator[tuple[list[Article | InputError], list[Article]]]:
+    """(items, their articles) in chunks of `size` items; read errors stay out of the workers."""
+    batch: list[Article | InputError] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch, [a for a in batch if isinstance(a, Article)]
+            batch = []
+    if batch:
+        yield batch, [a for a in batch if isinstance(a, Article)]
+
+
+def _results(items: list[Article | InputError], outcomes: list[Outcome]) -> Iterator[Result]:
+    from .api import Result
+
+    done = iter(outcomes)
+    for item in items:
+        if isinstance(item, InputError):
+            yield Result(path=item.path, article=None, error=item)
+            continue
+        events, error = next(done)
+        failure = ExtractionFailedError(error) if error is not None else None
+        yield Result(path=item.path, article=item, events=events, error=failure)
+
+
+def extract_chunks(
+    items: Iterable[Article | InputError], settings: Settings, workers: int
+) -> Iterator[Result]:
+    """Results in input order, computed by `workers` processes (this one when 1)."""
+    if workers <= 1:
+        engine = _engine(settings)
+        for batch, articles in _chunks(items, settings.batch_size):
+            yield from _results(batch, _safe_chunk(engine, articles, settings))
+        return
+    yield from _Pool(settings, workers).results(items)
+
+
+class _Pool:
+    """A process pool fed a bounded number of chunks at a time; rebuilt if a worker dies."""
+
+    def __init__(self, settings: Settings, workers: int) -> None:
+        self.settings = settings
+        self.workers = workers
+        methods = multiprocessing.get_all_start_methods()
+        # fork: workers inherit the loaded model and start in milliseconds.
+        self.context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        if self.context.get_start_method() == "fork":
+            _engine(settings)  # load once here, shared copy-on-write by every worker
+        self.executor: ProcessPoolExecutor | None = None
+
+    def _start(self) -> ProcessPoolExecutor:
+        if self.executor is None:
+            self.executor = ProcessPoolExecutor(
+                max_workers=self.workers,
+                mp_context=self.context,
+                initializer=_init_worker,
+                initargs=(self.settings,),
+            )
+        return self.executor
+
+    def _stop(self) -> None:
+        """Stop the workers now: they are killed, not waited for (Ctrl-C must be quick)."""
+        executor, self.executor = self.executor, None
+        if executor is None:
+            return
+        processes = list(getattr(executor, "_processes", {}).values())
+        executor.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+        for process in processes:
+            process.join(timeout=2)
+
+    def _wait(self, future: Future[list[Outcome]]) -> list[Outcome]:
+        while True:
+            try:
+                return future.result(timeout=_POLL)
+            except WaitTimeout:
+                continue
+
+    def _isolate(self, articles: list[Article]) -> list[Outcome]:
+        """Rerun a chunk that was in flight when a worker died, one article per task."""
+        outcomes: list[Outcome] = []
+        for article in articles:
+            try:
+                outcomes.extend(self._wait(self._start().submit(_work, [article])))
+            except BrokenProcessPool:
+                self._stop()
+                outcomes.append(
+                    ([], "the worker process died on this article (out of memory, or a crash "
+                     "in the parser); rerun it alone with --workers 1 to see the cause")
+                )
+        return outcomes
+
+    def results(self, items: Iterable[Article | InputError]) -> Iterator[Result]:
+        """Results in input order; at most 2 chunks per worker are read ahead."""
+        pending: deque[tuple[list[Article | InputError], list[Article], Future[list[Outcome]]]]
+        pending = deque()
+        chunks = _chunks(items, self.settings.batch_size)
+        try:
+            for batch, articles in chunks:
+                pending.append((batch, articles, self._start().submit(_work, articles)))
+                while len(pending) >= 2 * self.workers:
+                    yield from self._next(pending)
+            while pending:
+                yield from self._next(pending)
+        finally:
+            self._stop()
+
+    def _next(
+        self,
+        pending: deque[tuple[list[Article | InputError], list[Article], Future[list[Outcome]]]],
+    ) -> Iterator[Result]:
+        batch, articles, future = pending.popleft()
+        try:
+            outcomes = self._wait(future)
+        except BrokenProcessPool:
+            # A worker died: this chunk is redone one by one, those behind it resubmitted.
+            self._stop()
+            outcomes = self._isolate(articles)
+            for n, (b, a, _) in enumerate(list(pending)):
+                pending[n] = (b, a, self._start().submit(_work, a))
+        yield from _results(batch, outcomes)

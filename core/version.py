@@ -1,0 +1,25 @@
+"""The extractor version: what a stored result was made with, so stale results can be redone."""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+
+from .datafiles import DATA_DIR
+
+
+@cache
+def extractor_version() -> str:
+    """`newsevents.__version__` plus a hash of the core data files: `0.1.0+3f2a9c1d0b7e`.
+
+    Any change to the data (a new trigger, actor or place) changes it, without a release.
+    """
+    from newsevents import __version__
+
+    digest = hashlib.sha256()
+    for path in sorted(DATA_DIR.iterdir()):
+        if path.is_file() and not path.name.startswith((".", "__")):
+            digest.update(path.name.encode("utf-8") + b"\0")
+            digest.update(path.read_bytes())
+            digest.update(b"\0")
+    return f"{__version__}+{digest.hexdigest()[:12]}"
