@@ -6,6 +6,15 @@
 
 from .api import Result, extract, extract_many
 from .article import Article
-from .record import FIELDS, Event
+from .record import FIELDS, Event, to_dataframe, to_records
 
-__all__ = ["Article", "Event", "FIELDS", "Result", "extract", "extract_many"]
+__all__ = [
+    "Article",
+    "Event",
+    "FIELDS",
+    "Result",
+    "extract",
+    "extract_many",
+    "to_dataframe",
+    "to_records",
+]

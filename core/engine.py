@@ -48,6 +48,10 @@ PARAGRAPHS = "newsevents_paragraphs"
 CHUNK_CHARS = 100_000
 # Modalities of events reported as happening; the others are kept only on request.
 REAL = {"asserted", "claimed"}
+# Types where two coordinated doers with no one else named act on each other.
+MUTUAL = {"CONSULT", "COOPERATE", "AGREE", "SUPPORT", "AID", "CONCEDE"}
+# Prepositions that lead from a thing to the actors it concerns: "ties with", "talks between".
+INNER_PREPS = {"with", "between", "to", "of", "among", "against"}
 TOLL_VERBS = {"kill", "wound", "injure", "hurt", "die", "maim"}
 REFERRING_PREPS = {"after", "following", "before", "since", "despite", "over"}
 ANAPHORIC_DETERMINERS = {"the", "this", "these", "that", "those", "such"}
@@ -318,6 +322,43 @@ class Engine:
             text=text,
         )
 
+    def _is_no_actor(self, token: Token) -> bool:
+        """Whether the phrase at `token` names no actor ("their meeting", "diplomatic ties")."""
+        if token.pos_ == "PRON":
+            return False
+        code = self.actors.code_span(phrase(token, keep_conj=False))
+        return code is None or not (code.country or code.sector)
+
+    def _about_each_other(self, target: Token, event_type: str) -> bool:
+        """Whether a target names no one else: "their meeting", or "ties" in a cooperation."""
+        if not self._is_no_actor(target):
+            return False
+        if any(c.dep_ == "poss" and c.lower_ in ("their", "its") for c in target.children):
+            return True
+        return event_type in MUTUAL
+
+    def _actor_inside(self, token: Token) -> Token:
+        """The actor a target phrase is about: "ties with Iran and Iraq" -> Iran (and Iraq).
+
+        A head that names no actor hands over to the object of its "with", "between", "to" or
+        "of", when that one does.
+        """
+        if token.pos_ not in ("NOUN",):
+            return token
+        # Only the head and its own modifiers: "ties with Iran" itself names no one.
+        left = min([token.i] + [c.i for c in token.lefts if c.dep_ in ("compound", "amod", "poss")])
+        own = self.actors.code_span(token.doc[left : token.i + 1])
+        if own is not None and (own.country or own.sector):
+            return token
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in INNER_PREPS:
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    inner = self._actor_inside(obj)
+                    if not self._is_no_actor(inner):
+                        return inner
+        return token
+
     def _resolve_pronoun(
         self, token: Token, speaker: Token | None, state: ArticleState
     ) -> ActorCode | None:
@@ -384,17 +425,22 @@ class Engine:
         if tgt is not None and tgt.i in events and tgt.i != token.i:
             # "condemned an attack by Osgiliath soldiers": the one condemned is the attacker.
             doer = noun_source(tgt) if tgt.pos_ == "NOUN" else None
-            if doer is not None and cand.event_type not in ("ASSAULT", "COERCE"):
+            if (
+                doer is not None
+                and doer.pos_ != "PRON"  # "postponed their meeting" is about the doers
+                and cand.event_type not in ("ASSAULT", "COERCE")
+            ):
                 tgt = doer
         if tgt is not None and src is not None and tgt.i == src.i:
             tgt = None
         if tgt is not None and tgt.i == token.i:
             tgt = None
         self._refine_by_context(cand, src)
+        tgt = self._actor_inside(tgt) if tgt is not None else None
         src_conj = True
-        if tgt is None and src is not None:
-            # "Egypt and Jordan agreed", "police and protesters clashed": with no one else
-            # acted on, each side acts on the other; the first is the source.
+        if src is not None and (tgt is None or self._about_each_other(tgt, cand.event_type)):
+            # "Egypt and Jordan agreed", "police and protesters clashed", "X and Y renewed
+            # ties", "X and Y postponed their meeting": each side acts on the other.
             later = [c for c in src.conjuncts if c.i > src.i]
             if later:
                 tgt, src_conj = later[0], False

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas
 
 
 @dataclass
@@ -83,3 +87,24 @@ TABLE_FIELDS: tuple[str, ...] = (
     "dead",
     "confidence",
 )
+
+
+def to_records(events: Iterable[Event]) -> list[dict[str, Any]]:
+    """The events as plain dicts, keys in schema order (ready for json, csv or pandas)."""
+    return [event.to_dict() for event in events]
+
+
+def to_dataframe(events: Iterable[Event]) -> pandas.DataFrame:
+    """The events as a pandas DataFrame with the FIELDS columns (even when there are none).
+
+    Raises:
+        ImportError: pandas is not installed (it is optional); the message says how to add it.
+    """
+    try:
+        import pandas
+    except ImportError as err:
+        raise ImportError(
+            "to_dataframe needs pandas, which is not installed; install it with "
+            "`pip install pandas`, or use to_records(events) for plain dicts"
+        ) from err
+    return pandas.DataFrame(to_records(events), columns=list(FIELDS))

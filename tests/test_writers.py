@@ -49,7 +49,7 @@ def _write(format: str, articles: list[list[Event]]) -> str:
 
 
 def test_writers_registry_has_every_format() -> None:
-    assert list(WRITERS) == ["table", "json", "jsonl", "csv"]
+    assert list(WRITERS) == ["table", "json", "jsonl", "csv", "sqlite"]
     assert set(EXTENSIONS.values()) <= set(WRITERS)
 
 

@@ -13,6 +13,7 @@ import sys
 import traceback
 from dataclasses import dataclass
 from datetime import date
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, BinaryIO, TextIO
 
@@ -20,11 +21,29 @@ import click
 import typer
 
 from ..exitcodes import ExitCode
-from ..writers import EXTENSIONS, WRITERS, Writer, atomic_output, format_for_path, writer_for
+from ..progress import Progress, stderr_is_terminal
+from ..writers import (
+    EXTENSIONS,
+    IN_PLACE,
+    WRITERS,
+    Writer,
+    atomic_output,
+    format_for_path,
+    writer_for,
+)
 
 if TYPE_CHECKING:
     from newsevents.core.actors import ActorDictionary
     from newsevents.core.api import Result
+
+
+class InputFormat(str, Enum):
+    """`--input-format` choices (the same as newsevents.core.reader.INPUT_FORMATS)."""
+
+    auto = "auto"
+    text = "text"
+    html = "html"
+    jsonl = "jsonl"
 
 
 class UsageProblem(Exception):
@@ -138,13 +157,17 @@ def extract(
     *,
     format: str | None = None,
     output: Path | None = None,
-    glob: str = "*.txt",
+    glob: str | None = None,
+    input_format: str = "auto",
     published: date | None = None,
     model: str | None = None,
     actor_files: list[Path] | None = None,
     min_confidence: float = 0.0,
     quiet: bool = False,
     debug: bool = False,
+    workers: int | None = None,
+    force: bool = False,
+    progress: bool | None = None,
     stdin: BinaryIO | None = None,
     stdout: TextIO | None = None,
 ) -> ExitCode:
@@ -168,6 +191,12 @@ def extract(
         raise UsageProblem(
             f"cannot write '{output}': folder '{output.parent}' does not exist; create it first"
         )
+    if chosen in IN_PLACE and output is None:
+        raise UsageProblem(
+            f"--format {chosen} writes a database file, not stdout; give --output FILE.sqlite"
+        )
+    if workers is not None and workers < 1:
+        raise UsageProblem(f"--workers {workers} is not a number of processes; use 1 or more")
 
     from newsevents.core import api
     from newsevents.core.errors import DictionaryError, ModelNotFoundError
@@ -179,18 +208,41 @@ def extract(
         messages.error(f"{err.path}: {err.problem}", err)
         return ExitCode.USAGE
 
-    articles = iter_inputs(inputs, glob=glob, default_date=published, stdin=stdin)
-    results = api.extract_many(articles, model=model, actors=actors, min_confidence=min_confidence)
+    articles = iter_inputs(
+        inputs, glob=glob, default_date=published, stdin=stdin, input_format=input_format
+    )
+    store = None
+    if chosen in IN_PLACE and output is not None:  # resumable: skip what it already holds
+        from ..writers.sqlite import DatabaseError, SqliteWriter, settings_key
+
+        settings = settings_key(
+            model=model, min_confidence=min_confidence, date=published, actors=actor_files
+        )
+        try:
+            store = SqliteWriter(output, force=force, settings=settings)
+        except DatabaseError as err:
+            messages.error(str(err), err)
+            return ExitCode.USAGE
+        articles = store.skip_done(articles)
+    results = api.extract_many(
+        articles, model=model, actors=actors, min_confidence=min_confidence, workers=workers or 0
+    )
     seen = events = failed = 0
     interrupted = False
     writer: Writer | None = None
 
     with contextlib.ExitStack() as stack:
+        stack.callback(getattr(results, "close", lambda: None))  # stops the worker processes
+        if progress is None:
+            progress = stderr_is_terminal() and not quiet
+        bar = stack.enter_context(Progress(progress, inputs, glob or "*.txt"))
 
         def open_writer() -> Writer:
             nonlocal writer
             if writer is None:
-                if output is not None:
+                if store is not None:
+                    writer = store
+                elif output is not None:
                     stream: TextIO = stack.enter_context(atomic_output(output))
                 else:
                     stream = stdout if stdout is not None else sys.stdout
@@ -208,9 +260,15 @@ def extract(
                     if result.error is not None:
                         failed += 1
                         messages.error(_describe_error(result), result.error)
-                        continue
-                    events += len(result.events)  # counted first: Ctrl-C may land in write
-                    current.write(result.events)
+                    else:
+                        events += len(result.events)  # counted first: Ctrl-C may land in write
+                    if store is not None:
+                        store.write_result(result)  # failures too: they are retried next time
+                    elif result.error is None:
+                        current.write(result.events)
+                    bar.advance(
+                        events=events, failed=failed, skipped=store.skipped if store else 0
+                    )
             except KeyboardInterrupt:
                 interrupted = True
             except (BrokenPipeError, ModelNotFoundError):
@@ -236,7 +294,11 @@ def extract(
         messages.info(
             f"interrupted: stopped after {_plural(seen, 'article')}; output so far is valid"
         )
-    messages.info(f"{_plural(seen, 'article')}, {_plural(events, 'event')}, {failed} failed")
+    skipped = f", {store.skipped} skipped" if store is not None else ""
+    seen += store.skipped if store is not None else 0
+    messages.info(
+        f"{_plural(seen, 'article')}, {_plural(events, 'event')}, {failed} failed{skipped}"
+    )
     if interrupted:
         return ExitCode.INTERRUPTED
     return ExitCode.INPUT_FAILED if failed else ExitCode.OK
@@ -275,8 +337,23 @@ def extract_cli(
         ),
     ] = None,
     glob: Annotated[
-        str, typer.Option("--glob", help="Which files to read in folders.", metavar="PATTERN")
-    ] = "*.txt",
+        str | None,
+        typer.Option(
+            "--glob",
+            help="Which files to read in folders. Default: `*.txt` (`*.htm*` with "
+            "--input-format html, `*.*json*` with jsonl).",
+            metavar="PATTERN",
+            show_default=False,
+        ),
+    ] = None,
+    input_format: Annotated[
+        InputFormat,
+        typer.Option(
+            "--input-format",
+            help="How to read inputs: auto picks by extension (.html .htm, .json .jsonl, else "
+            "text) and, for stdin, by the first character (< HTML, { or [ JSON).",
+        ),
+    ] = InputFormat.auto,
     date_: Annotated[
         str | None,
         typer.Option(
@@ -309,6 +386,23 @@ def extract_cli(
         bool, typer.Option("--quiet", "-q", help="No warnings and no summary; errors only.")
     ] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            "-j",
+            help="Processes extracting in parallel, each with its own model; the output is the "
+            "same whatever the number. Default: one per core.",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="With a .sqlite output: redo every article, not only new or changed ones.",
+        ),
+    ] = False,
 ) -> None:
     """Extract political and conflict events from news articles, one row per event.
 
@@ -326,12 +420,15 @@ def extract_cli(
             format=format,
             output=output,
             glob=glob,
+            input_format=input_format.value,
             published=parse_date_option(date_),
             model=model,
             actor_files=actors or [],
             min_confidence=min_confidence,
             quiet=quiet,
             debug=debug,
+            workers=workers,
+            force=force,
         )
     except UsageProblem as problem:
         Messages().error(str(problem))

@@ -2,7 +2,9 @@
 
 Every writer takes a text stream and has `write(events)` (called once per article, in input
 order) and `close()` (called once, in a `finally`, so the output is valid even when cut short).
-Writer modules import the core lazily so that `newsevents --help` stays light.
+Writer modules import the core lazily so that `newsevents --help` stays light. The formats in
+IN_PLACE instead take the output file's path and write it in place (a database, one transaction
+per article); they cannot write to stdout.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import TYPE_CHECKING, Protocol, TextIO, cast
 from .csv import CsvWriter
 from .json import JsonWriter
 from .jsonl import JsonlWriter
+from .sqlite import SqliteWriter
 from .table import TableWriter
 
 if TYPE_CHECKING:
@@ -31,20 +34,32 @@ class Writer(Protocol):
     def close(self) -> None: ...
 
 
-WRITERS: dict[str, Callable[[TextIO], Writer]] = {
+WRITERS: dict[str, Callable[..., Writer]] = {
     "table": TableWriter,
     "json": JsonWriter,
     "jsonl": JsonlWriter,
     "csv": CsvWriter,
+    "sqlite": SqliteWriter,
 }
-"""The one registry of output formats: name -> writer class."""
+"""The one registry of output formats: name -> writer class (given a stream, or a path)."""
 
-EXTENSIONS: dict[str, str] = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
+IN_PLACE: frozenset[str] = frozenset({"sqlite"})
+"""Formats whose writer takes the `--output` path and writes it in place, not a stream."""
+
+EXTENSIONS: dict[str, str] = {
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".sqlite": "sqlite",
+    ".sqlite3": "sqlite",
+    ".db": "sqlite",
+}
 """`--output` file extension -> format, used when `--format` is not given."""
 
 
 def writer_for(format: str, stream: TextIO) -> Writer:
-    """A writer of `format` (a WRITERS key) on `stream`; KeyError for an unknown format."""
+    """A writer of `format` (a WRITERS key, not IN_PLACE) on `stream`; KeyError when unknown."""
     return WRITERS[format](stream)
 
 

@@ -1,0 +1,218 @@
+"""SQLite: tables `articles` and `events`, written in place, one transaction per article.
+
+Unlike the text formats this writer is given the database path, not a stream: a crash loses at
+most the article in flight. It also resumes: `is_done()` tells the articles already converted
+with the same content, extractor version and settings, which the caller then skips.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from newsevents.core.api import Result
+    from newsevents.core.article import Article
+    from newsevents.core.record import Event
+
+_SQL_TYPES = {"int": "INTEGER", "float": "REAL", "bool": "INTEGER", "str": "TEXT"}
+EVENT_INDEXES = ("article", "event_date", "event_type", "source_country", "location_country")
+
+
+class DatabaseError(Exception):
+    """The output file is not a newsevents SQLite database (or cannot be opened as one)."""
+
+
+def article_sha256(article: Article) -> str:
+    """Hash of everything read from an article that can change its events."""
+    parts = [
+        article.text,
+        article.title or "",
+        article.published.isoformat() if article.published else "",
+        article.url or "",
+        article.source or "",
+        article.article_id or "",
+    ]
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+
+def settings_key(**options: Any) -> str:
+    """The options that change the events (model, --min-confidence...), as one stable string."""
+    return json.dumps(options, sort_keys=True, default=str)
+
+
+def _event_columns() -> list[tuple[str, str]]:
+    from dataclasses import fields
+
+    from newsevents.core.record import Event
+
+    columns = []
+    for spec in fields(Event):
+        base = str(spec.type).split("|")[0].strip()
+        columns.append((spec.name, _SQL_TYPES.get(base, "TEXT")))
+    return columns
+
+
+class SqliteWriter:
+    """Writes articles and their events into a SQLite database at `path`, resuming by default.
+
+    `force` redoes every article; `settings` (see `settings_key`) is stored with each article,
+    so converting with other options redoes it too.
+    """
+
+    def __init__(self, path: str | Path, *, force: bool = False, settings: str = "") -> None:
+        from newsevents.core.version import extractor_version
+
+        self.path = Path(path)
+        self.force = force
+        self.settings = settings
+        self.version = extractor_version()
+        self.columns = _event_columns()
+        self.closed = False
+        try:
+            # isolation_level=None: transactions are begun and ended here, explicitly.
+            self.db = sqlite3.connect(self.path, isolation_level=None)
+            self.db.execute("PRAGMA journal_mode=WAL")  # readers are not blocked; crash-safe
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self._create()
+        except sqlite3.DatabaseError as err:
+            raise DatabaseError(
+                f"{self.path}: cannot use it as a SQLite database ({err}); give a new file name "
+                "or delete it"
+            ) from None
+
+    def _create(self) -> None:
+        events = ",\n  ".join(f"{name} {kind}" for name, kind in self.columns)
+        self.db.executescript(
+            f"""
+            CREATE TABLE IF NOT EXISTS articles (
+              path TEXT PRIMARY KEY,
+              sha256 TEXT,
+              title TEXT,
+              published TEXT,
+              status TEXT NOT NULL,
+              error TEXT,
+              events INTEGER NOT NULL DEFAULT 0,
+              extractor_version TEXT NOT NULL,
+              settings TEXT NOT NULL DEFAULT '',
+              converted_at TEXT NOT NULL
+            );
+            CREATE TABLE IF NOT EXISTS events (
+              {events}
+            );
+            """
+        )
+        names = {row[1] for row in self.db.execute("PRAGMA table_info(events)")}
+        missing = [name for name, _ in self.columns if name not in names]
+        if missing:
+            raise sqlite3.DatabaseError(
+                f"its events table lacks column(s) {', '.join(missing)} (an older newsevents)"
+            )
+        for column in EVENT_INDEXES:
+            self.db.execute(f"CREATE INDEX IF NOT EXISTS events_{column} ON events({column})")
+
+    def is_done(self, article: Article) -> bool:
+        """Whether `article` was converted before, unchanged, by this extractor and settings."""
+        if self.force:
+            return False
+        row = self.db.execute(
+            "SELECT sha256, extractor_version, settings FROM articles "
+            "WHERE path = ? AND status = 'ok'",
+            (article.path,),
+        ).fetchone()
+        return row is not None and tuple(row) == (
+            article_sha256(article),
+            self.version,
+            self.settings,
+        )
+
+    def write_result(self, result: Result) -> None:
+        """Replace one article's row and events, in one transaction."""
+        article = result.article
+        events = result.events if result.error is None else []
+        self._store(
+            path=result.path,
+            sha256=article_sha256(article) if article is not None else None,
+            title=article.title if article is not None else None,
+            published=(
+                article.published.isoformat() if article and article.published else None
+            ),
+            error=None if result.error is None else _error_text(result),
+            events=events,
+        )
+
+    def write(self, events: list[Event]) -> None:
+        """Store events without their article (the Writer protocol); `write_result` is better."""
+        by_article: dict[str, list[Event]] = {}
+        for event in events:
+            by_article.setdefault(event.article, []).append(event)
+        for path, group in by_article.items():
+            first = group[0]
+            self._store(path, None, first.article_title, first.published, None, group)
+
+    def _store(
+        self,
+        path: str,
+        sha256: str | None,
+        title: str | None,
+        published: str | None,
+        error: str | None,
+        events: list[Event],
+    ) -> None:
+        names = [name for name, _ in self.columns]
+        insert = f"INSERT INTO events ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+        rows = [[_value(getattr(event, name)) for name in names] for event in events]
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        self.db.execute("BEGIN")
+        try:
+            self.db.execute("DELETE FROM events WHERE article = ?", (path,))
+            self.db.executemany(insert, rows)
+            self.db.execute(
+                "INSERT OR REPLACE INTO articles (path, sha256, title, published, status, error, "
+                "events, extractor_version, settings, converted_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    path,
+                    sha256,
+                    title,
+                    published,
+                    "ok" if error is None else "failed",
+                    error,
+                    len(events),
+                    self.version,
+                    self.settings,
+                    now,
+                ),
+            )
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def close(self) -> None:
+        """Close the database (every article is already committed); safe to call twice."""
+        if self.closed:
+            return
+        self.closed = True
+        self.db.close()
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, (list, tuple)):
+        return ";".join(str(item) for item in value)
+    return value
+
+
+def _error_text(result: Result) -> str:
+    from newsevents.core.errors import InputError
+
+    err = result.error
+    if isinstance(err, InputError):
+        return f"{err.problem}; {err.hint}"
+    return str(err)
