@@ -11,15 +11,17 @@ from typing import Annotated
 import typer
 from newsevents import __version__
 
+from .commands.codes import codes_command
 from .commands.evaluate import evaluate_command
 from .commands.extract import extract_cli
+from .commands.show import show_command
 from .exitcodes import ExitCode
 
 app = typer.Typer(
     name="newsevents",
     help="Offline news-to-event coder: who did what to whom, where, when, how many.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode="markdown",
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -50,6 +52,8 @@ def main(
 # Commands: one line each; a command is a function in cli/commands/<name>.py.
 app.command("extract")(extract_cli)
 app.command("evaluate")(evaluate_command)
+app.command("show")(show_command)
+app.command("codes")(codes_command)
 
 
 def run() -> None:

@@ -306,6 +306,14 @@ class Engine:
         for tok in conjuncts(token) if keep_conj else [token]:
             span = phrase(tok, keep_conj=False)
             code = state.aliases.get(tok.text) or self.actors.code_span(span)
+            if code is not None and not code.country:
+                # "lawmakers in Arnor", "police in Lagos": the place names whose they are.
+                placed = self.actors.code_span(phrase(tok, keep_conj=False, keep_places=True))
+                if placed is not None and placed.country:
+                    code = ActorCode(
+                        name=placed.name, country=placed.country,
+                        sector=code.sector or placed.sector, text=code.text,
+                    )
             code = self._resolve_short_name(tok, code, state)
             texts.append(span.text)
             if code is not None:

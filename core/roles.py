@@ -30,7 +30,7 @@ TARGET_PREPS = {
 CONSULT_PREPS = {"with"}
 # Children that are not part of an actor's name: places, times, clauses, asides.
 LOCATIVE_PREPS = {"in", "near", "at", "on", "during", "after", "before", "since", "across",
-                  "outside", "inside", "around", "from", "amid", "under", "throughout"}
+                  "outside", "inside", "around", "amid", "under", "throughout"}
 DROP_DEPS = {"relcl", "punct", "appos", "advcl", "cc", "conj", "prep", "acl", "det:poss"}
 
 
@@ -171,11 +171,12 @@ def noun_target(noun: Token, event_type: str, particle: str | None = None) -> To
     return found
 
 
-def phrase(token: Token, keep_conj: bool = True) -> Span:
+def phrase(token: Token, keep_conj: bool = True, keep_places: bool = False) -> Span:
     """The noun phrase headed by `token`, without clauses, places and asides hung on it.
 
-    "militant camps in Libya's eastern city of Derna" gives "militant camps"; "Egypt and the
-    UAE" stays whole when `keep_conj`; "a bus carrying Coptic Christians" keeps its participle.
+    "militant camps in Libya's eastern city of Derna" gives "militant camps" (with
+    `keep_places`, the places hung on the head stay); "Egypt and the UAE" stays whole when
+    `keep_conj`; "a bus carrying Coptic Christians" keeps its participle.
     """
     doc = token.doc
     keep = {token.i}
@@ -187,7 +188,9 @@ def phrase(token: Token, keep_conj: bool = True) -> Span:
                 continue
             if c.dep_ in ("cc", "conj") and not (keep_conj and tok is token):
                 continue
-            if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS:
+            if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS and not (
+                keep_places and tok is token
+            ):
                 continue
             if c.dep_ == "acl" and c.tag_ != "VBG":
                 continue

@@ -332,7 +332,8 @@ def extract_cli(
             "-o",
             dir_okay=False,
             help="Write to FILE (atomically) instead of stdout; .json .jsonl .ndjson .csv "
-            "set the format.",
+            "set the format; .sqlite .db write a database in place, skipping articles it "
+            "already holds unchanged.",
             metavar="FILE",
         ),
     ] = None,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from newsevents.core.api import Result
     from newsevents.core.article import Article
+    from newsevents.core.errors import InputError
     from newsevents.core.record import Event
 
 _SQL_TYPES = {"int": "INTEGER", "float": "REAL", "bool": "INTEGER", "str": "TEXT"}
@@ -73,6 +75,7 @@ class SqliteWriter:
         self.version = extractor_version()
         self.columns = _event_columns()
         self.closed = False
+        self.skipped = 0
         try:
             # isolation_level=None: transactions are begun and ended here, explicitly.
             self.db = sqlite3.connect(self.path, isolation_level=None)
@@ -129,6 +132,18 @@ class SqliteWriter:
             self.version,
             self.settings,
         )
+
+    def skip_done(
+        self, items: Iterable[Article | InputError]
+    ) -> Iterator[Article | InputError]:
+        """`items` without the articles already done (see `is_done`), counted in `skipped`."""
+        from newsevents.core.article import Article
+
+        for item in items:
+            if isinstance(item, Article) and self.is_done(item):
+                self.skipped += 1
+                continue
+            yield item
 
     def write_result(self, result: Result) -> None:
         """Replace one article's row and events, in one transaction."""

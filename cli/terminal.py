@@ -1,0 +1,42 @@
+"""Rich consoles for people: colour only on a terminal without NO_COLOR, wide when redirected."""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+_MAX_WIDTH = 1000
+
+
+def console_for(stream: TextIO, *, width: int | None = None) -> Console:
+    """A console on `stream`: colour and styles only on a terminal and when NO_COLOR is unset."""
+    from rich.console import Console
+
+    probe = Console(file=stream)
+    plain = not probe.is_terminal or bool(os.environ.get("NO_COLOR"))
+    return Console(
+        file=stream,
+        highlight=False,
+        width=width,
+        no_color=plain,
+        color_system=None if plain else "auto",
+        emoji=False,
+    )
+
+
+def is_plain(console: Console) -> bool:
+    """True when the console writes no ANSI codes (redirected or NO_COLOR)."""
+    return console.color_system is None
+
+
+def print_wide(renderable: RenderableType, stream: TextIO) -> None:
+    """Print a table: fitted to a terminal, or as wide as it wants when written to a file or pipe."""
+    console = console_for(stream)
+    if not console.is_terminal:  # a file or pipe: no folding, so each row stays one line
+        measured = console_for(stream, width=_MAX_WIDTH).measure(renderable).maximum
+        console = console_for(stream, width=measured)
+    console.print(renderable)
+    stream.flush()
