@@ -129,4 +129,3 @@ def _rate_column() -> Any:
             return Text("" if speed is None else f"{speed:.1f} articles/s")
 
     return RateColumn()
-

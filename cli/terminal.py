@@ -33,7 +33,7 @@ def is_plain(console: Console) -> bool:
 
 
 def print_wide(renderable: RenderableType, stream: TextIO) -> None:
-    """Print a table: fitted to a terminal, or as wide as it wants when written to a file or pipe."""
+    """Print a table: fitted to a terminal, as wide as it wants when written to a file or pipe."""
     console = console_for(stream)
     if not console.is_terminal:  # a file or pipe: no folding, so each row stays one line
         measured = console_for(stream, width=_MAX_WIDTH).measure(renderable).maximum

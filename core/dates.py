@@ -27,7 +27,9 @@ from .casualties import clause_head, event_clause
 from .datafiles import data_rows
 
 # A year mention this far or further before publication is history, not news.
-BACKGROUND_DAYS = 365
+# News tells what happened in the last weeks; an event a month or more before publication is
+# told as history or context ("the April bombings", "in 2015").
+BACKGROUND_DAYS = 31
 # Dependencies by which a date sits inside a noun phrase ("the 2011 uprising", "Friday's
 # attack"): such a date dates that noun only.
 ATTRIBUTIVE_DEPS = frozenset({"compound", "nummod", "poss", "amod", "nmod"})
@@ -213,9 +215,13 @@ def _read(text: str, published: date | None) -> _Reading | None:
 def _background(reading: _Reading, published: date | None) -> bool:
     if reading.day is None or published is None:
         return False
-    if reading.precision == "year" and reading.day.year < published.year:
-        return True
-    return (published - reading.day).days >= BACKGROUND_DAYS
+    if reading.precision == "year":
+        return reading.day.year < published.year
+    last = reading.day
+    if reading.precision == "month":
+        # "in April" reaches to the end of April
+        last = (reading.day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    return (published - last).days >= BACKGROUND_DAYS
 
 
 # --- finding the event's date in the sentence -----------------------------------------------

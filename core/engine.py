@@ -469,6 +469,8 @@ class Engine:
                 or (token.dep_ == "dobj" and token.head.i in events)
             )
         )
+        # "criticised the Egyptian raids": an event named as what another event is about.
+        pointer = token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.i in events
         # "Four people were wounded": a toll without a doer belongs to the attack told elsewhere.
         toll = (
             token.pos_ == "VERB"
@@ -493,6 +495,9 @@ class Engine:
         place = self.geocoder.locate(token, state.geo) if state.geo is not None else None
         if place is None and carrier is not token and state.geo is not None:
             place = self.geocoder.locate(carrier, state.geo)
+        if when is not None and when.background:
+            report.background = True
+            report.reasons = (*report.reasons, f"date '{when.text}' long before publication")
         counts = casualties(token)
         if carrier is not token:
             counts = _merge_counts(counts, casualties(carrier))
@@ -513,7 +518,7 @@ class Engine:
             attributed_to=speaker_text,
             anaphoric=anaphoric,
             # A headline sums up the body: its mentions join the body's events where they fit.
-            loose=anaphoric or toll or token.idx + offset < state.headline_end,
+            loose=anaphoric or pointer or toll or token.idx + offset < state.headline_end,
             when=when,
             place=place,
             counts=counts,

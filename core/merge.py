@@ -12,6 +12,10 @@ from .geo import Location
 from .roles import Report
 from .triggers import Candidate
 
+# Armed groups: unidentified attackers (UAF) may be named later as a rebel group's men (REB).
+ARMED_NONSTATE = {"UAF", "REB"}
+# How many characters of an ISO date each precision fixes.
+DATE_WIDTH = {"day": 10, "month": 7, "year": 4}
 STOPWORDS = {
     "the", "a", "an", "of", "in", "on", "and", "to", "its", "their", "his", "her", "at", "by",
     "for", "with", "from", "as", "that", "this", "these", "those", "some", "s",
@@ -107,6 +111,8 @@ def _source_fit(kept: Draft, new: Draft) -> float | None:
             return 2.0
         if a.sector and a.sector == b.sector:
             return 1.0  # "police" and "Kenyan police"
+        if {a.sector, b.sector} <= ARMED_NONSTATE and "UAF" in (a.sector, b.sector):
+            return 0.5  # "gunmen" later named as a group's "fighters"
         if _words(kept.source_text) & _words(new.source_text):
             return 0.5
         return None
@@ -141,10 +147,12 @@ def _affinity(kept: Draft, new: Draft) -> float | None:
         elif kp.geonameid == np_.geonameid or kp.country == np_.country:
             score += 0.5
     kd, nd = kept.when, new.when
-    if kd and nd and kd.date and nd.date and kd.precision == "day" and nd.precision == "day":
-        if kd.date == nd.date:
-            score += 0.5
-        elif not loose:
+    if kd and nd and kd.date and nd.date:
+        # Compare at the coarser of the two precisions: "February 2015" is not "26 May 2017".
+        width = min(DATE_WIDTH.get(kd.precision or "", 0), DATE_WIDTH.get(nd.precision or "", 0))
+        if width and kd.date[:width] == nd.date[:width]:
+            score += 0.5 if width == 10 else 0.0
+        elif width and not loose:
             return None
     return score
 

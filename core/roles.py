@@ -122,8 +122,8 @@ def object_of(verb: Token, event_type: str, particle: str | None) -> Token | Non
     if obj is not None and obj.lemma_.lower() not in cues("weapon"):
         return obj
     preps: set[str] = set(TARGET_PREPS)
-    if event_type in ("CONSULT", "COOPERATE", "AGREE"):
-        preps |= CONSULT_PREPS
+    if event_type in ("CONSULT", "COOPERATE", "AGREE", "ASSAULT"):
+        preps |= CONSULT_PREPS  # "met with X", "clashed with X"
     if particle and " " not in particle:
         preps.add(particle)
     aimed = prep_object(verb, preps)
@@ -252,6 +252,14 @@ def report_of(cand: Candidate, headline_end: int) -> Report:
             elif c.dep_ == "prep" and word == "since":
                 report.background = True
                 reasons.append("cumulative 'since'")
+            elif c.dep_ == "npadvmod" and c.lemma_.lower() == "time":
+                report.background = True  # "bombed the city many times"
+                reasons.append(f"habitual '{c.text}'")
+            elif c.dep_ == "prep" and word in ("over", "for", "throughout") and any(
+                o.dep_ == "pobj" and o.lemma_.lower() in cues("span") for o in c.children
+            ):
+                report.background = True  # "over the past several years"
+                reasons.append(f"cumulative '{c.text} ...'")
     chain = _clause_chain(verb)
     for lower, upper in zip(chain, chain[1:]):
         ulemma = upper.lemma_.lower()

@@ -17,8 +17,11 @@ from spacy.vocab import Vocab
 
 from . import ontology
 from .datafiles import data_rows
+from .roles import cues
 
 EVENT_POS = ("VERB", "NOUN")
+# Types whose verbs act by speaking: "denounced the report" is still a denunciation.
+SPEECH_ACTS = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "SUPPORT"}
 # Dependents that retell their head's event rather than report another one.
 FOLDED_DEPS = ("advcl", "conj", "xcomp", "relcl", "acl")
 
@@ -225,6 +228,15 @@ class TriggerFinder:
         kept = []
         for cand in events:
             token = cand.token
+            # "released a video", "issued figures": publishing is not the event the verb names.
+            obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+            if (
+                token.pos_ == "VERB"
+                and obj is not None
+                and obj.lemma_.lower() in cues("media")
+                and cand.event_type not in SPEECH_ACTS
+            ):
+                continue
             # "UN-backed", "opposed by Haftar": a participle describing an actor is no news;
             # nor is a noun that only qualifies another ("aid workers", "protest leaders").
             if token.dep_ in ("amod", "compound") or (

@@ -83,20 +83,23 @@ def test_dates_relative_expressions(
 
 
 @pytest.mark.parametrize(
-    ("sentence", "iso", "text", "precision"),
+    ("sentence", "iso", "text", "precision", "background"),
     [
-        ("Rebels attacked the town on May 26.", "2017-05-26", "May 26", "day"),
-        ("Rebels attacked the town on 26 May 2017.", "2017-05-26", "26 May 2017", "day"),
-        ("Rebels attacked the town on 3 March.", "2017-03-03", "3 March", "day"),
+        ("Rebels attacked the town on May 26.", "2017-05-26", "May 26", "day", False),
+        ("Rebels attacked the town on 26 May 2017.", "2017-05-26", "26 May 2017", "day", False),
+        # Weeks before publication: told as history.
+        ("Rebels attacked the town on 3 March.", "2017-03-03", "3 March", "day", True),
         # A day later in the year than publication is last year's (prefer the past).
-        ("Rebels attacked the town on June 5.", "2016-06-05", "June 5", "day"),
-        ("Rebels attacked the town on Friday, May 26.", "2017-05-26", "Friday, May 26", "day"),
+        ("Rebels attacked the town on June 5.", "2016-06-05", "June 5", "day", True),
+        ("Rebels attacked the town on Friday, May 26.", "2017-05-26", "Friday, May 26", "day",
+         False),
     ],
 )
 def test_dates_explicit_dates(
-    nlp: Language, sentence: str, iso: str, text: str, precision: str
+    nlp: Language, sentence: str, iso: str, text: str, precision: str, background: bool
 ) -> None:
-    assert _date(nlp, sentence, "attack", SATURDAY) == EventDate(iso, text, precision, False)
+    got = _date(nlp, sentence, "attack", SATURDAY)
+    assert got == EventDate(iso, text, precision, background)
 
 
 @pytest.mark.parametrize(

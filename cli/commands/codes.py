@@ -132,7 +132,10 @@ def codes_command(
     match: Annotated[
         str | None,
         typer.Option(
-            "--match", "-m", help="Only rows with a cell containing TEXT (any case).", metavar="TEXT"
+            "--match",
+            "-m",
+            help="Only rows with a cell containing TEXT (any case).",
+            metavar="TEXT",
         ),
     ] = None,
 ) -> None:

@@ -232,6 +232,8 @@ def extract(
     writer: Writer | None = None
 
     with contextlib.ExitStack() as stack:
+        if store is not None:
+            stack.callback(store.close)
         stack.callback(getattr(results, "close", lambda: None))  # stops the worker processes
         if progress is None:
             progress = stderr_is_terminal() and not quiet
@@ -242,11 +244,12 @@ def extract(
             if writer is None:
                 if store is not None:
                     writer = store
-                elif output is not None:
-                    stream: TextIO = stack.enter_context(atomic_output(output))
                 else:
-                    stream = stdout if stdout is not None else sys.stdout
-                writer = writer_for(chosen, stream)
+                    if output is not None:
+                        stream: TextIO = stack.enter_context(atomic_output(output))
+                    else:
+                        stream = stdout if stdout is not None else sys.stdout
+                    writer = writer_for(chosen, stream)
             return writer
 
         try:
@@ -266,9 +269,7 @@ def extract(
                         store.write_result(result)  # failures too: they are retried next time
                     elif result.error is None:
                         current.write(result.events)
-                    bar.advance(
-                        events=events, failed=failed, skipped=store.skipped if store else 0
-                    )
+                    bar.advance(events=events, failed=failed, skipped=store.skipped if store else 0)
             except KeyboardInterrupt:
                 interrupted = True
             except (BrokenPipeError, ModelNotFoundError):

@@ -133,9 +133,7 @@ class SqliteWriter:
             self.settings,
         )
 
-    def skip_done(
-        self, items: Iterable[Article | InputError]
-    ) -> Iterator[Article | InputError]:
+    def skip_done(self, items: Iterable[Article | InputError]) -> Iterator[Article | InputError]:
         """`items` without the articles already done (see `is_done`), counted in `skipped`."""
         from newsevents.core.article import Article
 
@@ -153,9 +151,7 @@ class SqliteWriter:
             path=result.path,
             sha256=article_sha256(article) if article is not None else None,
             title=article.title if article is not None else None,
-            published=(
-                article.published.isoformat() if article and article.published else None
-            ),
+            published=(article.published.isoformat() if article and article.published else None),
             error=None if result.error is None else _error_text(result),
             events=events,
         )
