@@ -470,7 +470,11 @@ class Engine:
             )
         )
         # "criticised the Egyptian raids": an event named as what another event is about.
-        pointer = token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.i in events
+        pointer = token.pos_ == "NOUN" and (
+            (token.dep_ == "dobj" and token.head.i in events)
+            # "its fighters carried out the attack": a definite event noun was told before
+            or any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
+        )
         # "Four people were wounded": a toll without a doer belongs to the attack told elsewhere.
         toll = (
             token.pos_ == "VERB"

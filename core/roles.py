@@ -252,7 +252,10 @@ def report_of(cand: Candidate, headline_end: int) -> Report:
             elif c.dep_ == "prep" and word == "since":
                 report.background = True
                 reasons.append("cumulative 'since'")
-            elif c.dep_ == "npadvmod" and c.lemma_.lower() == "time":
+            elif c.dep_ == "npadvmod" and c.lemma_.lower() == "time" and any(
+                q.lower_ in ("many", "several", "numerous", "countless", "multiple")
+                for q in c.children
+            ):
                 report.background = True  # "bombed the city many times"
                 reasons.append(f"habitual '{c.text}'")
             elif c.dep_ == "prep" and word in ("over", "for", "throughout") and any(
