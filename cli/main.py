@@ -18,8 +18,7 @@ from .commands.show import show_command
 from .exitcodes import ExitCode
 
 app = typer.Typer(
-    name="newsevents",
-    help="Offline news-to-event coder: who did what to whom, where, when, how many.",
+    name="newsevents",  # the help is the docstring of main() below
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
@@ -45,7 +44,7 @@ def main(
 ) -> None:
     """Offline news-to-event coder: who did what to whom, where, when, how many.
 
-    Example: newsevents extract article.txt --format json
+    Example: newsevents extract samples/01_air_strike.txt --format json
     """
 
 

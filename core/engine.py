@@ -50,6 +50,7 @@ CHUNK_CHARS = 100_000
 REAL = {"asserted", "claimed"}
 # Types where two coordinated doers with no one else named act on each other.
 MUTUAL = {"CONSULT", "COOPERATE", "AGREE", "SUPPORT", "AID", "CONCEDE"}
+SENTENCE_ENDS = (".", "!", "?", '"', "'", "\u201d", "\u2019", ":", ";", ")")
 # Prepositions that lead from a thing to the actors it concerns: "ties with", "talks between".
 INNER_PREPS = {"with", "between", "to", "of", "among", "against"}
 TOLL_VERBS = {"kill", "wound", "injure", "hurt", "die", "maim"}
@@ -521,8 +522,13 @@ class Engine:
             action_text=_action_text(cand),
             attributed_to=speaker_text,
             anaphoric=anaphoric,
-            # A headline sums up the body: its mentions join the body's events where they fit.
-            loose=anaphoric or pointer or toll or token.idx + offset < state.headline_end,
+            # A headline (or a subtitle or caption: a line with no full stop) sums up the
+            # body: its mentions join the body's events where they fit.
+            loose=anaphoric
+            or pointer
+            or toll
+            or token.idx + offset < state.headline_end
+            or not sent.text.rstrip().endswith(SENTENCE_ENDS),
             when=when,
             place=place,
             counts=counts,
@@ -653,8 +659,9 @@ def _action_text(cand: Candidate) -> str:
     token, carrier = cand.token, cand.carrier
     doc = token.doc
     # "strikes on Kharkiv killed five": the verb only tells the toll, not the action.
-    words = {token.i} if cand.role == "subject" else {token.i, carrier.i}
-    for tok in (token, carrier):
+    heads = (token,) if cand.role == "subject" else (token, carrier)
+    words = {tok.i for tok in heads}
+    for tok in heads:
         for c in tok.children:
             if c.dep_ in ("prt", "neg", "aux", "auxpass") or (
                 c.dep_ in ("compound", "amod") and tok is token and c.i < token.i

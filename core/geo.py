@@ -29,6 +29,7 @@ GAZETTEER = Path(__file__).resolve().parent / "data" / "gazetteer.tsv.gz"
 # English news are nearly always ordinary words, even when the tagger calls them GPE.
 GEO_STOPWORDS: frozenset[str] = frozenset(STOP_WORDS) | frozenset(
     """
+    day week year night morning evening
     monday tuesday wednesday thursday friday saturday sunday today tonight yesterday tomorrow
     january february march april june july august september october november december
     police army navy military troops soldiers forces mercy victory union unity hope liberty
@@ -47,14 +48,17 @@ GEO_STOPWORDS: frozenset[str] = frozenset(STOP_WORDS) | frozenset(
     """.split()
 )
 
-PRECISION_OF_KIND = {"c": "place", "a": "region", "n": "country"}
+PRECISION_OF_KIND = {"c": "place", "a": "region", "d": "region", "n": "country"}
+# A district (admin2, "d") is a region too, but it must not outrank a town of the same name: the
+# town is what a bare name means far more often.
+_KIND_BONUS = {"n": 6.0, "a": 3.0, "d": 0.5, "c": 0.0}
 _COARSER = {"place": "region", "region": "country", "country": "country"}
 _RANK = {"place": 0, "region": 1, "country": 2}
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # The small English model sometimes tags a well-known city as a person or organisation
 # ("struck Kyiv"); such names count only in a place slot and only when the place is big.
-MISLABELED = frozenset({"PERSON", "ORG"})
+MISLABELED = frozenset({"PERSON", "ORG", "NORP"})
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "csubj"})
 # Prepositions that put an event somewhere ("strikes on X" counts: the target is where it was).
 LOC_PREPS = frozenset(
@@ -149,6 +153,40 @@ REGION_SUFFIXES = frozenset(
         "territory",
     }
 )
+# Nouns that follow or govern a place name ("Kalma village", "the town of X", "Sagaing region").
+_PLACE_NOUNS = (
+    CITY_NOUNS
+    | REGION_SUFFIXES
+    | frozenset(
+        {
+            "village",
+            "villages",
+            "area",
+            "township",
+            "tehsil",
+            "municipality",
+            "commune",
+            "ward",
+            "locality",
+            "division",
+            "neighborhood",
+            "county",
+            "town",
+            "city",
+            "governorate",
+            "kebele",
+            "sector",
+            "settlement",
+            "outskirts",
+            "suburbs",
+            "streets",
+            "centre",
+            "center",
+            "vicinity",
+        }
+    )
+)
+_CODED = re.compile(r"^\s*(?:coded|geo-?coded)\s+(?:as|to)\s+(.+?)\s*$", re.IGNORECASE)
 _ARTICLE_PREFIXES = ("al ", "el ", "ad ", "ar ", "as ", "ash ", "an ", "at ", "az ")
 
 # Demonyms help decide which country a place is in; they are never places themselves.
@@ -184,6 +222,10 @@ _DATELINE = re.compile(
     r"^[ \t]*(?P<place>[A-Z][A-Z'.\- ]{1,40}?)"
     r"(?P<quals>(?:,[ \t]*[A-Z][A-Za-z'.\- ]{1,30}?(?:[ \t]+\d{1,2})?){0,3})"
     r"[ \t]*(?:\((?P<agency>[^()\n]{1,40})\)[ \t]*)?(?P<dash>[-—–]{1,2}|:)[ \t]",
+    re.MULTILINE,
+)
+_BARE_DATELINE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][A-Z'.\-]{2,}(?:[ \t][A-Z][A-Z'.\-]{2,}){0,2})[ \t]+(?=[A-Z][a-z])",
     re.MULTILINE,
 )
 _APOSTROPHES = str.maketrans({"’": "", "'": "", "`": "", "ʿ": "", "ʾ": "", "‘": ""})
@@ -239,9 +281,13 @@ class GeoContext:
     """What the article says about places: the evidence used to pick among same-named places."""
 
     countries: Counter[str] = field(default_factory=Counter)  # ISO alpha-3 -> mentions
+    actor_countries: Counter[str] = field(default_factory=Counter)  # "Lebanese troops", weaker
     regions: Counter[str] = field(default_factory=Counter)  # admin1/region name -> mentions
     places: Counter[str] = field(default_factory=Counter)  # canonical place name -> mentions
+    # Countries of places named as scenes (not as actors): the last resort for an event's country.
+    scenes: Counter[str] = field(default_factory=Counter)
     dateline: Location | None = None
+    dateline_end: int = -1  # character offset where the dateline ends (-1: none)
     main: Location | None = None
     # Resolved place entities keyed by the doc index of their first token.
     by_token: dict[int, Location | None] = field(default_factory=dict)
@@ -395,12 +441,15 @@ class Geocoder:
     def _score(place: _Place, flag: str, ctx: GeoContext | None, want_kind: str | None) -> float:
         """How likely this reading of a name is; population only decides what context cannot."""
         score = math.log10(place.population + 10)
-        score += {"!": 2.0, "": 0.5, "~": 0.0}[flag]
-        score += {"n": 6.0, "a": 3.0, "c": 0.0}[place.kind]
-        if want_kind and place.kind == want_kind:
+        # A place's own name beats another place's alternate one ("Islamabad" is also an old
+        # name of Chattogram, a bigger city).
+        score += {"!": 2.0, "": 1.5, "~": 0.0}[flag]
+        score += _KIND_BONUS[place.kind]
+        if want_kind and (place.kind == want_kind or (want_kind == "a" and place.kind == "d")):
             score += 5.0
         if ctx is not None:
             score += 3.0 * min(ctx.countries.get(place.iso3, 0), 3)
+            score += 1.0 * min(ctx.actor_countries.get(place.iso3, 0), 1)
             if place.admin1 and ctx.regions.get(place.admin1):
                 score += 2.0
             if ctx.dateline is not None and ctx.dateline.country == place.iso3:
@@ -412,33 +461,45 @@ class Geocoder:
     def article_context(self, doc: Doc) -> GeoContext:
         """Countries, regions and places the article mentions, its dateline and main place."""
         ctx = GeoContext()
-        ctx.dateline = self._dateline(doc)
+        ctx.dateline, ctx.dateline_end = self._dateline(doc)
         if ctx.dateline is not None and ctx.dateline.country:
             ctx.countries[ctx.dateline.country] += 1
-        ents: list[Span] = []
         for ent in doc.ents:
             if ent.label_ in ("NORP", "GPE") and (iso := country_of_demonym(ent.text)):
-                ctx.countries[iso] += 1  # "Libyan" (sometimes tagged GPE) is evidence, not a place
-            elif ent.label_ in PLACE_LABELS or (
-                ent.label_ in MISLABELED and _in_place_slot(ent) and self._big_place(ent.text)
-            ):
-                ents.append(ent)
+                # "Libyan" (sometimes tagged GPE) is evidence, not a place; but "Russian forces
+                # fired" says who acted more than where, so a demonym on a subject counts less.
+                if ent.root.dep_ not in ACTOR_DEPS and ent.root.head.dep_ not in ACTOR_DEPS:
+                    ctx.countries[iso] += 1
+                else:
+                    ctx.actor_countries[iso] += 1
+        ents = self._place_spans(doc)
         # Pass 1: names that are unambiguous countries or regions give the article's countries.
         first: dict[int, Location | None] = {}
         for ent in ents:
             loc = self.resolve(ent.text, None, start=ent.start_char)
+            if loc is not None and loc.precision != "country" and not _capitalised(ent.text):
+                loc = None  # "the west coast": only a country may be written in lower case
             first[ent.start] = loc
             if loc is not None and loc.precision == "country":
                 ctx.countries[loc.country or ""] += 1
             elif loc is not None and loc.precision == "region":
-                ctx.regions[loc.name] += 1
+                ctx.regions[loc.admin1 or loc.name] += 1
         # Pass 2: every place again, now weighed by those countries and by local hints.
         located: list[Location] = []
         for ent in ents:
             pre = first[ent.start]
             loc = pre
-            if pre is not None and pre.precision != "country":
-                hint_c, hint_r, want = self._local_hints(ent, first)
+            hint_c, hint_r, want = self._local_hints(ent, first)
+            coded, quals = self._parenthesis(ent)
+            for q in reversed(quals):  # "(Myaung, Sagaing)": the widest unit is named last
+                if q.precision == "country":
+                    hint_c = q.country
+                else:
+                    hint_r, hint_c = q.admin1 or q.name, q.country
+            if coded is not None:
+                # ACLED's "(coded as Kitchanga)": the named place stands in for this one.
+                loc = replace(coded, text=ent.text, start_char=ent.start_char)
+            elif pre is not None and pre.precision != "country":
                 loc = self.resolve(
                     ent.text,
                     ctx,
@@ -447,16 +508,126 @@ class Geocoder:
                     want_kind=want,
                     start=ent.start_char,
                 )
+                if loc is not None and quals and loc.country != quals[0].country:
+                    # No reading in the country its qualifiers name: a village the gazetteer
+                    # lacks, named like a town elsewhere ("Islamabad e Gharb (Kermanshah)").
+                    loc = replace(quals[0], text=ent.text, start_char=ent.start_char)
+            elif pre is None and (quals or hint_r):
+                # A village the gazetteer lacks: the district or province named with it.
+                wider = quals[0] if quals else self.resolve(hint_r or "", None, want_kind="a")
+                if wider is not None:
+                    loc = replace(wider, text=ent.text, start_char=ent.start_char)
             ctx.by_token[ent.start] = loc
             for tok in ent:
                 ctx.spans[tok.i] = ent
             if loc is not None:
                 ctx.places[loc.name] += 1
                 # A subject or owner ("Egypt launched", "Libya's army") is an actor, not a scene.
-                if ent.root.dep_ not in ACTOR_DEPS:
+                if not _actor_like(ent):
                     located.append(loc)
+                    if loc.country:
+                        ctx.scenes[loc.country] += 1
         ctx.main = ctx.dateline or self._main_place(ctx, located)
         return ctx
+
+    def _place_spans(self, doc: Doc) -> list[Span]:
+        """Spans that may name a place: place entities, and names the tagger got wrong.
+
+        The small model tags many villages as people or organisations ("in Chella") or not at
+        all; such a name counts when it sits where a place goes (after "in", before "village",
+        inside the parentheses after a place) and the gazetteer knows it.
+        """
+        out: list[Span] = []
+        taken: set[int] = set()
+        for ent in doc.ents:
+            if country_of_demonym(ent.text) or fold(ent.text) in GEO_STOPWORDS:
+                continue
+            if ent.label_ in PLACE_LABELS or (
+                ent.label_ in MISLABELED
+                and (
+                    (_in_place_slot(ent) and self._big_place(ent.text))
+                    or (_locative_slot(ent) and self._known(ent.text))
+                )
+            ):
+                out.append(ent)
+                taken.update(range(ent.start, ent.end))
+        # Proper nouns outside any entity, in a place slot.
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(doc) and j + 1 not in taken:
+                nxt = doc[j + 1]
+                if nxt.pos_ == "PROPN":
+                    j += 1
+                elif (
+                    nxt.text == "-"
+                    and not doc[j].whitespace_
+                    and j + 2 < len(doc)
+                    and doc[j + 2].pos_ == "PROPN"
+                ):
+                    j += 2  # "Nord-Kivu", split by the tokenizer
+                else:
+                    break
+            span = Span(doc, i, j + 1, label="GPE")
+            if (
+                fold(span.text) not in GEO_STOPWORDS
+                and _locative_slot(span)
+                and self._known(span.text)
+            ):
+                out.append(span)
+            i = j + 1
+        out.sort(key=lambda s: s.start)
+        return out
+
+    def _known(self, name: str) -> bool:
+        entries, _ = self._lookup(name)
+        return bool(entries)
+
+    def _parenthesis(self, ent: Span) -> tuple[Location | None, list[Location]]:
+        """What parentheses right after a place say: a "coded as X" place and the wider units.
+
+        "Kalma village (Bay)", "Greiz (Greiz, Thuringen)": each comma part that names a
+        region or country qualifies the place, the first is the finest.
+        """
+        doc = ent.doc
+        k = ent.end
+        while (
+            k < len(doc)
+            and k < ent.end + 5
+            and (doc[k].lower_ in _PLACE_NOUNS or doc[k].lower_ == "and" or doc[k].pos_ == "PROPN")
+        ):
+            k += 1  # "Kalma village (Bay)", "Haradh and Abs districts (Hajjah)"
+        if k >= len(doc) or doc[k].text != "(":
+            return None, []
+        close = next((t.i for t in doc[k + 1 : k + 30] if t.text == ")"), None)
+        if close is None:
+            return None, []
+        inner = doc[k + 1 : close].text
+        coded: Location | None = None
+        m = _CODED.match(inner)
+        if m:
+            coded = self.resolve(m.group(1).strip(), None)
+            return coded, []
+        parts = [p.strip() for p in inner.split(",") if p.strip() and _capitalised(p.strip())]
+        # Read name and qualifiers together: "Villa Florida (Misiones)" is in the country where
+        # both names exist (Paraguay), not where the province alone is best known (Argentina).
+        main_entries, _ = self._lookup(ent.text)
+        part_countries = [{p.iso3 for p, _ in self._lookup(part)[0]} for part in parts]
+        shared: str | None = None
+        for place, _flag in sorted(main_entries, key=lambda e: -e[0].population):
+            if any(place.iso3 in c for c in part_countries):
+                shared = place.iso3
+                break
+        quals: list[Location] = []
+        for part in parts:
+            loc = self.resolve(part, None, hint_country=shared, want_kind="a")
+            if loc is not None:
+                quals.append(loc)
+        return None, quals
 
     def _big_place(self, name: str) -> bool:
         """True when `name` is a country, a region or a city of 100,000 or more."""
@@ -478,6 +649,13 @@ class Geocoder:
                 hint_c = nxt.country
             elif nxt is not None and nxt.precision == "region":
                 hint_r, hint_c = nxt.admin1 or nxt.name, nxt.country
+            elif nxt is not None:
+                # "Kalinovo, Luhansk": read as a city, the qualifier still names the country, and
+                # a province of the same name is what it means after a comma.
+                wider = self.resolve(nxt.text, None, want_kind="a")
+                hint_c = nxt.country
+                if wider is not None and wider.precision == "region":
+                    hint_r, hint_c = wider.admin1 or wider.name, wider.country
         # "Libya's eastern city of Derna", "the Libyan city of Derna": a country just before,
         # tied to the name by a possessive or a place noun (not "Egyptian jets struck Derna").
         window = doc[max(ent.start - 6, ent.sent.start) : ent.start]
@@ -502,9 +680,10 @@ class Geocoder:
                 want = "a"
         return hint_c, hint_r, want
 
-    def _dateline(self, doc: Doc) -> Location | None:
-        """The place of a dateline ("BEIRUT (Reuters) -") in the first lines of the article."""
-        for m in _DATELINE.finditer(doc.text[:600]):
+    def _dateline(self, doc: Doc) -> tuple[Location | None, int]:
+        """The place of a dateline ("BEIRUT (Reuters) -") in the first lines, and where it ends."""
+        head = doc.text[:600]
+        for m in _DATELINE.finditer(head):
             quals = [q.strip() for q in m.group("quals").split(",") if q.strip()]
             if not m.group("agency") and not quals and len(m.group("place").strip()) < 3:
                 continue
@@ -522,8 +701,18 @@ class Geocoder:
             loc = self.resolve(place.title(), None, hint_country=hint_c, hint_region=hint_r)
             if loc is not None:
                 loc.text = doc.text[m.start("place") : m.start("place") + len(place)]
-                return loc
-        return None
+                return loc, m.end()
+        # "SEOUL North Korea fired ...": a capitalised place opening a line, with no dash. Any
+        # all-capital word could open a headline, so only a country, region or big city counts.
+        for m in _BARE_DATELINE.finditer(head):
+            place = m.group("place").strip()
+            if fold(place) in GEO_STOPWORDS or not self._big_place(place.title()):
+                continue
+            loc = self.resolve(place.title(), None)
+            if loc is not None:
+                loc.text = place
+                return loc, m.end("place")
+        return None, -1
 
     @staticmethod
     def _main_place(ctx: GeoContext, located: list[Location]) -> Location | None:
@@ -548,13 +737,33 @@ class Geocoder:
         found = self._attached_place(trigger, ctx)
         if found is None:
             found = self._sentence_place(trigger, ctx)
+        if found is None:
+            found = self._any_scene(trigger, ctx)
         if found is not None:
             return found
-        if ctx.main is None:
-            return None
-        return replace(
-            ctx.main, precision=_COARSER[ctx.main.precision], relative=None, start_char=None
-        )
+        if ctx.main is not None:
+            return replace(
+                ctx.main, precision=_COARSER[ctx.main.precision], relative=None, start_char=None
+            )
+        return None
+
+    def _any_scene(self, trigger: Token, ctx: GeoContext) -> Location | None:
+        """A place named in the trigger's sentence in any role but an actor's, finest first.
+
+        For parses that hang the place phrase on the wrong word ("killed 2 civilians in Kalma").
+        """
+        found: list[tuple[Token, Token]] = []
+        for tok in trigger.sent:
+            ent = ctx.spans.get(tok.i)
+            if ent is None or tok.i != ent.start or ent.start_char < ctx.dateline_end:
+                continue  # the dateline is the reporter's place, used only as a fallback
+            loc = ctx.by_token.get(ent.start)
+            # A country in no locative role is mostly a party ("demanding Israel return ..."),
+            # and a district or village is rarely named as anything but a place.
+            if loc is not None and loc.precision != "country" and not _actor_like(ent):
+                found.append((ent.root, ent.root))
+        best = self._best_of(found, ctx, by_distance_to=trigger.i)
+        return None if best is None else replace(best, relative=None)
 
     def _attached_place(self, trigger: Token, ctx: GeoContext) -> Location | None:
         """A place in a prepositional phrase of the trigger (or of the verb it is an object of)."""
@@ -625,6 +834,70 @@ class Geocoder:
             return None
         _, loc, top, ent = best
         return replace(loc, text=ent.text, start_char=ent.start_char, relative=_relative(top, ent))
+
+
+def _capitalised(text: str) -> bool:
+    """True when a name is written as a proper name (its first letter, after "the", upper)."""
+    words = [w for w in text.split() if w.lower() not in ("the", "al", "el")]
+    return bool(words) and words[0][:1].isupper()
+
+
+def _actor_like(ent: Span) -> bool:
+    """True for a name used as an actor: "Egypt launched", "Libya's army", "U.S. sanctions"."""
+    root = ent.root
+    if root.dep_ in ACTOR_DEPS:
+        return True
+    # A name modifying a noun that is not a place ("U.S. sanctions", "Iran talks") is an actor.
+    return root.dep_ in ("compound", "amod", "nmod") and (
+        root.head.lower_ not in _PLACE_NOUNS and root.head.i > root.i
+    )
+
+
+def _locative_slot(ent: Span) -> bool:
+    """True when a name sits where only a place goes (unlike a direct object, which may be anyone).
+
+    "in Chella", "in Kalma village", "near Betmanove, Donetsk", "(Myaung, Sagaing)".
+    """
+    root = ent.root
+    doc = ent.doc
+    if ent.start > 0 and doc[ent.start - 1].text in ("(", ",") and _after_place_word(ent):
+        return True
+    tok = root
+    if tok.dep_ in ("compound", "appos", "conj") and tok.head.lower_ in _PLACE_NOUNS:
+        tok = tok.head
+    while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "pobj":
+        prep = tok.head
+        if (
+            prep.lower_ in LOC_PREPS
+            or prep.lower_ in ("of", "from", "to")
+            and (prep.head.lower_ in _PLACE_NOUNS or prep.head.lower_ in DIRECTIONS)
+        ):
+            return True
+    return False
+
+
+def _after_place_word(ent: Span) -> bool:
+    """True when the "(" or "," before `ent` follows a place-like word (a name, "village")."""
+    doc = ent.doc
+    k = ent.start - 1
+    while k > 0 and doc[k].text in ("(", ","):
+        k -= 1
+    # Walk back over earlier comma parts of the same parentheses.
+    for _ in range(8):
+        tok = doc[k]
+        if tok.lower_ in _PLACE_NOUNS or tok.ent_type_ in PLACE_LABELS:
+            return True
+        if tok.text == "(":
+            k -= 1
+            continue
+        if not (tok.text[:1].isupper() or tok.text == ","):
+            return False
+        k -= 1
+        if k < 0:
+            return False
+    return False
 
 
 def _in_place_slot(ent: Span) -> bool:

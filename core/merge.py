@@ -12,6 +12,8 @@ from .geo import Location
 from .roles import Report
 from .triggers import Candidate
 
+# Affinity two mentions with their own doers need to be told as one event.
+FIRM_MATCH = 1.5
 # Armed groups: unidentified attackers (UAF) may be named later as a rebel group's men (REB).
 ARMED_NONSTATE = {"UAF", "REB"}
 # How many characters of an ISO date each precision fixes.
@@ -106,9 +108,9 @@ def _source_fit(kept: Draft, new: Draft) -> float | None:
         if a.country and b.country:
             if not set(a.country.split(";")) & set(b.country.split(";")):
                 return None
-            return 2.0 if _keys(a) & _keys(b) else 1.5
+            return 1.0
         if _keys(a) & _keys(b):
-            return 2.0
+            return 1.0
         if a.sector and a.sector == b.sector:
             return 1.0  # "police" and "Kenyan police"
         if {a.sector, b.sector} <= ARMED_NONSTATE and "UAF" in (a.sector, b.sector):
@@ -191,7 +193,9 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
     ordered = sorted(drafts, key=lambda d: d.position)
     for draft in (d for d in ordered if not d.loose):
         best = _best(clusters, draft)
-        if best is not None and best[0] >= 1.0:
+        # The same doer is not enough: one army strikes many times. Something else (the
+        # target, the place, the day) must tie two firm mentions together.
+        if best is not None and best[0] >= FIRM_MATCH:
             clusters[best[1]].append(draft)
         else:
             clusters.append([draft])

@@ -10,6 +10,7 @@ one article at a time in a fresh pool to find it.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -19,6 +20,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as WaitTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from .article import Article
@@ -161,6 +163,20 @@ def extract_chunks(
     yield from _Pool(settings, workers).results(items)
 
 
+WARM_UP = Article(
+    text="Police detain protesters in Lagos\n\nLAGOS - Police arrested 40 protesters and killed "
+    "two in Lagos on Tuesday, the Nigerian interior ministry said.\n",
+    path="<warm-up>",
+    published=date(2024, 5, 7),
+)
+
+
+def _warm_up(settings: Settings) -> None:
+    """Load the engine and its lazy data here, before forking, so workers share one copy."""
+    engine = _engine(settings)
+    _safe_chunk(engine, [WARM_UP], settings)
+
+
 class _Pool:
     """A process pool fed a bounded number of chunks at a time; rebuilt if a worker dies."""
 
@@ -171,11 +187,14 @@ class _Pool:
         # fork: workers inherit the loaded model and start in milliseconds.
         self.context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         if self.context.get_start_method() == "fork":
-            _engine(settings)  # load once here, shared copy-on-write by every worker
+            _warm_up(settings)
         self.executor: ProcessPoolExecutor | None = None
 
     def _start(self) -> ProcessPoolExecutor:
         if self.executor is None:
+            # While the pool runs, objects made so far are left alone by the collector, which
+            # then never writes to their pages: they stay shared with the forked workers.
+            gc.freeze()
             self.executor = ProcessPoolExecutor(
                 max_workers=self.workers,
                 mp_context=self.context,
@@ -189,6 +208,7 @@ class _Pool:
         executor, self.executor = self.executor, None
         if executor is None:
             return
+        gc.unfreeze()
         processes = list(getattr(executor, "_processes", {}).values())
         executor.shutdown(wait=False, cancel_futures=True)
         for process in processes:

@@ -527,7 +527,14 @@ def _json_articles(
         first = None
     numbered = enumerate(lines, start=len(consumed) + 1)
     if isinstance(first, dict):  # JSON Lines: read as it streams, whatever the size
-        everything = itertools.chain(enumerate(consumed, 1), numbered)
+        following = next(((n, raw) for n, raw in numbered if raw.strip()), None)
+        if following is None:  # one object on one line: the article is the input itself
+            record = _json_record(first, path, default_date, max_bytes, first_warnings)
+            if isinstance(record, InputError):
+                raise record
+            yield record
+            return
+        everything = itertools.chain(enumerate(consumed, 1), [following], numbered)
         yield from _json_lines(everything, path, default_date, max_bytes)
         return
     total = sum(len(part) for part in consumed)
@@ -559,7 +566,6 @@ def _json_articles(
         raise _bad_json(
             path, err, "fix it, or give one article object per line (JSON Lines)"
         ) from None
-    del first_warnings  # the whole text was decoded again: its warnings are in `warnings`
     if isinstance(value, list):
         if not value:
             raise EmptyInputError(path, "an empty JSON list", "give at least one article object")

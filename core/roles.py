@@ -96,6 +96,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         head = verb.head
         if verb.dep_ == "pcomp" and head.dep_ == "prep":
             head = head.head  # "joined the jets in striking X": the joiner strikes
+            accused = child(head, "dobj")
+            if verb.head.lower_ == "of" and accused is not None:
+                return accused  # "accused Egypt of taking part": Egypt took part
         # "is about to restore", "was ready to strike": climb to the verb that has the subject.
         while head.pos_ not in ("VERB", "AUX") and head.head is not head and depth < 6:
             if child(head, *SUBJECT_DEPS) is not None:
@@ -138,14 +141,15 @@ def noun_source(noun: Token) -> Token | None:
     if by is not None:
         return by
     poss = child(noun, "poss")
-    if poss is not None:
+    if poss is not None and poss.ent_type_ not in ("DATE", "TIME"):
         return poss
     for c in noun.children:
         # "Egyptian air strikes", "IS strikes", "Israeli raids"
         if c.dep_ in ("amod", "compound", "nmod") and (
-            c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN"
+            c.ent_type_ in ("NORP", "GPE", "ORG")
+            or (c.pos_ == "PROPN" and c.ent_type_ not in ("DATE", "TIME"))
         ):
-            return c
+            return c  # ("Thursday's strike" names a day, not a doer)
     return None
 
 
@@ -269,7 +273,7 @@ def report_of(cand: Candidate, headline_end: int) -> Report:
         if lower.dep_ == "xcomp" and ulemma in cues("future"):
             report.modality = "future"
             reasons.append(f"future '{upper.text}'")
-        if lower.dep_ in ("xcomp", "ccomp") and ulemma in cues("claim"):
+        if lower.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "prep") and ulemma in cues("claim"):
             report.modality = "claimed"
             reasons.append(f"claim '{upper.text}'")
         if lower.dep_ == "xcomp" and ulemma == "threaten":
@@ -300,16 +304,22 @@ def report_of(cand: Candidate, headline_end: int) -> Report:
             if acc is not None:
                 report.speaker = acc
                 break
-    # Present simple in the body tells of what happens habitually, not of a news event.
-    if (
-        verb.tag_ in ("VBP", "VBZ")
-        and verb.idx >= headline_end
-        and verb.lemma_.lower() not in cues("speech")
-        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-        and verb.dep_ not in ("ccomp", "parataxis")
-    ):
-        report.background = True
-        reasons.append("present simple (habitual)")
+    # Present simple in the body tells of what happens habitually, not of a news event; so
+    # does what it governs ("Islamists accuse X of taking part in strikes").
+    governing = [verb] + [
+        upper for lower, upper in zip(chain, chain[1:]) if lower.dep_ in ("pcomp", "prep", "xcomp")
+    ][:2]
+    for clause in governing:
+        if (
+            clause.tag_ in ("VBP", "VBZ")
+            and clause.idx >= headline_end
+            and clause.lemma_.lower() not in cues("speech")
+            and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
+            and clause.dep_ not in ("ccomp", "parataxis")
+        ):
+            report.background = True
+            reasons.append(f"present simple '{clause.text}' (habitual)")
+            break
     report.reasons = tuple(reasons)
     return report
 
