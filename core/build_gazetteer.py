@@ -265,7 +265,8 @@ def build(
         admin1 = r["name"] if r["kind"] == "admin1" else ""
         recs.append(Rec(0, r["name"], admin1, r["country"], lat, lon, 0, "a"))
         aliases = [a for a in r["aliases"].split("|") if a]
-        add_keys(len(recs) - 1, [r["name"], *aliases], PRIO_NAME)
+        names = [short for n in (r["name"], *aliases) for short in _admin_key_names(n)]
+        add_keys(len(recs) - 1, names, PRIO_NAME)
 
     # Admin units the curated tables do not name: a region record each (admin1 "a", admin2 "d"),
     # placed like a country, at the central city among its own.
@@ -273,11 +274,11 @@ def build(
     admin2_points: dict[tuple[str, str, str], list[tuple[float, float, int]]] = defaultdict(list)
     for c in raw_cities:
         code = (c["countrycode"], c["admin1code"])
-        point = (c["latitude"], c["longitude"], c["population"])
+        weighted = (c["latitude"], c["longitude"], c["population"])
         if code in admin1_names and code not in curated_admin1 and c["countrycode"] != "US":
-            admin1_points[code].append(point)
+            admin1_points[code].append(weighted)
         if c["geonameid"] in admin2_of and code in admin1_names:
-            admin2_points[(*code, admin2_of[c["geonameid"]])].append(point)
+            admin2_points[(*code, admin2_of[c["geonameid"]])].append(weighted)
     for code, points in sorted(admin1_points.items()):
         lat, lon = _central_point(points) or (None, None)
         name = admin1_names[code]

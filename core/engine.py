@@ -218,6 +218,13 @@ class Engine:
 
     def article_events(self, article: Article, docs: list[tuple[int, Doc]]) -> list[Event]:
         """The events of one parsed article (its docs are chunks with their char offsets)."""
+        state, merged = self.article_drafts(article, docs)
+        return [self.to_event(d, state) for d in merged]
+
+    def article_drafts(
+        self, article: Article, docs: list[tuple[int, Doc]]
+    ) -> tuple[ArticleState, list[Draft]]:
+        """The merged drafts of one parsed article, with what was learnt of it on the way."""
         text = article.text
         first_line = text.lstrip("\n").split("\n", 1)[0]
         state = ArticleState(
@@ -232,7 +239,7 @@ class Engine:
                 state.geo = self.geocoder.article_context(doc)
             self._remember_actors(doc, state)
             drafts.extend(self.doc_drafts(doc, offset, state))
-        return [self.to_event(d, state) for d in merge_drafts(drafts)]
+        return state, merge_drafts(drafts)
 
     def _remember_actors(self, doc: Doc, state: ArticleState) -> None:
         """Note the article's subjects in order, and acronyms it defines: "... Accord (GNA)"."""
@@ -519,9 +526,12 @@ class Engine:
             source=src_code,
             target_text=tgt_text,
             target=tgt_code,
+            source_token=src,
+            target_token=tgt,
             action_text=_action_text(cand),
             attributed_to=speaker_text,
             anaphoric=anaphoric,
+            toll=toll,
             # A headline (or a subtitle or caption: a line with no full stop) sums up the
             # body: its mentions join the body's events where they fit.
             loose=anaphoric

@@ -183,6 +183,12 @@ _PLACE_NOUNS = (
             "centre",
             "center",
             "vicinity",
+            "countryside",
+            "direction",
+            "districts",
+            "areas",
+            "towns",
+            "cities",
         }
     )
 )
@@ -486,10 +492,13 @@ class Geocoder:
                 ctx.regions[loc.admin1 or loc.name] += 1
         # Pass 2: every place again, now weighed by those countries and by local hints.
         located: list[Location] = []
+        ends = {ent.end for ent in ents}
         for ent in ents:
             pre = first[ent.start]
             loc = pre
             hint_c, hint_r, want = self._local_hints(ent, first)
+            if ent.start >= 1 and doc[ent.start - 1].text == "," and ent.start - 1 in ends:
+                want = want or "a"  # "Kalinovo, Luhansk": the name after the comma is a province
             coded, quals = self._parenthesis(ent)
             for q in reversed(quals):  # "(Myaung, Sagaing)": the widest unit is named last
                 if q.precision == "country":
@@ -508,15 +517,19 @@ class Geocoder:
                     want_kind=want,
                     start=ent.start_char,
                 )
+                comma = self._comma_qualifier(ent, first)
+                if loc is not None and comma is not None and loc.country != comma.country:
+                    # "Kalinovo, Luhansk" where the only Kalinovo known is in another country.
+                    loc = _stand_in(comma, ent)
                 if loc is not None and quals and loc.country != quals[0].country:
                     # No reading in the country its qualifiers name: a village the gazetteer
                     # lacks, named like a town elsewhere ("Islamabad e Gharb (Kermanshah)").
-                    loc = replace(quals[0], text=ent.text, start_char=ent.start_char)
+                    loc = _stand_in(quals[0], ent)
             elif pre is None and (quals or hint_r):
                 # A village the gazetteer lacks: the district or province named with it.
                 wider = quals[0] if quals else self.resolve(hint_r or "", None, want_kind="a")
                 if wider is not None:
-                    loc = replace(wider, text=ent.text, start_char=ent.start_char)
+                    loc = _stand_in(wider, ent)
             ctx.by_token[ent.start] = loc
             for tok in ent:
                 ctx.spans[tok.i] = ent
@@ -582,6 +595,16 @@ class Geocoder:
             i = j + 1
         out.sort(key=lambda s: s.start)
         return out
+
+    def _comma_qualifier(self, ent: Span, first: dict[int, Location | None]) -> Location | None:
+        """The region or country named right after `ent` and a comma, read as a region."""
+        doc = ent.doc
+        if ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
+            return None
+        nxt = first.get(ent.end + 1)
+        if nxt is None or nxt.precision == "country":
+            return nxt
+        return self.resolve(nxt.text, None, want_kind="a")
 
     def _known(self, name: str) -> bool:
         entries, _ = self._lookup(name)
@@ -834,6 +857,12 @@ class Geocoder:
             return None
         _, loc, top, ent = best
         return replace(loc, text=ent.text, start_char=ent.start_char, relative=_relative(top, ent))
+
+
+def _stand_in(wider: Location, ent: Span) -> Location:
+    """A wider unit standing in for an unknown place `ent`: never finer than a region."""
+    precision = "region" if wider.precision == "place" else wider.precision
+    return replace(wider, text=ent.text, start_char=ent.start_char, precision=precision)
 
 
 def _capitalised(text: str) -> bool:

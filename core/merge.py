@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
 
 from .actors import ActorCode
 from .casualties import Casualties
@@ -46,8 +48,12 @@ class Draft:
     place: Location | None
     counts: Casualties | None
     loose: bool = False
+    toll: bool = False
     claimed_by: str | None = None
     mentions: int = 1
+    source_token: Token | None = None
+    target_token: Token | None = None
+    members: list[Draft] = field(default_factory=list)
 
     def richness(self) -> float:
         """How much this mention says: the richest one is the row's evidence."""
@@ -202,7 +208,10 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
     firm = len(clusters)
     for draft in (d for d in ordered if d.loose):
         best = _best(clusters[:firm], draft)
-        if best is not None:
+        # A bare pointer ("the raids"), a toll or a headline joins the best fit; a mention that
+        # names its own actors ("the killing of 21 workers") needs something in common.
+        bare = not (draft.source_text or draft.target_text)
+        if best is not None and (bare or draft.toll or draft.in_headline or best[0] >= 0.5):
             clusters[best[1]].append(draft)
         elif draft.source_text or draft.target_text:
             clusters.append([draft])
@@ -210,6 +219,7 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
     for cluster in clusters:
         lead = max(cluster, key=lambda d: (d.richness(), -d.position))
         lead.mentions = len(cluster)
+        lead.members = sorted(cluster, key=lambda d: d.position)
         for other in sorted(cluster, key=lambda d: d.position):
             if other.claimed_by and not lead.claimed_by:
                 lead.claimed_by = other.claimed_by

@@ -411,8 +411,14 @@ def _triggers() -> tuple[Trigger, ...]:
         particle = cells["particle"] or None
         if not lemma or lemma != lemma.lower() or " " in lemma:
             raise _problem(path, line, f"lemma {lemma!r} must be one lower-case token")
-        if particle is not None and (particle != particle.lower() or " " in particle):
-            raise _problem(path, line, f"particle {particle!r} must be one lower-case token")
+        # A particle of several words is a path down the tree ("to street": a child "to" with
+        # a child "street"), so spaces are allowed between lower-case words.
+        if particle is not None and (
+            particle != particle.lower() or particle != " ".join(particle.split())
+        ):
+            raise _problem(
+                path, line, f"particle {particle!r} must be lower-case words, single-spaced"
+            )
         if pos not in TRIGGER_POS:
             raise _problem(
                 path, line, f"pos {pos!r} is not one of {', '.join(sorted(TRIGGER_POS))}"

@@ -87,35 +87,25 @@ def _describe(err: BaseException) -> str:
 
 
 def run_chunk(engine: Engine, chunk: list[Article], settings: Settings) -> list[Outcome]:
-    """Events of each article of `chunk`; an exception fails its article only, not the chunk."""
-    try:
-        results = list(
-            engine.run(
-                chunk,
-                min_confidence=settings.min_confidence,
-                include_unreal=settings.include_unreal,
-                batch_size=settings.batch_size,
-            )
-        )
-        return [(r.events, None if r.error is None else str(r.error)) for r in results]
-    except Exception:
-        if len(chunk) == 1:
-            raise
-    # Something broke the batch: redo the articles one by one to fail only the culprit.
-    outcomes: list[Outcome] = []
-    for article in chunk:
-        try:
-            outcomes.extend(run_chunk(engine, [article], settings))
-        except Exception as err:  # noqa: BLE001 - a bug on one article must not stop the batch
-            outcomes.append(([], _describe(err)))
-    return outcomes
+    """Events of each article of `chunk`, parsed together (one `nlp.pipe` batch)."""
+    results = engine.run(
+        chunk,
+        min_confidence=settings.min_confidence,
+        include_unreal=settings.include_unreal,
+        batch_size=settings.batch_size,
+    )
+    return [(r.events, None if r.error is None else str(r.error)) for r in results]
 
 
 def _safe_chunk(engine: Engine, chunk: list[Article], settings: Settings) -> list[Outcome]:
+    """`run_chunk`, where an exception fails its article only, not the chunk."""
     try:
         return run_chunk(engine, chunk, settings)
-    except Exception as err:  # noqa: BLE001 - a one-article chunk that raised
-        return [([], _describe(err))]
+    except Exception as err:  # noqa: BLE001 - a bug on one article must not stop the batch
+        if len(chunk) == 1:
+            return [([], _describe(err))]
+    # Something broke the batch: redo the articles one by one to fail only the culprit.
+    return [outcome for article in chunk for outcome in _safe_chunk(engine, [article], settings)]
 
 
 def _work(chunk: list[Article]) -> list[Outcome]:

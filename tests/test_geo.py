@@ -260,3 +260,101 @@ def test_geo_actor_country_is_not_a_place(nlp: Language, geo: Geocoder) -> None:
 def test_geo_no_place_anywhere_gives_none(nlp: Language, geo: Geocoder) -> None:
     loc, ctx = _locate(nlp, geo, "Police arrested ten people on Friday.", "arrest")
     assert loc is None and ctx.main is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "country", "precision"),
+    [
+        # A village the gazetteer lacks: the region in parentheses stands in for it.
+        (
+            "Gunmen killed two farmers in Zzyzxbury village (Sagaing region).",
+            "kill",
+            "MMR",
+            "region",
+        ),
+        # Name and qualifier read together: the country where both exist.
+        ("Fishermen blocked a bridge in Villa Florida (Misiones).", "block", "PRY", "place"),
+        # A village after a comma takes its country from the province named with it.
+        ("Artillery hit houses in Kalinovo, Luhansk.", "hit", "UKR", "region"),
+    ],
+)
+def test_geo_qualifier_picks_country(
+    nlp: Language, geo: Geocoder, text: str, lemma: str, country: str, precision: str
+) -> None:
+    loc, _ = _locate(nlp, geo, text, lemma)
+    assert loc is not None
+    assert (loc.country, loc.precision) == (country, precision)
+    assert loc.start_char is not None
+
+
+def test_geo_coded_as_names_the_place(nlp: Language, geo: Geocoder) -> None:
+    text = "Armed men looted shops in Kitalima village (coded as Rutshuru)."
+    loc, _ = _locate(nlp, geo, text, "loot")
+    assert loc is not None and (loc.name, loc.country) == ("Rutshuru", "COD")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Storms battered the west coast on Monday.", "Protesters marched along the west coast."],
+)
+def test_geo_lowercase_words_are_not_places(nlp: Language, geo: Geocoder, text: str) -> None:
+    doc = nlp(text)
+    ctx = geo.article_context(doc)
+    assert all(loc is None or loc.precision == "country" for loc in ctx.by_token.values())
+    assert ctx.main is None
+
+
+def test_geo_dateline_without_dash(nlp: Language, geo: Geocoder) -> None:
+    text = "Missiles launched\n\nSEOUL North Korea fired two missiles on Sunday, officials said."
+    loc, ctx = _locate(nlp, geo, text, "fire")
+    assert ctx.dateline is not None and (ctx.dateline.name, ctx.dateline.country) == (
+        "Seoul",
+        "KOR",
+    )
+    assert loc is not None and loc.start_char is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma"),
+    [
+        ("U.S. sanctions angered traders on Monday.", "anger"),
+        ("Egypt launched airstrikes on Wednesday.", "launch"),
+    ],
+)
+def test_geo_actor_like_country_is_no_scene(
+    nlp: Language, geo: Geocoder, text: str, lemma: str
+) -> None:
+    loc, ctx = _locate(nlp, geo, text, lemma)
+    assert loc is None and ctx.main is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "name"),
+    [
+        # The parse may hang the place on another word; the sentence's place still counts.
+        ("On 3 March 2020, unidentified gunmen killed 2 civilians in Chella.", "kill", "Chella"),
+        (
+            "Turkish forces shelled positions in Menagh town in Aleppo countryside.",
+            "shell",
+            "Aleppo",
+        ),
+    ],
+)
+def test_geo_sentence_place_found_despite_parse(
+    nlp: Language, geo: Geocoder, text: str, lemma: str, name: str
+) -> None:
+    loc, _ = _locate(nlp, geo, text, lemma)
+    assert loc is not None and loc.name == name and loc.start_char is not None
+
+
+def test_geo_locate_is_fast(nlp: Language, geo: Geocoder) -> None:
+    import time
+
+    doc = nlp("Rebels shelled a village near Aleppo on Sunday. Gunmen attacked a bank in Homs.")
+    ctx = geo.article_context(doc)
+    start = time.perf_counter()
+    for _ in range(200):
+        for tok in doc:
+            geo.locate(tok, ctx)
+    per_call = (time.perf_counter() - start) / (200 * len(doc))
+    assert per_call < 0.001
