@@ -36,8 +36,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from newsevents.core.actors import ActorDictionary
     from newsevents.core.article import Article
-    from newsevents.core.record import Event
     from newsevents.core.ontology import Trigger
+    from newsevents.core.record import Event
 
 ROOT = Path(__file__).resolve().parent.parent
 HISTORY = ROOT / "bench" / "history" / "accuracy.tsv"

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from newsevents.core.article import Article
     from newsevents.core.record import Event
-    from rich.console import Console
 
 KINDS: tuple[str, ...] = ("trigger", "source", "target", "place", "date", "casualties")
 """Highlighted span kinds, in legend order."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+
 from newsevents import __version__
 
 from .commands.codes import codes_command

@@ -29,6 +29,7 @@ from .model import load_model
 from .record import Event
 from .roles import (
     PERSONAL_PRONOUNS,
+    TARGET_PREPS,
     Report,
     claim_of_responsibility,
     conjuncts,
@@ -39,7 +40,6 @@ from .roles import (
     prep_object,
     report_of,
     subject_of,
-    TARGET_PREPS,
 )
 from .triggers import Candidate, TriggerFinder
 
@@ -158,9 +158,7 @@ class Engine:
         """The engine for `model`, `actors` and user `verbs`, built once per process."""
         key = (model, id(actors), tuple(verbs))
         if key not in cls._instances:
-            cls._instances[key] = cls(
-                load_model(model), actors or ActorDictionary.default(), verbs
-            )
+            cls._instances[key] = cls(load_model(model), actors or ActorDictionary.default(), verbs)
         return cls._instances[key]
 
     # -- streaming ---------------------------------------------------------------------------
@@ -260,7 +258,9 @@ class Engine:
                     code = self.actors.code_span(phrase(head, keep_conj=False))
                     if code is not None:
                         state.aliases[token.text] = ActorCode(
-                            name=code.name, country=code.country, sector=code.sector,
+                            name=code.name,
+                            country=code.country,
+                            sector=code.sector,
                             text=token.text,
                         )
 
@@ -319,8 +319,10 @@ class Engine:
                 placed = self.actors.code_span(phrase(tok, keep_conj=False, keep_places=True))
                 if placed is not None and placed.country:
                     code = ActorCode(
-                        name=placed.name, country=placed.country,
-                        sector=code.sector or placed.sector, text=code.text,
+                        name=placed.name,
+                        country=placed.country,
+                        sector=code.sector or placed.sector,
+                        text=code.text,
                     )
             code = self._resolve_short_name(tok, code, state)
             texts.append(span.text)
@@ -396,7 +398,7 @@ class Engine:
     def _resolve_short_name(
         self, token: Token, code: ActorCode | None, state: ArticleState
     ) -> ActorCode | None:
-        """"the group", "the ministry": the article's latest actor of that kind."""
+        """ "the group", "the ministry": the article's latest actor of that kind."""
         det = next((c for c in token.children if c.dep_ == "det"), None)
         if det is None or det.lower_ != "the" or token.pos_ != "NOUN":
             return code
@@ -412,8 +414,10 @@ class Engine:
                 continue
             if earlier.sector == sector and earlier.country:
                 return ActorCode(
-                    name=earlier.name, country=earlier.country,
-                    sector=earlier.sector or sector, text=token.text,
+                    name=earlier.name,
+                    country=earlier.country,
+                    sector=earlier.sector or sector,
+                    text=token.text,
                 )
         return code
 
@@ -499,8 +503,10 @@ class Engine:
         if when is None and clause.dep_ in ("relcl", "acl"):
             # "the 2011 uprising that toppled Gaddafi": the clause shares its noun's time.
             when = event_date(clause.head, state.published)
-        if when is None and clause.dep_ == "advcl" and any(
-            c.lemma_.lower() in ("hour", "minute", "moment") for c in clause.children
+        if (
+            when is None
+            and clause.dep_ == "advcl"
+            and any(c.lemma_.lower() in ("hour", "minute", "moment") for c in clause.children)
         ):
             # "strikes on Friday, hours after gunmen attacked": the same day as its main clause.
             when = event_date(clause.head, state.published)
@@ -571,15 +577,16 @@ class Engine:
         )
         when, place, counts = draft.when, draft.place, draft.counts
         background = draft.report.background or bool(when and when.background)
-        if when is not None and when.precision in ("year", "month") and any(
-            c.dep_ == "aux" and c.lemma_ == "have" for c in cand.carrier.children
+        if (
+            when is not None
+            and when.precision in ("year", "month")
+            and any(c.dep_ == "aux" and c.lemma_ == "have" for c in cand.carrier.children)
         ):
             background = True  # "has killed hundreds this year": a running total
         modality = draft.report.modality
         if counts is not None and counts.claimed and modality == "asserted":
             modality = "claimed"
         start = draft.position
-        end = start + len(cand.token.text)
         event_id = hashlib.sha1(
             f"{state.text_hash}:{start}:{cand.event_type}:{cand.cameo_code}".encode()
         ).hexdigest()[:16]

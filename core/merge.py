@@ -21,8 +21,30 @@ ARMED_NONSTATE = {"UAF", "REB"}
 # How many characters of an ISO date each precision fixes.
 DATE_WIDTH = {"day": 10, "month": 7, "year": 4}
 STOPWORDS = {
-    "the", "a", "an", "of", "in", "on", "and", "to", "its", "their", "his", "her", "at", "by",
-    "for", "with", "from", "as", "that", "this", "these", "those", "some", "s",
+    "the",
+    "a",
+    "an",
+    "of",
+    "in",
+    "on",
+    "and",
+    "to",
+    "its",
+    "their",
+    "his",
+    "her",
+    "at",
+    "by",
+    "for",
+    "with",
+    "from",
+    "as",
+    "that",
+    "this",
+    "these",
+    "those",
+    "some",
+    "s",
 }
 
 
@@ -181,8 +203,16 @@ def _best(clusters: list[list[Draft]], draft: Draft) -> tuple[float, int] | None
 
 # Types whose reports name what they are about: without a target they say too little.
 NEEDS_TARGET = {
-    "REQUEST", "THREATEN", "ACCUSE", "SUPPORT", "REJECT", "AGREE", "CONSULT", "COOPERATE",
-    "AID", "CONCEDE",
+    "REQUEST",
+    "THREATEN",
+    "ACCUSE",
+    "SUPPORT",
+    "REJECT",
+    "AGREE",
+    "CONSULT",
+    "COOPERATE",
+    "AID",
+    "CONCEDE",
 }
 
 

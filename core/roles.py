@@ -24,13 +24,37 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 PERSONAL_PRONOUNS = {"it", "they", "he", "she", "we", "them", "its", "their", "i", "us", "him"}
 # Prepositions that introduce the target of an event noun or an intransitive event verb.
 TARGET_PREPS = {
-    "on", "against", "at", "upon", "into", "targeting", "over", "toward", "towards", "to",
+    "on",
+    "against",
+    "at",
+    "upon",
+    "into",
+    "targeting",
+    "over",
+    "toward",
+    "towards",
+    "to",
     "about",
 }
 CONSULT_PREPS = {"with"}
 # Children that are not part of an actor's name: places, times, clauses, asides.
-LOCATIVE_PREPS = {"in", "near", "at", "on", "during", "after", "before", "since", "across",
-                  "outside", "inside", "around", "amid", "under", "throughout"}
+LOCATIVE_PREPS = {
+    "in",
+    "near",
+    "at",
+    "on",
+    "during",
+    "after",
+    "before",
+    "since",
+    "across",
+    "outside",
+    "inside",
+    "around",
+    "amid",
+    "under",
+    "throughout",
+}
 DROP_DEPS = {"relcl", "punct", "appos", "advcl", "cc", "conj", "prep", "acl", "det:poss"}
 
 
@@ -188,12 +212,16 @@ def phrase(token: Token, keep_conj: bool = True, keep_places: bool = False) -> S
     while stack:
         tok = stack.pop()
         for c in tok.children:
-            if c.dep_ in ("relcl", "appos", "advcl", "punct") or (c.dep_ == "case" and tok is token):
+            if c.dep_ in ("relcl", "appos", "advcl", "punct") or (
+                c.dep_ == "case" and tok is token
+            ):
                 continue
             if c.dep_ in ("cc", "conj") and not (keep_conj and tok is token):
                 continue
-            if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS and not (
-                keep_places and tok is token
+            if (
+                c.dep_ == "prep"
+                and c.lower_ in LOCATIVE_PREPS
+                and not (keep_places and tok is token)
             ):
                 continue
             if c.dep_ == "acl" and c.tag_ != "VBG":
@@ -256,19 +284,25 @@ def report_of(cand: Candidate, headline_end: int) -> Report:
             elif c.dep_ == "prep" and word == "since":
                 report.background = True
                 reasons.append("cumulative 'since'")
-            elif c.dep_ == "npadvmod" and c.lemma_.lower() == "time" and any(
-                q.lower_ in ("many", "several", "numerous", "countless", "multiple")
-                for q in c.children
+            elif (
+                c.dep_ == "npadvmod"
+                and c.lemma_.lower() == "time"
+                and any(
+                    q.lower_ in ("many", "several", "numerous", "countless", "multiple")
+                    for q in c.children
+                )
             ):
                 report.background = True  # "bombed the city many times"
                 reasons.append(f"habitual '{c.text}'")
-            elif c.dep_ == "prep" and word in ("over", "for", "throughout") and any(
-                o.dep_ == "pobj" and o.lemma_.lower() in cues("span") for o in c.children
+            elif (
+                c.dep_ == "prep"
+                and word in ("over", "for", "throughout")
+                and any(o.dep_ == "pobj" and o.lemma_.lower() in cues("span") for o in c.children)
             ):
                 report.background = True  # "over the past several years"
                 reasons.append(f"cumulative '{c.text} ...'")
     chain = _clause_chain(verb)
-    for lower, upper in zip(chain, chain[1:]):
+    for lower, upper in zip(chain, chain[1:], strict=False):
         ulemma = upper.lemma_.lower()
         if lower.dep_ == "xcomp" and ulemma in cues("future"):
             report.modality = "future"
@@ -284,13 +318,17 @@ def report_of(cand: Candidate, headline_end: int) -> Report:
         ):
             report.modality = "conditional"
             reasons.append("conditional clause")
-        if lower.dep_ == "pobj" and upper.dep_ == "prep" and upper.head.lemma_.lower() in cues(
-            "cumulative"
+        if (
+            lower.dep_ == "pobj"
+            and upper.dep_ == "prep"
+            and upper.head.lemma_.lower() in cues("cumulative")
         ):
             report.background = True
             reasons.append(f"cumulative '{upper.head.text}'")
-        if report.speaker is None and lower.dep_ in ("ccomp", "parataxis") and ulemma in cues(
-            "speech"
+        if (
+            report.speaker is None
+            and lower.dep_ in ("ccomp", "parataxis")
+            and ulemma in cues("speech")
         ):
             report.speaker = child(upper, *SUBJECT_DEPS)
     if report.speaker is None:
@@ -307,7 +345,9 @@ def report_of(cand: Candidate, headline_end: int) -> Report:
     # Present simple in the body tells of what happens habitually, not of a news event; so
     # does what it governs ("Islamists accuse X of taking part in strikes").
     governing = [verb] + [
-        upper for lower, upper in zip(chain, chain[1:]) if lower.dep_ in ("pcomp", "prep", "xcomp")
+        upper
+        for lower, upper in zip(chain, chain[1:], strict=False)
+        if lower.dep_ in ("pcomp", "prep", "xcomp")
     ][:2]
     for clause in governing:
         if (

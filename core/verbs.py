@@ -158,11 +158,24 @@ def load_verbs(path: Path) -> list[ontology.Trigger]:
     found = []
     for n, row in enumerate(rows, start=2):
         if row["pos"] not in ("VERB", "NOUN"):
-            raise DictionaryError(str(path), f"row {n}: pos must be VERB or NOUN, not {row['pos']!r}")
-        trig = _trigger(row["lemma"].lower(), row["cameo_code"], row.get("particle") or None,
-                        float(row.get("weight") or 0.8))
+            raise DictionaryError(
+                str(path), f"row {n}: pos must be VERB or NOUN, not {row['pos']!r}"
+            )
+        trig = _trigger(
+            row["lemma"].lower(),
+            row["cameo_code"],
+            row.get("particle") or None,
+            float(row.get("weight") or 0.8),
+        )
         found.append(
-            ontology.Trigger(trig.lemma, row["pos"], trig.particle, trig.cameo_code,
-                             trig.event_type, row.get("mode") or trig.mode, trig.weight)
+            ontology.Trigger(
+                trig.lemma,
+                row["pos"],
+                trig.particle,
+                trig.cameo_code,
+                trig.event_type,
+                row.get("mode") or trig.mode,
+                trig.weight,
+            )
         )
     return found

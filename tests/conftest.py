@@ -7,13 +7,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from spacy.language import Language
+from typer.testing import CliRunner
+
 from newsevents.core.api import Result
 from newsevents.core.article import Article
 from newsevents.core.errors import InputError
 from newsevents.core.model import load_model
 from newsevents.core.record import Event
-from spacy.language import Language
-from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from newsevents.core.actors import ActorCode, ActorDictionary, country_of
-from newsevents.core.errors import DictionaryError
 from spacy.language import Language
 from spacy.tokens import Span
+
+from newsevents.core.actors import ActorCode, ActorDictionary, country_of
+from newsevents.core.errors import DictionaryError
 
 
 def subject(nlp: Language, text: str) -> Span:

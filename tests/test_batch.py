@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
+
 from newsevents.cli.commands import extract as extract_module
 from newsevents.cli.exitcodes import ExitCode
 from newsevents.cli.main import app
@@ -28,7 +30,6 @@ from newsevents.core.api import extract_many
 from newsevents.core.article import Article
 from newsevents.core.record import FIELDS
 from newsevents.core.version import extractor_version
-from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from newsevents.core.casualties import Casualties, casualties, parse_number
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+
+from newsevents.core.casualties import Casualties, casualties, parse_number
 
 
 def _trigger(doc: Doc, lemma: str) -> Token:

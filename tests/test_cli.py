@@ -19,13 +19,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
+
 from newsevents.cli.commands import extract as extract_module
 from newsevents.cli.exitcodes import ExitCode
 from newsevents.cli.main import app
 from newsevents.core import reader
 from newsevents.core.api import Result
 from newsevents.core.record import FIELDS
-from typer.testing import CliRunner
 
 WriteArticle = Callable[..., Path]
 MARCH = "Farmers marched in Nakuru\n\nNAKURU - Farmers marched on Monday.\n"  # two events
@@ -163,7 +164,9 @@ def test_cli_unknown_format(runner: CliRunner, write_article: WriteArticle) -> N
     result = invoke(runner, "a.txt", "--format", "xml")
     assert result.exit_code == ExitCode.USAGE
     assert result.stdout == ""
-    assert result.stderr == "error: unknown --format 'xml'; use one of table|json|jsonl|csv\n"
+    assert result.stderr == (
+        "error: unknown --format 'xml'; use one of table|json|jsonl|csv|sqlite\n"
+    )
 
 
 # -- inputs ----------------------------------------------------------------------------------
@@ -324,7 +327,7 @@ def test_cli_output_unknown_extension(runner: CliRunner, write_article: WriteArt
     assert result.exit_code == ExitCode.USAGE
     assert result.stderr == (
         "error: cannot tell the format of 'events.txt' from its extension; name it with one of "
-        ".json .jsonl .ndjson .csv or give --format\n"
+        ".json .jsonl .ndjson .csv .sqlite .sqlite3 .db or give --format\n"
     )
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from newsevents.core.dates import EventDate, event_date, published_from_dateline
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+
+from newsevents.core.dates import EventDate, event_date, published_from_dateline
 
 SATURDAY = date(2017, 5, 27)
 

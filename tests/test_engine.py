@@ -23,20 +23,40 @@ def _one(text: str, event_type: str) -> Event:
     ("text", "event_type", "source_country", "target_text"),
     [
         # light verb carrying an event noun
-        ("Turkey launched air strikes on rebel positions in northern Syria on Monday.",
-         "ASSAULT", "TUR", "rebel positions"),
+        (
+            "Turkey launched air strikes on rebel positions in northern Syria on Monday.",
+            "ASSAULT",
+            "TUR",
+            "rebel positions",
+        ),
         # passive with "by"
-        ("A police convoy was ambushed by insurgents near Kandahar on Friday.",
-         "ASSAULT", None, "A police convoy"),
+        (
+            "A police convoy was ambushed by insurgents near Kandahar on Friday.",
+            "ASSAULT",
+            None,
+            "A police convoy",
+        ),
         # nominal event with a possessive doer
-        ("Russia's missile strikes on Kharkiv killed five people on Tuesday.",
-         "ASSAULT", "RUS", "Kharkiv"),
+        (
+            "Russia's missile strikes on Kharkiv killed five people on Tuesday.",
+            "ASSAULT",
+            "RUS",
+            "Kharkiv",
+        ),
         # "took part in"
-        ("Jordan's air force took part in the strikes on the depot, the army said.",
-         "ASSAULT", "JOR", "the depot"),
+        (
+            "Jordan's air force took part in the strikes on the depot, the army said.",
+            "ASSAULT",
+            "JOR",
+            "the depot",
+        ),
         # coordination of the doers
-        ("France and Germany condemned the coup in Niger on Thursday.",
-         "ACCUSE", "FRA;DEU", "the coup"),
+        (
+            "France and Germany condemned the coup in Niger on Thursday.",
+            "ACCUSE",
+            "FRA;DEU",
+            "the coup",
+        ),
     ],
 )
 def test_engine_roles_by_construction(

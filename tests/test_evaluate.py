@@ -11,6 +11,8 @@ from types import ModuleType
 
 import pytest
 import typer
+from typer.testing import CliRunner
+
 from newsevents.cli.commands.evaluate import evaluate_articles, evaluate_command
 from newsevents.core.errors import GoldFormatError
 from newsevents.core.evaluate import (
@@ -24,7 +26,6 @@ from newsevents.core.evaluate import (
     sentences_overlap,
 )
 from newsevents.core.record import Event
-from typer.testing import CliRunner
 
 STRIKE = "Northland jets bombed rebel camps in Riverton on Friday"
 STRIKE_FULL = f"{STRIKE}, hours after gunmen attacked a convoy near Hilltop, killing 12 people."

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from newsevents.core.geo import Geocoder, GeoContext, Location, country_of_demonym, fold
 from spacy.language import Language
+
+from newsevents.core.geo import Geocoder, GeoContext, Location, country_of_demonym, fold
 
 
 @pytest.fixture(scope="module")

@@ -15,10 +15,11 @@ from typing import Any
 
 import pytest
 import typer
+from typer.testing import CliRunner
+
 from newsevents.cli.main import app
 from newsevents.core import Event, to_dataframe, to_records
 from newsevents.core.record import FIELDS
-from typer.testing import CliRunner
 
 from .conftest import ROOT, SAMPLES
 

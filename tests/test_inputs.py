@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 import pytest
+
 from newsevents.core import extract_many
 from newsevents.core.reader import iter_inputs
 

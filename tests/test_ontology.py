@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from newsevents.core import ontology
-from newsevents.core.errors import DictionaryError
 from spacy.language import Language
 from spacy.tokens import Token
+
+from newsevents.core import ontology
+from newsevents.core.errors import DictionaryError
 
 PLOVER_16 = {
     "ASSAULT",

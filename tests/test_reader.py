@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+
 from newsevents.core import reader
 from newsevents.core.article import Article
 from newsevents.core.errors import (

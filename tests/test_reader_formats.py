@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
+
 from newsevents.cli.exitcodes import ExitCode
 from newsevents.cli.main import app
 from newsevents.core.article import Article
@@ -19,7 +21,6 @@ from newsevents.core.reader import (
     read_stream,
     sniff_format,
 )
-from typer.testing import CliRunner
 
 PARAGRAPH = (
     "NAKURU - Hundreds of farmers marched through the centre of Nakuru on Monday to demand "

@@ -35,16 +35,29 @@ def _cand(token: Token, carrier: Token | None = None) -> Candidate:
 @pytest.mark.parametrize(
     ("sentence", "verb", "source", "target"),
     [
-        ("Rebels attacked the army convoy near the border.", "attacked", "Rebels", "the army convoy"),
+        (
+            "Rebels attacked the army convoy near the border.",
+            "attacked",
+            "Rebels",
+            "the army convoy",
+        ),
         ("The convoy was attacked by rebels on Monday.", "attacked", "rebels", "The convoy"),
         ("Two journalists were arrested in the capital.", "arrested", None, "Two journalists"),
         ("The army used drones to strike the depot.", "strike", "The army", "the depot"),
         ("Gunmen stormed a hotel, killing ten guests.", "killing", "Gunmen", "ten guests"),
-        ("The militia, which attacked the town, later withdrew.", "attacked", "The militia",
-         "the town"),
+        (
+            "The militia, which attacked the town, later withdrew.",
+            "attacked",
+            "The militia",
+            "the town",
+        ),
         ("Police in the city detained five activists.", "detained", "Police", "five activists"),
-        ("Egypt and the UAE condemned the killings.", "condemned", "Egypt and the UAE",
-         "the killings"),
+        (
+            "Egypt and the UAE condemned the killings.",
+            "condemned",
+            "Egypt and the UAE",
+            "the killings",
+        ),
         ("Soldiers fired on the crowd outside the palace.", "fired", "Soldiers", "the crowd"),
     ],
 )
@@ -61,10 +74,13 @@ def test_roles_verb_subject_and_object(
     ("sentence", "noun", "source", "target"),
     [
         ("Egypt's strikes on the camps drew criticism.", "strikes", "Egypt", "the camps"),
-        ("Air strikes by the coalition on the port continued.", "strikes", "the coalition",
-         "the port"),
-        ("An attack against a police station left two dead.", "attack", None,
-         "a police station"),
+        (
+            "Air strikes by the coalition on the port continued.",
+            "strikes",
+            "the coalition",
+            "the port",
+        ),
+        ("An attack against a police station left two dead.", "attack", None, "a police station"),
         ("Israeli raids on the town were reported.", "raids", "Israeli", "the town"),
     ],
 )
@@ -81,10 +97,16 @@ def test_roles_noun_source_and_target(
     ("sentence", "head", "expected"),
     [
         ("Jets hit militant camps in the eastern city of Sirte.", "camps", "militant camps"),
-        ("Masked gunmen attacked a bus carrying Coptic Christians near the town.", "bus",
-         "a bus carrying Coptic Christians"),
-        ("They hit the headquarters of the militia, which controls the port.", "headquarters",
-         "the headquarters of the militia"),
+        (
+            "Masked gunmen attacked a bus carrying Coptic Christians near the town.",
+            "bus",
+            "a bus carrying Coptic Christians",
+        ),
+        (
+            "They hit the headquarters of the militia, which controls the port.",
+            "headquarters",
+            "the headquarters of the militia",
+        ),
     ],
 )
 def test_roles_phrase_drops_places_and_clauses(

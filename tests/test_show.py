@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
+
 from newsevents.cli.commands import show as show_module
 from newsevents.cli.exitcodes import ExitCode
 from newsevents.cli.explainview import Segment, render_html, render_terminal, segments
@@ -27,7 +29,6 @@ from newsevents.cli.main import app
 from newsevents.cli.terminal import console_for
 from newsevents.core.article import Article
 from newsevents.core.record import Event
-from typer.testing import CliRunner
 
 from .conftest import SAMPLES
 

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
+
 from newsevents.cli.writers import (
     EXTENSIONS,
     WRITERS,

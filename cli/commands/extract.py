@@ -35,6 +35,7 @@ from ..writers import (
 if TYPE_CHECKING:
     from newsevents.core.actors import ActorDictionary
     from newsevents.core.api import Result
+    from newsevents.core.ontology import Trigger
 
 
 class InputFormat(str, Enum):
@@ -135,6 +136,20 @@ def load_actors(files: list[Path]) -> ActorDictionary | None:
     return dictionary
 
 
+def load_verb_files(files: list[Path]) -> list[Trigger]:
+    """Trigger entries of each --verbs file, later files over earlier ones.
+
+    Raises:
+        DictionaryError: a file is missing or malformed.
+    """
+    from newsevents.core.verbs import load_verbs
+
+    entries: list[Trigger] = []
+    for file in files:
+        entries.extend(load_verbs(file))
+    return entries
+
+
 def _describe_error(result: Result) -> str:
     from newsevents.core.errors import InputError
     from newsevents.core.reader import display_name
@@ -162,7 +177,9 @@ def extract(
     published: date | None = None,
     model: str | None = None,
     actor_files: list[Path] | None = None,
+    verb_files: list[Path] | None = None,
     min_confidence: float = 0.0,
+    include_unreal: bool = False,
     quiet: bool = False,
     debug: bool = False,
     workers: int | None = None,
@@ -204,6 +221,7 @@ def extract(
 
     try:
         actors = load_actors(actor_files or [])
+        verbs = load_verb_files(verb_files or [])
     except DictionaryError as err:
         messages.error(f"{err.path}: {err.problem}", err)
         return ExitCode.USAGE
@@ -216,7 +234,12 @@ def extract(
         from ..writers.sqlite import DatabaseError, SqliteWriter, settings_key
 
         settings = settings_key(
-            model=model, min_confidence=min_confidence, date=published, actors=actor_files
+            model=model,
+            min_confidence=min_confidence,
+            date=published,
+            actors=actor_files,
+            verbs=verb_files,
+            all_modalities=include_unreal,
         )
         try:
             store = SqliteWriter(output, force=force, settings=settings)
@@ -225,7 +248,13 @@ def extract(
             return ExitCode.USAGE
         articles = store.skip_done(articles)
     results = api.extract_many(
-        articles, model=model, actors=actors, min_confidence=min_confidence, workers=workers or 0
+        articles,
+        model=model,
+        actors=actors,
+        verbs=verbs,
+        min_confidence=min_confidence,
+        include_unreal=include_unreal,
+        workers=workers or 0,
     )
     seen = events = failed = 0
     interrupted = False
@@ -381,9 +410,26 @@ def extract_cli(
             metavar="FILE",
         ),
     ] = None,
+    verbs: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--verbs",
+            help="Extra verb lexicon (our CSV columns, or a PETRARCH verb dictionary) over the "
+            "built-in one (repeatable).",
+            metavar="FILE",
+        ),
+    ] = None,
     min_confidence: Annotated[
         float, typer.Option("--min-confidence", help="Drop events below this confidence (0-1).")
     ] = 0.0,
+    all_modalities: Annotated[
+        bool,
+        typer.Option(
+            "--all-modalities",
+            help="Also write negated, future, hypothetical and conditional events (the "
+            "modality column says which); by default only what is reported as happening.",
+        ),
+    ] = False,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No warnings and no summary; errors only.")
     ] = False,
@@ -426,7 +472,9 @@ def extract_cli(
             published=parse_date_option(date_),
             model=model,
             actor_files=actors or [],
+            verb_files=verbs or [],
             min_confidence=min_confidence,
+            include_unreal=all_modalities,
             quiet=quiet,
             debug=debug,
             workers=workers,
