@@ -247,7 +247,23 @@ def _anchor(span: Span) -> tuple[Token, bool]:
 
 
 def _mentions(sent: Span, published: date | None) -> list[_Mention]:
-    """The date expressions of `sent` that read as dates (not ages or durations)."""
+    """The date expressions of `sent` that read as dates (not ages or durations).
+
+    Kept in the Doc's user data: every event of a sentence asks again, and `sent.ents` walks
+    all the Doc's entities each time.
+    """
+    doc = sent.doc
+    memo: dict[tuple[int, date | None], list[_Mention]] = doc.user_data.setdefault(
+        "newsevents.date_mentions", {}
+    )
+    key = (sent.start, published)
+    if key in memo:
+        return memo[key]
+    memo[key] = found = _find_mentions(sent, published)
+    return found
+
+
+def _find_mentions(sent: Span, published: date | None) -> list[_Mention]:
     doc = sent.doc
     spans: list[Span] = []
     for ent in sent.ents:

@@ -214,6 +214,8 @@ def extract(
         )
     if workers is not None and workers < 1:
         raise UsageProblem(f"--workers {workers} is not a number of processes; use 1 or more")
+    if workers is None and len(inputs) == 1 and (inputs[0] == "-" or Path(inputs[0]).is_file()):
+        workers = 1  # one file or stdin: starting a pool of processes would cost more than it saves
 
     from newsevents.core import api
     from newsevents.core.errors import DictionaryError, ModelNotFoundError
