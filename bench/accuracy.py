@@ -663,9 +663,7 @@ def suite_case(shared: Path, limit: int) -> SuiteResult:
     test_f1: float | None = None
     for half in ("odd", "even"):
         picked = [k for k, (case_id, _, _) in enumerate(rows) if _case_half(case_id) == half]
-        f1 = _case_figures(
-            res, half, [rows[k][2] for k in picked], [predicted[k] for k in picked]
-        )
+        f1 = _case_figures(res, half, [rows[k][2] for k in picked], [predicted[k] for k in picked])
         if half == "odd":
             test_f1 = f1
     res.headline = f"case wF1 {_pc(test_f1)}"

@@ -33,6 +33,7 @@ from .roles import (
     Report,
     claim_of_responsibility,
     conjuncts,
+    cues,
     noun_source,
     noun_target,
     object_of,
@@ -442,6 +443,13 @@ class Engine:
                 tgt = object_of(carrier, cand.event_type, None)
             elif tgt is None and carrier is not token:
                 tgt = prep_object(carrier, TARGET_PREPS - {"to"})
+        if src is None and tgt is None and token.pos_ == "NOUN":
+            # "fighting broke out between the army and rebels": one side acts on the other.
+            between = prep_object(token, {"between"})
+            if between is None and token.dep_ == "nsubj":
+                between = prep_object(token.head, {"between"})
+            if between is not None:
+                src = between
         if tgt is not None and tgt.i in events and tgt.i != token.i:
             # "condemned an attack by Osgiliath soldiers": the one condemned is the attacker.
             doer = noun_source(tgt) if tgt.pos_ == "NOUN" else None
@@ -481,6 +489,15 @@ class Engine:
                 or (token.dep_ == "dobj" and token.head.i in events)
             )
         )
+        # "Fighting broke out", "there were two clashes": a report that an event happened,
+        # news even when it names no one.
+        occurred = token.pos_ == "NOUN" and (
+            (token.dep_ == "nsubj" and token.head.lemma_.lower() in cues("occur"))
+            or (
+                token.dep_ == "attr"
+                and any(c.dep_ == "expl" for c in token.head.children)
+            )
+        )
         # "criticised the Egyptian raids": an event named as what another event is about.
         pointer = token.pos_ == "NOUN" and (
             (token.dep_ == "dobj" and token.head.i in events)
@@ -510,6 +527,20 @@ class Engine:
         ):
             # "strikes on Friday, hours after gunmen attacked": the same day as its main clause.
             when = event_date(clause.head, state.published)
+        steps = 0
+        while (
+            when is None
+            and steps < 3
+            and clause.head is not clause
+            and (
+                clause.dep_ in ("xcomp", "conj")
+                or (clause.dep_ == "advcl" and not any(c.dep_ == "mark" for c in clause.children))
+            )
+        ):
+            # "On 3 May, police detained ..., accusing them of ...": a participle or infinitive
+            # happens when the clause it hangs on does.
+            clause, steps = clause.head, steps + 1
+            when = event_date(clause, state.published)
         place = self.geocoder.locate(token, state.geo) if state.geo is not None else None
         if place is None and carrier is not token and state.geo is not None:
             place = self.geocoder.locate(carrier, state.geo)
@@ -538,6 +569,7 @@ class Engine:
             attributed_to=speaker_text,
             anaphoric=anaphoric,
             toll=toll,
+            occurred=occurred,
             # A headline (or a subtitle or caption: a line with no full stop) sums up the
             # body: its mentions join the body's events where they fit.
             loose=anaphoric

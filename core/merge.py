@@ -71,6 +71,7 @@ class Draft:
     counts: Casualties | None
     loose: bool = False
     toll: bool = False
+    occurred: bool = False
     claimed_by: str | None = None
     mentions: int = 1
     source_token: Token | None = None
@@ -243,7 +244,7 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
         bare = not (draft.source_text or draft.target_text)
         if best is not None and (bare or draft.toll or draft.in_headline or best[0] >= 0.5):
             clusters[best[1]].append(draft)
-        elif draft.source_text or draft.target_text:
+        elif draft.source_text or draft.target_text or draft.occurred:
             clusters.append([draft])
     merged = []
     for cluster in clusters:
@@ -263,7 +264,7 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
                     lead.when = other.when
             if not _said(lead.place) and _said(other.place):
                 lead.place = other.place
-        if not (lead.source_text or lead.target_text):
+        if not (lead.source_text or lead.target_text or lead.occurred):
             continue
         if lead.cand.event_type in NEEDS_TARGET and not lead.target_text:
             continue

@@ -130,8 +130,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             head, depth = head.head, depth + 1
         if head.pos_ in ("VERB", "AUX", "ADJ", "ADP", "ADV"):
             return subject_of(head, depth + 1)
-    if verb.dep_ == "relcl" and not is_passive(verb):
-        return verb.head
+    if verb.dep_ in ("relcl", "acl") and not is_passive(verb) and child(verb, "agent") is None:
+        return verb.head  # "students protesting against X"; a misparsed "activists protested"
     return None
 
 

@@ -240,7 +240,10 @@ class TriggerFinder:
             # "UN-backed", "opposed by Haftar": a participle describing an actor is no news;
             # nor is a noun that only qualifies another ("aid workers", "protest leaders").
             if token.dep_ in ("amod", "compound") or (
-                token.dep_ == "acl" and cand.event_type not in ("ASSAULT", "COERCE")
+                token.dep_ == "acl"
+                and token.tag_ == "VBN"
+                and cand.event_type not in ("ASSAULT", "COERCE")
+                and any(c.dep_ == "agent" for c in token.children)
             ):
                 continue
             # ", killing 29", "strikes that killed 100": one event told twice in one clause;
@@ -255,7 +258,11 @@ class TriggerFinder:
                 and head is not cand
                 and token.dep_ in FOLDED_DEPS
                 and not own_subject
-                and head.event_type == cand.event_type
+                and (
+                    head.event_type == cand.event_type
+                    # "protested, demanding X": the demand is what the protest is about
+                    or (head.event_type == "PROTEST" and cand.event_type in ("REQUEST", "ACCUSE"))
+                )
             ):
                 continue
             # "strikes on Kharkiv killed five": the verb tells the toll of its subject's event.

@@ -336,6 +336,101 @@ def test_ontology_common_triggers_lemmatize_as_listed(
     assert trigger.mode == mode
 
 
+# --------------------------------------------------------------------------- ACLED sub-types
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        # Grenades are a sub-type of their own, apart from other explosives.
+        (("ASSAULT", "grenade"), ("Explosions/Remote violence", "Grenade")),
+        # Tear gas, water cannon and the like are used on crowds: a protest met by force.
+        (("ASSAULT", None, "COP", "OPP", "175"), ("Protests", "Protest with intervention")),
+        (("COERCE", None, "COP", "OPP", "170"), ("Protests", "Protest with intervention")),
+        # Violence by protesters is a riot; violence against them is force against a protest.
+        (("ASSAULT", "primitive", "OPP", "COP"), ("Riots", "Violent demonstration")),
+        (
+            ("ASSAULT", "firearms", "MIL", "OPP"),
+            ("Protests", "Excessive force against protesters"),
+        ),
+        # Weapons seized, found or defused.
+        (("COERCE", "weapons", "COP"), ("Strategic developments", "Disrupted weapons use")),
+        # Who takes territory decides the sub-type.
+        (("COERCE", "seize", "MIL", None, "192"), ("Battles", "Government regains territory")),
+        (
+            ("COERCE", "seize", "REB", None, "192"),
+            ("Battles", "Non-state actor overtakes territory"),
+        ),
+        (
+            ("MOBILIZE", "base", "MIL"),
+            ("Strategic developments", "Headquarters or base established"),
+        ),
+        # ACLED's Agreement covers releases, prisoner swaps and surrenders.
+        (("RETREAT", "release"), ("Strategic developments", "Agreement")),
+        (("RETREAT", "disarm", "REB"), ("Strategic developments", "Agreement")),
+        (
+            ("RETREAT", "withdraw", "MIL"),
+            ("Strategic developments", "Non-violent transfer of territory"),
+        ),
+        # Demands voiced by protesters are their protest.
+        (("REQUEST", None, "OPP", "GOV"), ("Protests", "Peaceful protest")),
+        (("REQUEST", None, "GOV", "GOV"), (None, None)),
+        # Unidentified gunmen and gangs attacking unarmed or unknown targets: an attack.
+        (("ASSAULT", "firearms", "UAF"), ("Violence against civilians", "Attack")),
+        (("ASSAULT", "firearms", "UAF", "COP"), ("Battles", "Armed clash")),
+        (("ASSAULT", "firearms", "MIL"), ("Battles", "Armed clash")),
+    ],
+)
+def test_ontology_acled_subtype_rules(
+    args: tuple[str | None, ...], expected: tuple[str | None, str | None]
+) -> None:
+    event_type, *rest = args
+    assert event_type is not None
+    assert ontology.acled_for(event_type, *rest) == expected
+
+
+def test_ontology_particle_may_be_a_path_of_words() -> None:
+    paths = [t for t in TRIGGERS if t.particle and " " in t.particle]
+    assert paths, "expected at least one particle path such as 'to street'"
+    assert all(t.particle == " ".join(t.particle.split()) for t in paths)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub_event_type"),
+    [
+        ("Militants hurled a grenade at a police patrol in the town.", "Grenade"),
+        ("Police seized a cache of rifles and ammunition in the capital.", "Disrupted weapons use"),
+        ("Army sappers defused a roadside bomb near the bridge.", "Disrupted weapons use"),
+        (
+            "The bomber blew himself up at a checkpoint, killing five soldiers.",
+            "Suicide bomb",
+        ),
+        ("Government troops recaptured the town from the rebels.", "Government regains territory"),
+        ("Rebels seized control of the town on Sunday.", "Non-state actor overtakes territory"),
+        ("The army set up a new base near the border.", "Headquarters or base established"),
+        ("Police fired tear gas at the protesters in the square.", "Protest with intervention"),
+        ("Protesters threw stones at the police outside parliament.", "Violent demonstration"),
+        ("Thousands of workers took to the streets of the capital.", "Peaceful protest"),
+        ("Toxic gas killed twelve villagers in the town.", "Chemical weapon"),
+        ("Police used water cannon against the protesters.", "Protest with intervention"),
+        ("A landmine killed three soldiers near the border.", "Remote explosive/landmine/IED"),
+        ("Rebels fired artillery at army positions near the river.", None),
+    ],
+)
+def test_ontology_sentences_get_the_acled_sub_type(
+    nlp: Language, sentence: str, sub_event_type: str | None
+) -> None:
+    from newsevents.core.api import extract
+
+    events = extract(sentence)
+    assert events, sentence
+    top = max(events, key=lambda e: e.confidence)
+    if sub_event_type is None:
+        assert top.acled_sub_event_type == "Shelling/artillery/missile attack"
+    else:
+        assert top.acled_sub_event_type == sub_event_type
+
+
 # --------------------------------------------------------------------------- errors
 
 
@@ -384,6 +479,11 @@ def test_ontology_common_triggers_lemmatize_as_listed(
             "event_type,mode,source_sector,target_sector,cameo_prefix,"
             "acled_event_type,acled_sub_event_type\nASSAULT,riot,,,,Riots,Mob violence\n",
             "mode",
+        ),
+        (
+            "triggers.csv",
+            "lemma,pos,particle,cameo_code,mode,weight,note\ntake,VERB,to  street,141,demo,0.8,\n",
+            "single-spaced",
         ),
     ],
 )
