@@ -450,6 +450,10 @@ class Engine:
                 between = prep_object(token.head, {"between"})
             if between is not None:
                 src = between
+        if tgt is None and token.pos_ == "VERB" and cand.event_type in CLAUSE_TARGETS:
+            # "threatened to cut power to Armenia", "demanded that Korea give up X": the one
+            # threatened or asked is named in the clause that says what.
+            tgt = _clause_target(token, cand.event_type)
         if tgt is not None and tgt.i in events and tgt.i != token.i:
             # "condemned an attack by Osgiliath soldiers": the one condemned is the attacker.
             doer = noun_source(tgt) if tgt.pos_ == "NOUN" else None
@@ -493,10 +497,7 @@ class Engine:
         # news even when it names no one.
         occurred = token.pos_ == "NOUN" and (
             (token.dep_ == "nsubj" and token.head.lemma_.lower() in cues("occur"))
-            or (
-                token.dep_ == "attr"
-                and any(c.dep_ == "expl" for c in token.head.children)
-            )
+            or (token.dep_ == "attr" and any(c.dep_ == "expl" for c in token.head.children))
         )
         # "criticised the Egyptian raids": an event named as what another event is about.
         pointer = token.pos_ == "NOUN" and (
@@ -593,6 +594,10 @@ class Engine:
             tool = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
             if tool is not None:
                 self.finder.refine(cand, "instrument", tool.lemma_.lower())
+        # "attacked the convoy with mines", "targeted the checkpoint with an RPG"
+        tool = prep_object(verb, {"with"})
+        if tool is not None and cand.event_type == "ASSAULT":
+            self.finder.refine(cand, "instrument", tool.lemma_.lower())
 
     def to_event(self, draft: Draft, state: ArticleState) -> Event:
         """The output row of a merged draft."""
@@ -689,6 +694,27 @@ def _pronoun_fits(pronoun: str, antecedent: Token) -> bool:
     if pronoun in PLURAL_PRONOUNS:
         return plural or group
     return not person and not plural  # it, its, we
+
+
+# Types whose verbs take a clause saying what is threatened, asked or agreed.
+CLAUSE_TARGETS = {"THREATEN", "REQUEST", "AGREE", "REJECT", "ACCUSE", "SUPPORT"}
+
+
+def _clause_target(verb: Token, event_type: str) -> Token | None:
+    """The one a threat, demand or promise concerns, read from its complement clause."""
+    for comp in verb.children:
+        if comp.dep_ == "ccomp":
+            subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.pos_ != "PRON":
+                return subj  # "demanded that Korea forsake ..."
+        if comp.dep_ == "xcomp":
+            inner = object_of(comp, event_type, None)
+            aimed = {"to", "for", "against", "on"}
+            found = prep_object(comp, aimed) or (
+                prep_object(inner, aimed) if inner is not None else None
+            )
+            return found or inner
+    return None
 
 
 def _merge_counts(first: Casualties, second: Casualties) -> Casualties:

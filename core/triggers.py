@@ -228,6 +228,13 @@ class TriggerFinder:
         kept = []
         for cand in events:
             token = cand.token
+            # "X said Y attacked Z", "..., the agency said": a report, not an event (the one
+            # reported is attributed to the speaker instead).
+            if lemma_of(token) in cues("speech") and (
+                token.dep_ in ("parataxis", "ccomp")
+                or any(c.dep_ in ("ccomp", "parataxis") for c in token.children)
+            ):
+                continue
             # "released a video", "issued figures": publishing is not the event the verb names.
             obj = next((c for c in token.children if c.dep_ == "dobj"), None)
             if (
