@@ -235,6 +235,15 @@ class TriggerFinder:
                 or any(c.dep_ in ("ccomp", "parataxis") for c in token.children)
             ):
                 continue
+            # "regained strength", "fight corruption": a conflict verb used as a figure of speech.
+            thing = next((c for c in token.children if c.dep_ in ("dobj", "pobj")), None)
+            if (
+                token.pos_ == "VERB"
+                and cand.event_type in ("ASSAULT", "COERCE")
+                and thing is not None
+                and thing.lemma_.lower() in cues("abstract")
+            ):
+                continue
             # "released a video", "issued figures": publishing is not the event the verb names.
             obj = next((c for c in token.children if c.dep_ == "dobj"), None)
             if (
