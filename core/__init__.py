@@ -1,7 +1,7 @@
 """newsevents core: a library that turns news text into event records.
 
-    >>> from newsevents.core import extract
-    >>> events = extract("Protesters marched in Nairobi on Friday.", published="2024-05-04")
+>>> from newsevents.core import extract
+>>> events = extract("Protesters marched in Nairobi on Friday.", published="2024-05-04")
 """
 
 from .api import Result, extract, extract_many

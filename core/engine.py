@@ -305,8 +305,8 @@ class Engine:
         Coordinated actors ("Egypt and the UAE") are coded each and joined with ";", unless
         `keep_conj` is false.
         """
-        if token is None:
-            return None, None
+        if token is None or token.ent_type_ in ("DATE", "TIME"):
+            return None, None  # "rallies in March, which gathered ...": a time is no actor
         if token.lower_ in PERSONAL_PRONOUNS or token.pos_ == "PRON":
             if token.lower_ not in PERSONAL_PRONOUNS:
                 return None, None  # "what", "something", "all": no actor
@@ -437,7 +437,7 @@ class Engine:
             tgt = object_of(token, cand.event_type, cand.particle)
         else:
             src = subject_of(carrier) if cand.role in ("light", "join") else None
-            src = src or noun_source(token)
+            src = src or noun_source(token, cand.event_type)
             tgt = noun_target(token, cand.event_type, cand.particle)
             if tgt is None and cand.role == "subject":
                 tgt = object_of(carrier, cand.event_type, None)
@@ -736,6 +736,11 @@ def _action_text(cand: Candidate) -> str:
     # "strikes on Kharkiv killed five": the verb only tells the toll, not the action.
     heads = (token,) if cand.role == "subject" else (token, carrier)
     words = {tok.i for tok in heads}
+    if cand.particle:  # "opened fire", "called for", "cracked down"
+        node = token
+        for word in cand.particle.split():
+            node = next((c for c in node.children if word in (c.lower_, c.lemma_.lower())), node)
+            words.add(node.i)
     for tok in heads:
         for c in tok.children:
             if c.dep_ in ("prt", "neg", "aux", "auxpass") or (

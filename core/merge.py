@@ -14,6 +14,8 @@ from .geo import Location
 from .roles import Report
 from .triggers import Candidate
 
+# Sectors of crowds: protesters, civilians, students, workers, or none named.
+CROWD_SECTORS = {None, "OPP", "CVL", "EDU", "LAB", "REF", "REL"}
 # Affinity two mentions with their own doers need to be told as one event.
 FIRM_MATCH = 1.5
 # Armed groups: unidentified attackers (UAF) may be named later as a rebel group's men (REB).
@@ -133,6 +135,11 @@ def _said(place: Location | None) -> bool:
 def _source_fit(kept: Draft, new: Draft) -> float | None:
     """How well the doers of two mentions agree; None when they are different doers."""
     a, b = kept.source, new.source
+    if kept.cand.event_type == "PROTEST" and _crowd(a) and _crowd(b):
+        # "protesters", "3 million Brazilians", "they": the crowds of one protest wave.
+        if a and b and a.country and b.country and a.country != b.country:
+            return None
+        return FIRM_MATCH
     if a is not None and b is not None:
         if a.country and b.country:
             if not set(a.country.split(";")) & set(b.country.split(";")):
@@ -150,6 +157,15 @@ def _source_fit(kept: Draft, new: Draft) -> float | None:
     if kept.source_text and new.source_text:
         return 0.5 if _words(kept.source_text) & _words(new.source_text) else None
     return 0.0
+
+
+def _crowd(code: ActorCode | None) -> bool:
+    """Whether a doer is a crowd of people rather than a named organisation or force."""
+    return code is None or (code.sector in CROWD_SECTORS and not _named(code))
+
+
+def _named(code: ActorCode) -> bool:
+    return bool(code.name) and code.name[:1].isupper() and code.sector is None and not code.country
 
 
 def _affinity(kept: Draft, new: Draft) -> float | None:

@@ -223,8 +223,11 @@ class _Pool:
             except BrokenProcessPool:
                 self._stop()
                 outcomes.append(
-                    ([], "the worker process died on this article (out of memory, or a crash "
-                     "in the parser); rerun it alone with --workers 1 to see the cause")
+                    (
+                        [],
+                        "the worker process died on this article (out of memory, or a crash "
+                        "in the parser); rerun it alone with --workers 1 to see the cause",
+                    )
                 )
         return outcomes
 

@@ -159,7 +159,7 @@ def object_of(verb: Token, event_type: str, particle: str | None) -> Token | Non
     return aimed
 
 
-def noun_source(noun: Token) -> Token | None:
+def noun_source(noun: Token, event_type: str | None = None) -> Token | None:
     """The doer named inside an event noun phrase: "Egypt's strikes", "strikes by Egypt"."""
     by = prep_object(noun, {"by"})
     if by is not None:
@@ -168,6 +168,8 @@ def noun_source(noun: Token) -> Token | None:
     if poss is not None and poss.ent_type_ not in ("DATE", "TIME"):
         return poss
     for c in noun.children:
+        if event_type == "PROTEST" and c.ent_type_ in ("GPE", "LOC", "FAC"):
+            continue  # "the Sao Paulo demonstration" happened there; no one is named
         # "Egyptian air strikes", "IS strikes", "Israeli raids"
         if c.dep_ in ("amod", "compound", "nmod") and (
             c.ent_type_ in ("NORP", "GPE", "ORG")
