@@ -232,10 +232,17 @@ def phrase(token: Token, keep_conj: bool = True, keep_places: bool = False) -> S
             stack.append(c)
     start, end = min(keep), max(keep) + 1
     # Trim dangling punctuation and conjunctions at the edges.
-    while end - start > 1 and doc[end - 1].is_punct:
+    while end - start > 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
-    while end - start > 1 and (doc[start].is_punct or doc[start].dep_ == "cc"):
+    while end - start > 1 and (
+        doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc"
+    ):
         start += 1
+    # A phrase never runs across a line break (a headline into the body).
+    for i in range(token.i, end):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            end = i + 1 if not doc[i].is_space else i
+            break
     return doc[start:end]
 
 
