@@ -41,11 +41,19 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parent.parent
 HISTORY = ROOT / "bench" / "history" / "accuracy.tsv"
-SUITES: tuple[str, ...] = ("seed", "petrarch", "plover", "case", "acled")
+SUITES: tuple[str, ...] = ("seed", "petrarch", "plover", "location", "case", "acled")
 # Records per suite (0 = all; for acled, rows per half). All of it is about 470,000 words
 # (acled 9,000 notes ~405,000, case 1,019 snippets ~45,000, petrarch 245 and plover 322
 # sentences, the seed articles): about 2 minutes at 5,000 words/s, so every suite runs whole.
-DEFAULT_LIMITS: dict[str, int] = {"seed": 0, "petrarch": 0, "plover": 0, "case": 0, "acled": 0}
+DEFAULT_LIMITS: dict[str, int] = {
+    "seed": 0,
+    "petrarch": 0,
+    "plover": 0,
+    # The event-location set has ~9,000 sentences; 3,000 spread evenly keep the run short.
+    "location": 3000,
+    "case": 0,
+    "acled": 0,
+}
 
 # UD-PETRARCH's own figures on its validation suite (dev-validate README), the reference row.
 UD_PETRARCH_RECALL = 0.68
@@ -811,12 +819,77 @@ def suite_acled(shared: Path, limit: int) -> SuiteResult:
     return res
 
 
+# --- f. PLOVER event-location gold --------------------------------------------------------------
+
+
+def read_location_records(raw: str) -> list[dict[str, Any]]:
+    """Accepted records with one event word (VERB span) and at least one LOCATION span."""
+    data = (
+        json.loads(raw)
+        if raw.lstrip().startswith("[")
+        else [json.loads(line) for line in raw.splitlines() if line.strip()]
+    )
+    keep = []
+    for record in data:
+        spans = record.get("spans") or []
+        verbs = [s for s in spans if s.get("label") == "VERB"]
+        # Empty LOCATION spans mark sentences whose event place is not written: left out.
+        places = [
+            s for s in spans if s.get("label") == "LOCATION" and s.get("end", 0) > s.get("start", 0)
+        ]
+        if record.get("answer") == "accept" and len(verbs) == 1 and places and record.get("text"):
+            keep.append(record)
+    return keep
+
+
+def suite_location(shared: Path, limit: int) -> SuiteResult:
+    """The place picked for an event word is the one the gold marks (PLOVER event_location)."""
+    import zipfile
+
+    path = shared / "benchmarks" / "plover" / "event_location" / "labeled_text.jsonl.zip"
+    if not path.exists():
+        raise SuiteMissing(f"{path} not found")
+    with zipfile.ZipFile(path) as archive:
+        name = next(n for n in archive.namelist() if n.endswith(".jsonl") and "MACOSX" not in n)
+        records = spread(read_location_records(archive.read(name).decode("utf-8")), limit)
+    from newsevents.core.engine import Engine
+
+    engine = Engine.get()
+    right = some = 0
+    for record, doc in zip(records, engine.nlp.pipe(r["text"] for r in records), strict=True):
+        verb = next(s for s in record["spans"] if s["label"] == "VERB")
+        token = next((t for t in doc if t.idx <= verb["start"] < t.idx + len(t.text)), None)
+        if token is None:
+            continue
+        place = engine.geocoder.locate(token, engine.geocoder.article_context(doc))
+        if place is None or place.start_char is None:
+            continue
+        some += 1
+        end = place.start_char + len(place.text)
+        if any(
+            s["label"] == "LOCATION" and place.start_char < s["end"] and s["start"] < end
+            for s in record["spans"]
+        ):
+            right += 1
+    res = SuiteResult("location", records=len(records))
+    res.add(
+        "picked",
+        "right place picked for the event (of all)",
+        ratio(right, len(records)),
+        len(records),
+    )
+    res.add("precision", "right place among places picked", ratio(right, some), some)
+    res.headline = f"location {_pc(ratio(right, len(records)))}"
+    return res
+
+
 # --- driver ------------------------------------------------------------------------------------
 
 RUNNERS: dict[str, Callable[[Path, int], SuiteResult]] = {
     "seed": suite_seed,
     "petrarch": suite_petrarch,
     "plover": suite_plover,
+    "location": suite_location,
     "case": suite_case,
     "acled": suite_acled,
 }

@@ -15,16 +15,23 @@ gazetteer is parsed into memory as before; the answers are the same either way.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import math
+import os
 import re
+import sqlite3
+import tempfile
 import threading
 import unicodedata
 from array import array
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, Protocol, TypeVar
+from urllib.parse import quote
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
@@ -315,18 +322,55 @@ class GeoContext:
     spans: dict[int, Span] = field(default_factory=dict)  # token index -> its place entity
 
 
-class Geocoder:
-    """Name lookups and event placement over the compiled gazetteer."""
+# -- the name index: an SQLite store on disk, or the gazetteer parsed into memory -------------
 
-    _default: Geocoder | None = None
-    _lock = threading.Lock()
+_T = TypeVar("_T")
+Entries = tuple[tuple[_Place, str], ...]  # (place, "!" alias | "" own name | "~" alternate)
 
-    def __init__(self, path: Path = GAZETTEER) -> None:
-        """Load the gazetteer at `path`; records are parsed lazily, on first use."""
-        text = gzip.decompress(path.read_bytes()).decode("utf-8")
-        head, _, tail = text.partition("\n%%\n")
+
+class _Index(Protocol):
+    def entries(self, key: str) -> Entries:
+        """The places a folded key names, in gazetteer order (empty when it names none)."""
+        ...
+
+    def countries(self) -> list[_Place]:
+        """The country records, in gazetteer order."""
+        ...
+
+
+def _read_gazetteer(path: Path) -> tuple[list[str], str]:
+    """The record lines (comments dropped) and the key section of a gazetteer file."""
+    text = gzip.decompress(path.read_bytes()).decode("utf-8")
+    head, _, tail = text.partition("\n%%\n")
+    return [ln for ln in head.split("\n") if not ln.startswith("#")], tail
+
+
+def _parse_record(row: str) -> _Place:
+    gid, name, admin1, iso3, lat, lon, pop, kind = row.split("\t")
+    return _Place(
+        int(gid),
+        name,
+        admin1,
+        iso3,
+        float(lat) if lat else None,
+        float(lon) if lon else None,
+        int(pop),
+        kind,
+    )
+
+
+def _parse_entries(raw: str) -> Iterator[tuple[int, str]]:
+    """(record number, flag) of each entry of a key line ("!12,345,~678")."""
+    for entry in raw.split(","):
+        yield int(entry.lstrip("!~")), entry[0] if entry[0] in "!~" else ""
+
+
+class _MemoryIndex:
+    """The gazetteer parsed into this process: the fallback when no store file can be written."""
+
+    def __init__(self, path: Path) -> None:
+        lines, tail = _read_gazetteer(path)
         # One string plus line offsets costs a fraction of the memory of 150,000 small strings.
-        lines = [ln for ln in head.split("\n") if not ln.startswith("#")]
         self._rows_text = "\n".join(lines)
         self._offsets = array("L", accumulate((len(ln) + 1 for ln in lines), initial=0))
         self._n_rows = len(lines)
@@ -334,9 +378,264 @@ class Geocoder:
         self._keys: dict[str, str] = dict(ln.split("\t", 1) for ln in tail.split("\n") if ln)
         self._parsed: dict[int, _Place] = {}
 
+    def _place(self, idx: int) -> _Place:
+        place = self._parsed.get(idx)
+        if place is None:
+            place = _parse_record(self._rows_text[self._offsets[idx] : self._offsets[idx + 1] - 1])
+            self._parsed[idx] = place
+        return place
+
+    def entries(self, key: str) -> Entries:
+        raw = self._keys.get(key)
+        if raw is None:
+            return ()
+        return tuple((self._place(idx), flag) for idx, flag in _parse_entries(raw))
+
+    def countries(self) -> list[_Place]:
+        out = []
+        # Country records come first in the file.
+        for idx in range(self._n_rows):
+            place = self._place(idx)
+            if place.kind != "n":
+                break
+            out.append(place)
+        return out
+
+
+_PLACE_COLUMNS = "p.geonameid, p.name, p.admin1, p.iso3, p.lat, p.lon, p.population, p.kind"
+_ENTRIES_SQL = (
+    f"SELECT {_PLACE_COLUMNS}, n.flag FROM names n JOIN places p ON p.id = n.place "
+    "WHERE n.key = ? ORDER BY n.pos"
+)
+_COUNTRIES_SQL = f"SELECT {_PLACE_COLUMNS} FROM places p ORDER BY p.id"
+
+
+class _SqliteIndex:
+    """Lookups in a store file, over a read-only connection opened lazily in each process."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._conn: sqlite3.Connection | None = None
+        self._pid = -1
+        self._lock = threading.Lock()
+        # Connections inherited across fork: never used nor closed in the child (closing would
+        # run SQLite's clean-up on state the parent still owns), only kept from the collector.
+        self._inherited: list[sqlite3.Connection] = []
+
+    def _connection(self) -> sqlite3.Connection:
+        pid = os.getpid()
+        if self._pid != pid:
+            # First use in this process (or in a forked child, which has one thread so far): the
+            # lock may have been held by another thread of the parent at the fork, so it is new.
+            self._lock = threading.Lock()
+            if self._conn is not None:
+                self._inherited.append(self._conn)
+            self._conn = None
+            self._pid = pid
+        if self._conn is None:
+            self._conn = open_store(self.path)
+        return self._conn
+
+    def _query(self, sql: str, args: tuple[str, ...] = ()) -> list[tuple]:
+        conn = self._connection()
+        # Serialised: the sqlite3 module shares prepared statements within a connection.
+        with self._lock:
+            return conn.execute(sql, args).fetchall()
+
+    def entries(self, key: str) -> Entries:
+        return tuple((_Place(*row[:8]), row[8]) for row in self._query(_ENTRIES_SQL, (key,)))
+
+    def countries(self) -> list[_Place]:
+        conn = self._connection()
+        out = []
+        with self._lock:
+            for row in conn.execute(_COUNTRIES_SQL):
+                if row[7] != "n":
+                    break  # countries come first; the scan stops at the first other record
+                out.append(_Place(*row))
+        return out
+
+
+def store_dirs() -> list[Path]:
+    """Folders to keep the store in, best first.
+
+    `$NEWSEVENTS_CACHE`, else `$XDG_CACHE_HOME/newsevents`, else `~/.cache/newsevents`; then a
+    private folder in the system temp folder, for when the first cannot be written.
+    """
+    out: list[Path] = []
+    if env := os.environ.get("NEWSEVENTS_CACHE"):
+        out.append(Path(env))
+    else:
+        xdg = os.environ.get("XDG_CACHE_HOME", "")
+        if xdg and os.path.isabs(xdg):
+            out.append(Path(xdg) / "newsevents")
+        else:
+            try:
+                out.append(Path.home() / ".cache" / "newsevents")
+            except RuntimeError:  # no home folder known
+                pass
+    uid = os.getuid() if hasattr(os, "getuid") else None
+    out.append(Path(tempfile.gettempdir()) / f"newsevents-{uid if uid is not None else 'user'}")
+    return out
+
+
+def _usable_dir(folder: Path, private: bool) -> bool:
+    """Create `folder`; a shared temp folder must be ours and closed to others (or a user could
+    plant a store there for us to read)."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if not private or not hasattr(os, "getuid"):
+        return True
+    st = folder.lstat()
+    return folder.is_dir() and st.st_uid == os.getuid() and not st.st_mode & 0o077
+
+
+def source_digest(path: Path) -> str:
+    """The hash naming a gazetteer's store: its bytes and the store version."""
+    digest = hashlib.sha256(f"newsevents store v{STORE_VERSION}\n".encode())
+    digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def store_name(digest: str) -> str:
+    """The file name of the store built from a gazetteer whose `source_digest` is `digest`."""
+    return f"gazetteer-{digest[:20]}.sqlite"
+
+
+def open_store(path: Path) -> sqlite3.Connection:
+    """A read-only connection to a store file.
+
+    `immutable=1` tells SQLite the file never changes (a store is replaced, never rewritten:
+    see `build_store`), so it takes no file locks, which also keeps forked children independent.
+    """
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1"
+    conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    try:
+        conn.execute(f"PRAGMA mmap_size = {_MMAP_BYTES}")
+        conn.execute("PRAGMA cache_size = -512")  # KiB; the memory map serves the reads
+    except sqlite3.Error:
+        conn.close()
+        raise
+    return conn
+
+
+def _store_matches(path: Path, digest: str) -> bool:
+    """True when `path` is a complete store built from the gazetteer hashed as `digest`."""
+    if not path.is_file():
+        return False
+    try:
+        conn = open_store(path)
+    except sqlite3.Error:
+        return False
+    try:
+        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
+    return meta.get("source") == digest and meta.get("version") == str(STORE_VERSION)
+
+
+def build_store(source: Path, out: Path, digest: str | None = None) -> Path:
+    """Build the SQLite store of gazetteer `source` at `out` (a few seconds).
+
+    Written to a temporary file in the same folder and moved into place with `os.replace`, so a
+    reader never sees a partial file and two processes building at once both end with a whole
+    one (the last move wins; both are the same).
+    """
+    digest = digest or source_digest(source)
+    lines, tail = _read_gazetteer(source)
+    out.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=".gazetteer-", suffix=".tmp", dir=out.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        conn = sqlite3.connect(tmp)
+        try:
+            # A throw-away file until it is moved into place: no journal, no syncs.
+            conn.execute("PRAGMA journal_mode = OFF")
+            conn.execute("PRAGMA synchronous = OFF")
+            conn.executescript(
+                """
+                CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+                CREATE TABLE places (
+                    id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT, admin1 TEXT,
+                    iso3 TEXT, lat REAL, lon REAL, population INTEGER, kind TEXT
+                );
+                -- Clustered on the key: a lookup is one B-tree descent, entries in file order.
+                CREATE TABLE names (
+                    key TEXT, pos INTEGER, place INTEGER, flag TEXT, PRIMARY KEY (key, pos)
+                ) WITHOUT ROWID;
+                """
+            )
+            with conn:  # one transaction for the whole bulk insert
+                conn.executemany(
+                    "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    ((i, *_parse_record(row)) for i, row in enumerate(lines)),
+                )
+                # Keys are sorted in the file (ASCII, so as SQLite sorts them): appending in
+                # key order builds the clustered index as cheaply as a separate index would.
+                conn.executemany(
+                    "INSERT INTO names VALUES (?, ?, ?, ?)",
+                    (
+                        (key, pos, idx, flag)
+                        for key, raw in (ln.split("\t", 1) for ln in tail.split("\n") if ln)
+                        for pos, (idx, flag) in enumerate(_parse_entries(raw))
+                    ),
+                )
+                conn.executemany(
+                    "INSERT INTO meta VALUES (?, ?)",
+                    [("source", digest), ("version", str(STORE_VERSION))],
+                )
+        finally:
+            conn.close()
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, out)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return out
+
+
+def ensure_store(source: Path = GAZETTEER) -> Path | None:
+    """The store file of gazetteer `source`, built on first use; None if no folder can hold it."""
+    try:
+        digest = source_digest(source)
+    except OSError:
+        return None
+    dirs = store_dirs()
+    for n, folder in enumerate(dirs):
+        path = folder / store_name(digest)
+        try:
+            if not _usable_dir(folder, private=n == len(dirs) - 1):
+                continue
+            if _store_matches(path, digest):
+                return path
+            build_store(source, path, digest)
+            if _store_matches(path, digest):
+                return path
+        except (OSError, sqlite3.Error):
+            continue  # not writable (or full): the next folder
+    return None
+
+
+class Geocoder:
+    """Name lookups and event placement over the compiled gazetteer."""
+
+    _default: Geocoder | None = None
+    _lock = threading.Lock()
+
+    def __init__(self, path: Path = GAZETTEER) -> None:
+        """Open the gazetteer at `path` through its store (built on first use), else load it."""
+        self.path = path
+        self.store = ensure_store(path)  # None: no folder could hold it, parsed into memory
+        self._index: _Index = _MemoryIndex(path) if self.store is None else _SqliteIndex(self.store)
+        # Per instance, not a decorated method, so the cache dies with its geocoder.
+        self._cached_entries = lru_cache(maxsize=_CACHED_NAMES)(self._fetch_entries)
+        self._countries: dict[str, _Place] | None = None
+
     @classmethod
     def default(cls) -> Geocoder:
-        """The shared geocoder over the packaged gazetteer, loaded once per process."""
+        """The shared geocoder over the packaged gazetteer, opened once per process."""
         with cls._lock:
             if cls._default is None:
                 cls._default = cls()
@@ -344,34 +643,26 @@ class Geocoder:
 
     # -- lookups -----------------------------------------------------------------------
 
-    def _place(self, idx: int) -> _Place:
-        place = self._parsed.get(idx)
-        if place is None:
-            row = self._rows_text[self._offsets[idx] : self._offsets[idx + 1] - 1]
-            gid, name, admin1, iso3, lat, lon, pop, kind = row.split("\t")
-            place = _Place(
-                int(gid),
-                name,
-                admin1,
-                iso3,
-                float(lat) if lat else None,
-                float(lon) if lon else None,
-                int(pop),
-                kind,
-            )
-            self._parsed[idx] = place
-        return place
+    def _from_index(self, ask: Callable[[_Index], _T]) -> _T:
+        try:
+            return ask(self._index)
+        except sqlite3.Error:
+            if isinstance(self._index, _MemoryIndex):
+                raise
+            # The store became unreadable (say a cache cleaner deleted it before a forked
+            # worker opened it): the gazetteer itself gives the same answers.
+            self._index, self.store = _MemoryIndex(self.path), None
+            return ask(self._index)
+
+    def _fetch_entries(self, key: str) -> Entries:
+        return self._from_index(lambda index: index.entries(key))
 
     def _entries(self, key: str) -> list[tuple[_Place, str]]:
         """(place, how the key names it: "!" alias, "" own name, "~" alternate) for a key."""
-        raw = self._keys.get(key)
-        if raw is None or (key in GEO_STOPWORDS and not raw.startswith("!")):
+        found = self._cached_entries(key)
+        if not found or (key in GEO_STOPWORDS and found[0][1] != "!"):
             return []
-        out = []
-        for entry in raw.split(","):
-            flag = entry[0] if entry[0] in "!~" else ""
-            out.append((self._place(int(entry.lstrip("!~"))), flag))
-        return out
+        return list(found)  # a copy: callers sort it
 
     def _lookup(self, name: str) -> tuple[list[tuple[_Place, str]], str | None]:
         """Entries for a written name, trying looser forms; also a kind the wording asks for."""
@@ -416,14 +707,13 @@ class Geocoder:
 
     def country(self, iso3: str) -> Location | None:
         """The country record of an ISO alpha-3 code (its centre point, precision "country")."""
-        # Country records come first in the file; scanning ~250 of them is cheap.
-        for idx in range(self._n_rows):
-            place = self._place(idx)
-            if place.kind != "n":
-                break
-            if place.iso3 == iso3:
-                return self._location(place, place.name, None)
-        return None
+        if self._countries is None:
+            table: dict[str, _Place] = {}
+            for rec in self._from_index(lambda index: index.countries()):
+                table.setdefault(rec.iso3, rec)  # the first record of a code, as a scan would
+            self._countries = table
+        place = self._countries.get(iso3)
+        return None if place is None else self._location(place, place.name, None)
 
     def resolve(
         self,
