@@ -833,9 +833,15 @@ def read_location_records(raw: str) -> list[dict[str, Any]]:
     for record in data:
         spans = record.get("spans") or []
         verbs = [s for s in spans if s.get("label") == "VERB"]
-        # Empty LOCATION spans mark sentences whose event place is not written: left out.
+        # Empty LOCATION spans mark sentences whose event place is not written, and a few spans
+        # are off by some characters ("g", "e"): both are left out.
+        text = record.get("text") or ""
         places = [
-            s for s in spans if s.get("label") == "LOCATION" and s.get("end", 0) > s.get("start", 0)
+            s
+            for s in spans
+            if s.get("label") == "LOCATION"
+            and len(name := text[s.get("start", 0) : s.get("end", 0)].strip()) >= 3
+            and name[:1].isupper()
         ]
         if record.get("answer") == "accept" and len(verbs) == 1 and places and record.get("text"):
             keep.append(record)
