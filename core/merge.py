@@ -159,6 +159,11 @@ def _source_fit(kept: Draft, new: Draft) -> float | None:
     return 0.0
 
 
+def _actorish(code: ActorCode | None) -> bool:
+    """Whether a coded actor is someone: a country, a sector, or a named person or group."""
+    return code is not None and bool(code.country or code.sector or _named(code))
+
+
 def _crowd(code: ActorCode | None) -> bool:
     """Whether a doer is a crowd of people rather than a named organisation or force."""
     return code is None or (code.sector in CROWD_SECTORS and not _named(code))
@@ -283,6 +288,12 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
         if not (lead.source_text or lead.target_text or lead.occurred):
             continue
         if lead.cand.event_type in NEEDS_TARGET and not lead.target_text:
+            continue
+        # "the request can be rejected", "many welcomed the change": a statement between no
+        # one we can name is no political event.
+        if lead.cand.event_type in NEEDS_TARGET and not (
+            _actorish(lead.source) or _actorish(lead.target)
+        ):
             continue
         merged.append(lead)
     merged.sort(key=lambda d: d.position)
