@@ -425,12 +425,7 @@ def load_user_actors(files: Sequence[Path]) -> ActorDictionary:
     """The built-in actor dictionary with each file's entries on top."""
     from newsevents.core.actors import ActorDictionary
 
-    dictionary = ActorDictionary.default()
-    for file in files:
-        loaded = dictionary.load_file(file)
-        if isinstance(loaded, ActorDictionary):  # whether load_file mutates or returns
-            dictionary = loaded
-    return dictionary
+    return ActorDictionary.from_files(*files)
 
 
 def suite_petrarch(shared: Path, limit: int) -> SuiteResult:

@@ -61,8 +61,12 @@ def base_texts(shared: Path) -> tuple[str, list[str]]:
         city = rng.choice(cities)
         texts.append(
             GENERATED.format(
-                city=city, CITY=city.upper(), n=rng.randint(2, 90), m=rng.randint(100, 900),
-                k=rng.randint(1, 9), day=rng.choice(WEEKDAYS),
+                city=city,
+                CITY=city.upper(),
+                n=rng.randint(2, 90),
+                m=rng.randint(100, 900),
+                k=rng.randint(1, 9),
+                day=rng.choice(WEEKDAYS),
             )
         )
     return "generated", texts
@@ -109,7 +113,9 @@ def spacy_alone(folder: Path, workers: int) -> float:
     """Seconds `nlp.pipe` takes over the corpus (model loading excluded)."""
     done = subprocess.run(
         [sys.executable, "-c", SPACY_ALONE, str(folder), str(workers), str(BATCH_SIZE)],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return float(done.stdout.strip().splitlines()[-1])
 
@@ -147,7 +153,8 @@ def peak_memory(folder: Path, workers: int) -> float:
     """Peak MB (summed PSS of the process tree, sampled every 50 ms) of one extract run."""
     process = subprocess.Popen(
         [*_script(), "extract", str(folder), "-j", str(workers), "-f", "jsonl", "-q"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     peak = 0.0
     while process.poll() is None:
@@ -197,8 +204,9 @@ def main() -> None:
     for w in (1, 2):
         rows.append((f"spaCy alone, {w} worker(s)", rate(res[f"spacy{w}"])))
         rows.append((f"extract end to end, {w} worker(s)", rate(res[f"e2e{w}"])))
-        rows.append((f"  ratio extract / spaCy, {w} worker(s)",
-                     f"{res[f'spacy{w}'] / res[f'e2e{w}']:.2f}"))
+        rows.append(
+            (f"  ratio extract / spaCy, {w} worker(s)", f"{res[f'spacy{w}'] / res[f'e2e{w}']:.2f}")
+        )
     ratio = res["spacy1"] / res["e2e1"]
     speedup = res["e2e1"] / res["e2e2"]
     growth = mem_big / mem_small - 1 if mem_small else 0.0
@@ -209,8 +217,10 @@ def main() -> None:
         ("cold start `newsevents --help`", f"{help_s:.2f} s"),
         ("cold start one article end to end", f"{one_s:.2f} s"),
     ]
-    print(f"corpus: {kind}, {tp} articles timed ({words} words), batch size {BATCH_SIZE}, "
-          f"{os.cpu_count()} cores")
+    print(
+        f"corpus: {kind}, {tp} articles timed ({words} words), batch size {BATCH_SIZE}, "
+        f"{os.cpu_count()} cores"
+    )
     width = max(len(name) for name, _ in rows)
     for name, value in rows:
         print(f"{name:<{width}}  {value}")
@@ -223,10 +233,16 @@ def main() -> None:
     }
     record = {
         "when": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "corpus": kind, "articles": tp, "ratio": round(ratio, 3), "speedup": round(speedup, 3),
-        "art_s_1": round(tp / res["e2e1"], 2), "art_s_2": round(tp / res["e2e2"], 2),
-        "mem_small_mb": round(mem_small), "mem_big_mb": round(mem_big),
-        "help_s": round(help_s, 3), "one_s": round(one_s, 3),
+        "corpus": kind,
+        "articles": tp,
+        "ratio": round(ratio, 3),
+        "speedup": round(speedup, 3),
+        "art_s_1": round(tp / res["e2e1"], 2),
+        "art_s_2": round(tp / res["e2e2"], 2),
+        "mem_small_mb": round(mem_small),
+        "mem_big_mb": round(mem_big),
+        "help_s": round(help_s, 3),
+        "one_s": round(one_s, 3),
     }
     if not args.no_history:
         HISTORY.parent.mkdir(parents=True, exist_ok=True)

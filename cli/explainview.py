@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
+from .writers.table import show_cell
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -110,19 +112,9 @@ def segments(text: str, explanations: Sequence[ExplanationLike]) -> list[Segment
     return out
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float):
-        return f"{value:.2f}"
-    return str(value)
-
-
 def _row(number: int, event: Event) -> list[str]:
     record = event.to_dict()
-    return [str(number)] + [_cell(record[field]) for _, field in TABLE_COLUMNS[1:]]
+    return [str(number)] + [show_cell(record[field]) for _, field in TABLE_COLUMNS[1:]]
 
 
 _LONG_FIELDS = frozenset({"source_name", "action_text", "target_name", "location_name"})

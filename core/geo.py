@@ -416,7 +416,7 @@ class _SqliteIndex:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._conn: sqlite3.Connection | None = None
-        self._pid = -1
+        self._pid = os.getpid()
         self._lock = threading.Lock()
         # Connections inherited across fork: never used nor closed in the child (closing would
         # run SQLite's clean-up on state the parent still owns), only kept from the collector.
@@ -425,16 +425,17 @@ class _SqliteIndex:
     def _connection(self) -> sqlite3.Connection:
         pid = os.getpid()
         if self._pid != pid:
-            # First use in this process (or in a forked child, which has one thread so far): the
-            # lock may have been held by another thread of the parent at the fork, so it is new.
+            # First use in a forked child, which has one thread so far. A thread of the parent
+            # may have held the lock at the fork, so the child takes a new one.
             self._lock = threading.Lock()
             if self._conn is not None:
                 self._inherited.append(self._conn)
             self._conn = None
             self._pid = pid
-        if self._conn is None:
-            self._conn = open_store(self.path)
-        return self._conn
+        with self._lock:  # threads share one connection
+            if self._conn is None:
+                self._conn = open_store(self.path)
+            return self._conn
 
     def _query(self, sql: str, args: tuple[str, ...] = ()) -> list[tuple]:
         conn = self._connection()

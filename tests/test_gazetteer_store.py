@@ -229,9 +229,7 @@ def test_no_writable_folder_falls_back_to_memory(
     assert libya is not None and libya.name == "Libya"
 
 
-def test_store_dirs_follow_the_environment(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_store_dirs_follow_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
     monkeypatch.setenv("NEWSEVENTS_CACHE", str(tmp_path / "own"))
     assert store_dirs()[0] == tmp_path / "own"

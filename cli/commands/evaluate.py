@@ -70,12 +70,7 @@ def load_actors(files: list[Path]) -> ActorDictionary | None:
         return None
     from newsevents.core.actors import ActorDictionary
 
-    dictionary = ActorDictionary.default()
-    for file in files:
-        loaded = dictionary.load_file(file)
-        if isinstance(loaded, ActorDictionary):  # whether load_file mutates or returns
-            dictionary = loaded
-    return dictionary
+    return ActorDictionary.from_files(*files)
 
 
 def evaluate_articles(

@@ -130,10 +130,7 @@ def load_actors(files: list[Path]) -> ActorDictionary | None:
         return None
     from newsevents.core.actors import ActorDictionary
 
-    dictionary = ActorDictionary.default()
-    for file in files:
-        dictionary = dictionary.load_file(file)  # returns a new, extended dictionary
-    return dictionary
+    return ActorDictionary.from_files(*files)
 
 
 def load_verb_files(files: list[Path]) -> list[Trigger]:

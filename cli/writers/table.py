@@ -10,7 +10,8 @@ if TYPE_CHECKING:
 _MAX_WIDTH = 1000
 
 
-def _show(value: Any) -> str:
+def show_cell(value: Any) -> str:
+    """One value as people read it in a table: blank for none, yes/no, two decimals."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -18,7 +19,7 @@ def _show(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:.2f}"
     if isinstance(value, (list, tuple)):
-        return "; ".join(_show(item) for item in value)
+        return "; ".join(show_cell(item) for item in value)
     return str(value)
 
 
@@ -40,7 +41,7 @@ class TableWriter:
         """Keep one article's events for the table."""
         for event in events:
             record = event.to_dict()
-            self.rows.append((event.article, [_show(record[name]) for name in self.fields]))
+            self.rows.append((event.article, [show_cell(record[name]) for name in self.fields]))
 
     def close(self) -> None:
         """Print the table (or `No events found.`); safe to call twice."""
