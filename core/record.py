@@ -85,6 +85,7 @@ TABLE_FIELDS: tuple[str, ...] = (
     "location_name",
     "event_date",
     "dead",
+    "background",
     "confidence",
 )
 

@@ -258,8 +258,9 @@ class TriggerFinder:
             if token.dep_ in ("amod", "compound") or (
                 token.dep_ == "acl"
                 and token.tag_ == "VBN"
-                and cand.event_type not in ("ASSAULT", "COERCE")
-                and any(c.dep_ == "agent" for c in token.children)
+                # a material event told in a participle is still news ("civilians killed in
+                # the raid"); so is a protest the parser took for one ("activists protested")
+                and cand.event_type not in ("ASSAULT", "COERCE", "PROTEST")
             ):
                 continue
             # ", killing 29", "strikes that killed 100": one event told twice in one clause;
