@@ -246,6 +246,10 @@ def _anchor(span: Span) -> tuple[Token, bool]:
     return head, False
 
 
+DATE_MEMO = "newsevents.date_mentions"
+"""Key of the per-sentence date mentions in `Doc.user_data`; drop it when done with the Doc."""
+
+
 def _mentions(sent: Span, published: date | None) -> list[_Mention]:
     """The date expressions of `sent` that read as dates (not ages or durations).
 
@@ -253,9 +257,7 @@ def _mentions(sent: Span, published: date | None) -> list[_Mention]:
     all the Doc's entities each time.
     """
     doc = sent.doc
-    memo: dict[tuple[int, date | None], list[_Mention]] = doc.user_data.setdefault(
-        "newsevents.date_mentions", {}
-    )
+    memo: dict[tuple[int, date | None], list[_Mention]] = doc.user_data.setdefault(DATE_MEMO, {})
     key = (sent.start, published)
     if key in memo:
         return memo[key]

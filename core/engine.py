@@ -21,7 +21,7 @@ from .actors import ActorCode, ActorDictionary
 from .api import Result
 from .article import Article
 from .casualties import Casualties, casualties
-from .dates import event_date, published_from_dateline
+from .dates import DATE_MEMO, event_date, published_from_dateline
 from .errors import InputError, NewsEventsError
 from .geo import Geocoder, GeoContext
 from .merge import Draft, merge_drafts
@@ -238,6 +238,10 @@ class Engine:
                 state.geo = self.geocoder.article_context(doc)
             self._remember_actors(doc, state)
             drafts.extend(self.doc_drafts(doc, offset, state))
+        for _offset, doc in docs:
+            # The date memo holds spans of the Doc inside the Doc: a reference cycle that would
+            # keep every parsed article alive until the garbage collector's rare full pass.
+            doc.user_data.pop(DATE_MEMO, None)
         return state, merge_drafts(drafts)
 
     def _remember_actors(self, doc: Doc, state: ArticleState) -> None:

@@ -110,7 +110,10 @@ def _explanation(engine: Engine, draft: Draft, event: Event) -> Explanation:
         paths=paths,
         reasons=reasons,
         places=places,
-        mentions=[(m.sent_start, m.sent_start + len(m.sentence)) for m in draft.members],
+        mentions=[
+            (m.sent_start, m.sent_start + len(m.sentence))
+            for m in sorted([draft, *draft.members], key=lambda m: m.position)
+        ],
     )
 
 

@@ -214,6 +214,42 @@ _PLACE_NOUNS = (
         }
     )
 )
+# Nouns of sites smaller than a town, which the gazetteer mostly lacks ("Tishreen Power Plant",
+# "Ja'ouneh Street", "the Shifa hospital"): with a capitalised name they mark that name a place.
+SITE_NOUNS = frozenset(
+    """
+    street road avenue highway boulevard lane airport airfield airbase base camp hospital clinic
+    plant station checkpoint square hill hills bridge market bazaar mosque church temple shrine
+    cathedral school university college prison jail palace stadium hotel embassy consulate
+    compound complex oilfield field refinery dam port harbour harbor crossing junction
+    roundabout residence building tower headquarters barracks academy mount mountain valley
+    island river lake farm quarter mall park factory mine gate court courthouse
+    """.split()
+)
+# Of those, the ones a person's name may also come before ("the Modi residence"): a PERSON
+# entity counts as a place only before the other nouns.
+_PERSONAL_NOUNS = frozenset({"residence", "home", "house", "office", "farm", "court", "tower"})
+_NAME_NOUNS = _PLACE_NOUNS | SITE_NOUNS
+# Entity labels that never name a place, whatever stands around them.
+_NOT_PLACE_LABELS = frozenset(
+    {
+        "DATE",
+        "TIME",
+        "MONEY",
+        "PERCENT",
+        "QUANTITY",
+        "CARDINAL",
+        "ORDINAL",
+        "EVENT",
+        "LAW",
+        "LANGUAGE",
+        "WORK_OF_ART",
+        "PRODUCT",
+    }
+)
+# Prepositions after which a capitalised name with no place noun reads as a place ("at
+# Reshimbagh"); "on" and "over" also take days and topics ("on Eid", "over Brexit").
+_NAME_PREPS = LOC_PREPS - {"on", "over", "upon", "between"}
 _CODED = re.compile(r"^\s*(?:coded|geo-?coded)\s+(?:as|to)\s+(.+?)\s*$", re.IGNORECASE)
 _ARTICLE_PREFIXES = ("al ", "el ", "ad ", "ar ", "as ", "ash ", "an ", "at ", "az ")
 
@@ -1059,11 +1095,16 @@ class Geocoder:
     def locate(self, trigger: Token, ctx: GeoContext) -> Location | None:
         """The place of the event whose trigger word is `trigger`.
 
-        Tries, in order: a place in a locative phrase attached to the trigger or its verb,
-        a place in a locative role elsewhere in the sentence, then the article's dateline or
-        main place at one precision level coarser (and `start_char` None).
+        Tries, in order: a place in a locative phrase attached to the trigger or its verb
+        (a named place the gazetteer lacks first, see `_unknown_place`), a place in a locative
+        role elsewhere in the sentence, then the article's dateline or main place at one
+        precision level coarser (and `start_char` None).
         """
-        found = self._attached_place(trigger, ctx)
+        gathered, sites = self._attached_tokens(trigger, ctx)
+        named = self._unknown_place(gathered + sites, trigger, ctx)
+        if named is not None:
+            return named
+        found = self._best_of(gathered, ctx)
         if found is None:
             found = self._sentence_place(trigger, ctx)
         if found is None:
@@ -1094,12 +1135,19 @@ class Geocoder:
         best = self._best_of(found, ctx, by_distance_to=trigger.i)
         return None if best is None else replace(best, relative=None)
 
-    def _attached_place(self, trigger: Token, ctx: GeoContext) -> Location | None:
-        """A place in a prepositional phrase of the trigger (or of the verb it is an object of)."""
+    def _attached_tokens(
+        self, trigger: Token, ctx: GeoContext
+    ) -> tuple[list[tuple[Token, Token]], list[tuple[Token, Token]]]:
+        """The tokens of the trigger's locative phrases, each with the phrase's top.
+
+        Also, apart, the direct objects that are sites ("stormed Ja'ouneh Street"): they may
+        name a place the gazetteer lacks, but must not change which known place is picked.
+        """
         nodes = [trigger]
         if trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "xcomp", "pobj", "appos"):
             nodes.append(trigger.head)
         found: list[tuple[Token, Token]] = []  # (a token under the phrase, the phrase's top)
+        sites: list[tuple[Token, Token]] = []
         for node in nodes:
             for child in node.children:
                 if child.dep_ == "dobj" and child.i != trigger.i:
@@ -1108,6 +1156,16 @@ class Geocoder:
                         _gather(child, child, found)
                     elif (loc := self._entity_loc(child, ctx)) and loc.precision != "country":
                         found.append((child, child))
+                    elif child.lower_ in _NAME_NOUNS or child.ent_type_ in PLACE_LABELS:
+                        _gather(child, child, sites)
+                    else:
+                        # "killed five people in Paloch County": the parse hangs the place on
+                        # the object, but it is still where the event happened.
+                        for prep in child.children:
+                            if prep.dep_ == "prep" and prep.lower_ in LOC_PREPS:
+                                for pobj in prep.children:
+                                    if pobj.dep_ == "pobj":
+                                        _gather(pobj, prep, sites)
                 elif child.dep_ == "prep" and (child.lower_ in LOC_PREPS or _has_distance(child)):
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
@@ -1118,7 +1176,7 @@ class Geocoder:
                             for pobj in prep.children:
                                 if pobj.dep_ == "pobj":
                                     _gather(pobj, child, found)
-        return self._best_of(found, ctx)
+        return found, sites
 
     @staticmethod
     def _entity_loc(tok: Token, ctx: GeoContext) -> Location | None:
@@ -1164,11 +1222,253 @@ class Geocoder:
         _, loc, top, ent = best
         return replace(loc, text=ent.text, start_char=ent.start_char, relative=_relative(top, ent))
 
+    def _unknown_place(
+        self, gathered: list[tuple[Token, Token]], trigger: Token, ctx: GeoContext
+    ) -> Location | None:
+        """A named place in the trigger's own phrases that the gazetteer lacks, placed at the
+        nearest known place containing it.
+
+        Villages, neighbourhoods, streets and sites ("the village of Shurifah", "al-Tijara
+        neighbourhood in central Damascus", "the Tishreen Power Plant near Tal Dakwah") are
+        what the reader wants named; the known place would be a coarser answer. The container
+        is, in order: a known place in the same phrases (its wording kept as `relative`), one
+        elsewhere in the sentence, the dateline or main place (one level coarser, as in
+        `locate`), and else none: then no coordinates, and a country only when the wording
+        ties one to the name.
+        """
+        name: Span | None = None
+        seen: set[int] = set()
+        for tok, _top in gathered:
+            if tok.i in seen:
+                continue
+            span = self._unknown_name(tok, ctx)
+            if span is not None and not _under_known(span, ctx):
+                name = span
+                break
+            seen.add(tok.i)
+        if name is None:
+            return None
+        text = name.text
+        container = self._container(name, gathered, ctx)
+        relative: str | None = None
+        if container is not None:
+            wider, relative = container
+            precision = wider.precision
+        else:
+            wider = self._sentence_place(trigger, ctx) or self._any_scene(trigger, ctx)
+            if (
+                wider is not None
+                and wider.start_char is not None
+                and name.start_char <= wider.start_char < name.end_char
+            ):
+                wider = None  # the name itself, read as a known place: no container
+            if wider is not None:
+                precision = wider.precision
+                ent = _span_at(name, wider.start_char, ctx)
+                relative = None if ent is None else _link(name, ent)
+            elif ctx.main is not None:
+                wider, precision = ctx.main, _COARSER[ctx.main.precision]
+            else:
+                # Only a country the wording ties to the name ("the Syrian village of X"):
+                # one named elsewhere may be a party's, not the place's.
+                iso, _region, _kind = self._local_hints(name, ctx.by_token)
+                return Location(
+                    name=text,
+                    text=text,
+                    admin1=None,
+                    country=iso,
+                    latitude=None,
+                    longitude=None,
+                    geonameid=None,
+                    precision="country",
+                    start_char=name.start_char,
+                )
+        return Location(
+            name=text,
+            text=text,
+            admin1=wider.admin1,
+            country=wider.country,
+            latitude=wider.latitude,
+            longitude=wider.longitude,
+            geonameid=None,
+            precision=precision,
+            relative=relative,
+            start_char=name.start_char,
+        )
+
+    def _unknown_name(self, tok: Token, ctx: GeoContext) -> Span | None:
+        """The name around `tok` when it is a place name the gazetteer does not know."""
+        if not tok.text[:1].isupper() or tok.ent_type_ in _NOT_PLACE_LABELS:
+            return None  # "neighbourhood": its name, if any, is a child gathered on its own
+        ent = ctx.spans.get(tok.i)
+        if ent is not None and ctx.by_token.get(ent.start) is not None:
+            return None  # a known place (or one standing in for it): `locate` as before
+        span = _name_span(tok, ctx)
+        if span is None or span.start_char < ctx.dateline_end:
+            return None
+        text = span.text
+        words = [fold(w) for w in text.split()]
+        if (
+            not _capitalised(_ARTICLE_HYPHEN.sub("", text))  # "al-Tijara" is capitalised
+            or fold(text) in GEO_STOPWORDS
+            or country_of_demonym(text)
+            # "the Power Plant", "Military Airport": the name needs a word of its own.
+            or all(w in _NAME_NOUNS or w in GEO_STOPWORDS or not w for w in words)
+        ):
+            return None
+        doc = span.doc
+        root = span.root
+        label = tok.ent_type_ or None
+        noun = doc[span.end] if span.end < len(doc) else None
+        site = span[-1].lower_ if span[-1].lower_ in _NAME_NOUNS else None
+        if site is None and noun is not None and noun.lower_ in _NAME_NOUNS:
+            site = noun.lower_  # "Kalma village", "her Reshimbagh residence"
+        of_noun = (
+            span.start >= 2
+            and doc[span.start - 1].lower_ == "of"
+            and doc[span.start - 2].lower_ in _NAME_NOUNS
+        )  # "the village of Shurifah"
+        slot = root.dep_ == "pobj" and root.head.lower_ in _NAME_PREPS  # "at Reshimbagh"
+        if root.dep_ in ACTOR_DEPS and not (site or of_noun):
+            return None  # "Hamas's fighters", "Smith's house": a party, not a place
+        if label in PLACE_LABELS or label is None:
+            return span if site or of_noun or slot else None
+        if label == "PERSON":
+            # Villages are often tagged as people; only a place noun makes one a place here.
+            placed = of_noun or (site is not None and site not in _PERSONAL_NOUNS)
+            return span if placed else None
+        if label == "ORG":
+            # "the Tishreen Power Plant", "the village of X"; not "Hamas" nor a "Hamas base".
+            return span if span[-1].lower_ in _NAME_NOUNS or of_noun else None
+        return None  # NORP and the rest
+
+    @staticmethod
+    def _container(
+        name: Span, gathered: list[tuple[Token, Token]], ctx: GeoContext
+    ) -> tuple[Location, str | None] | None:
+        """The finest known place in the same phrases as `name`, and the words linking them."""
+        best: tuple[tuple[int, int], Location, Span] | None = None
+        for tok, _top in gathered:
+            ent = ctx.spans.get(tok.i)
+            if ent is None or (ent.start < name.end and name.start < ent.end):
+                continue
+            loc = ctx.by_token.get(ent.start)
+            if loc is None:
+                continue
+            key = (_RANK[loc.precision], abs(ent.start - name.start))
+            if best is None or key < best[0]:
+                best = (key, loc, ent)
+        if best is None:
+            return None
+        _, loc, ent = best
+        return loc, _link(name, ent)
+
 
 def _stand_in(wider: Location, ent: Span) -> Location:
     """A wider unit standing in for an unknown place `ent`: never finer than a region."""
     precision = "region" if wider.precision == "place" else wider.precision
     return replace(wider, text=ent.text, start_char=ent.start_char, precision=precision)
+
+
+# Lower-case article prefixes written onto a name with a hyphen ("al-Tijara", "el-Fasher").
+_NAME_PREFIXES = frozenset({"al", "el", "ad", "ar", "as", "ash", "an", "at", "az"})
+_ARTICLE_HYPHEN = re.compile(r"^(?:al|el|ad|ar|as|ash|an|at|az)-")
+
+
+def _name_span(tok: Token, ctx: GeoContext) -> Span | None:
+    """The whole name `tok` is part of: its entity, or the run of capitalised words around it.
+
+    "the Tishreen Power Plant" -> "Tishreen Power Plant", "al-Tijara" (three tokens), "T-4
+    Military Airport". A known place next to the run ("Tal Dakwah") is never joined to it.
+    """
+    doc = tok.doc
+    if tok.ent_iob_ != "O":
+        start = tok.i
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        end = tok.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+    elif tok.pos_ == "PROPN" or tok.lower_ in _NAME_NOUNS:
+        start, end = tok.i, tok.i + 1
+
+        def joins(k: int) -> bool:
+            t = doc[k]
+            return (
+                t.ent_iob_ == "O"
+                and k not in ctx.spans
+                and t.text[:1].isupper()
+                and (t.pos_ in ("PROPN", "NOUN", "NUM") or t.lower_ in _NAME_NOUNS)
+            )
+
+        while start > 0 and joins(start - 1):
+            start -= 1
+        while end < len(doc) and joins(end):
+            end += 1
+    else:
+        return None
+    # "al-Tijara": a lower-case article joined by a hyphen belongs to the name.
+    if (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and not doc[start - 1].whitespace_
+        and not doc[start - 2].whitespace_
+        and doc[start - 2].lower_ in _NAME_PREFIXES
+    ):
+        start -= 2
+    while start < end and (doc[start].lower_ == "the" or not doc[start].text[:1].isalnum()):
+        start += 1
+    while end > start and (
+        doc[end - 1].lower_ in ("'s", "’s") or not doc[end - 1].text[-1:].isalnum()
+    ):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _under_known(name: Span, ctx: GeoContext) -> bool:
+    """True when a known place governs `name`: "Yirol County of Eastern Lakes State" names the
+    wider unit last, so the unknown name is the container, not the scene."""
+    tok = name.root
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        ent = ctx.spans.get(tok.i)
+        if ent is not None and ctx.by_token.get(ent.start) is not None:
+            return True
+    return False
+
+
+def _span_at(name: Span, start_char: int | None, ctx: GeoContext) -> Span | None:
+    """The place entity of `name`'s sentence that starts at `start_char`."""
+    for tok in name.sent:
+        if tok.idx == start_char:
+            return ctx.spans.get(tok.i)
+    return None
+
+
+def _link(name: Span, ent: Span) -> str | None:
+    """The words after `name` that tie it to the known place `ent`: "near Tal Dakwah".
+
+    None when the known place is written first ("Aleppo's Salaheddin district"), when no
+    preposition or direction ties them, or when the tie runs through another verb ("entered
+    Shurifah and later fought in Raqqa": Raqqa is where the fighting was).
+    """
+    if ent.start < name.end:
+        return None
+    doc = ent.doc
+    start: int | None = None
+    tok = ent.root
+    while tok.i >= name.end and tok.head.i != tok.i:
+        if tok.pos_ in ("VERB", "AUX"):
+            return None
+        if tok.dep_ == "prep" or (tok.lower_ in DIRECTIONS and not ent.start <= tok.i < ent.end):
+            start = max(tok.left_edge.i, name.end)
+        tok = tok.head
+    # The walk must come back to the name or a word governing it.
+    if start is None or not (tok.i == name.root.i or tok.is_ancestor(name.root)):
+        return None
+    return doc[start : ent.end].text.strip(" ,") or None
 
 
 def _capitalised(text: str) -> bool:

@@ -271,7 +271,8 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
     for cluster in clusters:
         lead = max(cluster, key=lambda d: (d.richness(), -d.position))
         lead.mentions = len(cluster)
-        lead.members = sorted(cluster, key=lambda d: d.position)
+        # The other mentions only: a lead listing itself would be a reference cycle.
+        lead.members = sorted((d for d in cluster if d is not lead), key=lambda d: d.position)
         for other in sorted(cluster, key=lambda d: d.position):
             if other.claimed_by and not lead.claimed_by:
                 lead.claimed_by = other.claimed_by

@@ -334,10 +334,11 @@ def test_geo_actor_like_country_is_no_scene(
     [
         # The parse may hang the place on another word; the sentence's place still counts.
         ("On 3 March 2020, unidentified gunmen killed 2 civilians in Chella.", "kill", "Chella"),
+        # A town the gazetteer lacks is named itself, placed at the known place after it.
         (
             "Turkish forces shelled positions in Menagh town in Aleppo countryside.",
             "shell",
-            "Aleppo",
+            "Menagh",
         ),
     ],
 )
@@ -346,6 +347,192 @@ def test_geo_sentence_place_found_despite_parse(
 ) -> None:
     loc, _ = _locate(nlp, geo, text, lemma)
     assert loc is not None and loc.name == name and loc.start_char is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "name", "container", "country", "precision", "relative"),
+    [
+        (
+            "A car bomb went off in al-Midan neighbourhood in central Damascus on Monday.",
+            "go",
+            "al-Midan",
+            "Damascus",
+            "SYR",
+            "place",
+            "in central Damascus",
+        ),
+        (
+            "Masked men stormed Hamra Street in Beirut.",
+            "storm",
+            "Hamra Street",
+            "Beirut",
+            "LBN",
+            "place",
+            "in Beirut",
+        ),
+        (
+            "Rockets landed near the T-4 Military Airport in Homs province.",
+            "land",
+            "T-4 Military Airport",
+            "Homs province",
+            "SYR",
+            "region",
+            "in Homs province",
+        ),
+        (
+            "Students gathered in Azadi Square in Tehran on Friday.",
+            "gather",
+            "Azadi Square",
+            "Tehran",
+            "IRN",
+            "place",
+            "in Tehran",
+        ),
+        (
+            "Soldiers opened fire at the Qala checkpoint, 20 km south of Herat.",
+            "open",
+            "Qala",
+            "Herat",
+            "AFG",
+            "place",
+            "20 km south of Herat",
+        ),
+        (
+            "Gunmen killed three farmers in Qasr Zubayr village near Mosul.",
+            "kill",
+            "Qasr Zubayr",
+            "Mosul",
+            "IRQ",
+            "place",
+            "near Mosul",
+        ),
+    ],
+)
+def test_geo_unknown_place_named_at_known_container(
+    nlp: Language,
+    geo: Geocoder,
+    text: str,
+    lemma: str,
+    name: str,
+    container: str,
+    country: str,
+    precision: str,
+    relative: str,
+) -> None:
+    loc, _ = _locate(nlp, geo, text, lemma)
+    assert loc is not None
+    assert (loc.name, loc.text, loc.geonameid) == (name, name, None)
+    assert (loc.country, loc.precision, loc.relative) == (country, precision, relative)
+    assert loc.start_char == text.index(name)
+    # The coordinates are the container's, never made up.
+    known = geo.candidates(container)[0]
+    assert (loc.latitude, loc.longitude) == (known.latitude, known.longitude)
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "name", "country", "precision"),
+    [
+        # The dateline is the container, one level coarser as for any article-wide place.
+        (
+            "DAMASCUS (Reuters) - Rebels entered the village of Shurifah on Sunday.",
+            "enter",
+            "Shurifah",
+            "SYR",
+            "region",
+        ),
+        # The sentence's known place contains it.
+        (
+            "In Raqqa province, jets bombed the Ayyash Hospital on Sunday.",
+            "bomb",
+            "Ayyash Hospital",
+            "SYR",
+            "region",
+        ),
+    ],
+)
+def test_geo_unknown_place_takes_wider_known_place(
+    nlp: Language, geo: Geocoder, text: str, lemma: str, name: str, country: str, precision: str
+) -> None:
+    loc, _ = _locate(nlp, geo, text, lemma)
+    assert loc is not None
+    assert (loc.name, loc.country, loc.precision, loc.geonameid) == (
+        name,
+        country,
+        precision,
+        None,
+    )
+    assert loc.start_char == text.index(name) and loc.latitude is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "name", "country"),
+    [
+        (
+            "Rebels attacked the Zarqa Power Plant near Tal Ghazal.",
+            "attack",
+            "Zarqa Power Plant",
+            None,
+        ),
+        (
+            "Herders clashed in Paloch County of Western Lakes State.",
+            "clash",
+            "Paloch County",
+            None,
+        ),
+        # A demonym that is no actor's gives the country, but still no coordinates.
+        ("Troops entered the Syrian village of Shurifah.", "enter", "Shurifah", "SYR"),
+        # A country that acts is no evidence of where the village is.
+        (
+            "Egypt launched airstrikes on the village of Kufra Jadida.",
+            "airstrike",
+            "Kufra Jadida",
+            None,
+        ),
+        # The place hung on the object ("people in ...") is still the event's.
+        ("Raiders killed five people in Paloch County.", "kill", "Paloch County", None),
+    ],
+)
+def test_geo_unknown_place_without_container_has_no_coordinates(
+    nlp: Language, geo: Geocoder, text: str, lemma: str, name: str, country: str | None
+) -> None:
+    loc, _ = _locate(nlp, geo, text, lemma)
+    assert loc is not None
+    assert (loc.name, loc.country, loc.geonameid) == (name, country, None)
+    assert (loc.latitude, loc.longitude, loc.admin1) == (None, None, None)
+    assert loc.start_char == text.index(name)
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma"),
+    [
+        ("Police arrested protesters at John Smith's house.", "arrest"),  # a person
+        ("Thousands protested in January.", "protest"),  # a date
+        ("Police detained two men on Facebook Live.", "detain"),  # not a place slot
+        ("Rebels attacked the village near the river.", "attack"),  # common nouns
+        ("Jets struck positions of Hezbollah overnight.", "strike"),  # an organisation
+    ],
+)
+def test_geo_non_places_are_not_named(nlp: Language, geo: Geocoder, text: str, lemma: str) -> None:
+    loc, _ = _locate(nlp, geo, text, lemma)
+    assert loc is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "name"),
+    [
+        # Known places still win when no unknown name stands in the phrase.
+        ("Israeli jets struck Hamas positions in Gaza.", "strike", "Gaza"),
+        ("Jets bombed a Hamas base in Gaza City.", "bomb", "Gaza"),
+        # The unknown name after the known one is the wider unit, not the scene.
+        ("Herders clashed in Yirol County of Eastern Lakes State.", "clash", "Yirol"),
+        ("Militants attacked a checkpoint in Derna on Monday.", "attack", "Darnah"),
+    ],
+)
+def test_geo_known_place_kept_beside_organisations(
+    nlp: Language, geo: Geocoder, text: str, lemma: str, name: str
+) -> None:
+    loc, _ = _locate(nlp, geo, text, lemma)
+    assert loc is not None and loc.name == name and loc.geonameid is not None
 
 
 def test_geo_locate_is_fast(nlp: Language, geo: Geocoder) -> None:
