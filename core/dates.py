@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
+from typing import Any
 
 from spacy.tokens import Span, Token
 
@@ -257,18 +258,21 @@ def _mentions(sent: Span, published: date | None) -> list[_Mention]:
     all the Doc's entities each time.
     """
     doc = sent.doc
-    memo: dict[tuple[int, date | None], list[_Mention]] = doc.user_data.setdefault(DATE_MEMO, {})
+    memo: dict[str, Any] = doc.user_data.setdefault(DATE_MEMO, {"sents": {}, "ents": None})
+    if memo["ents"] is None:
+        # `sent.ents` rebuilds every entity of the Doc on each call; one list serves all.
+        memo["ents"] = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
     key = (sent.start, published)
-    if key in memo:
-        return memo[key]
-    memo[key] = found = _find_mentions(sent, published)
+    if key not in memo["sents"]:
+        memo["sents"][key] = _find_mentions(sent, published, memo["ents"])
+    found: list[_Mention] = memo["sents"][key]
     return found
 
 
-def _find_mentions(sent: Span, published: date | None) -> list[_Mention]:
+def _find_mentions(sent: Span, published: date | None, ents: list[Span]) -> list[_Mention]:
     doc = sent.doc
     spans: list[Span] = []
-    for ent in sent.ents:
+    for ent in (e for e in ents if sent.start <= e.start and e.end <= sent.end):
         if ent.label_ not in ("DATE", "TIME"):
             continue
         if spans and spans[-1].end == ent.start:  # "Tuesday" + "morning" is one expression

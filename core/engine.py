@@ -131,7 +131,8 @@ class ArticleState:
     published: date | None
     headline_end: int
     text_hash: str
-    memory: list[tuple[int, ActorCode, Token]] = field(default_factory=list)
+    subjects: list[Token] = field(default_factory=list)
+    coded: dict[int, ActorCode | None] = field(default_factory=dict)
     aliases: dict[str, ActorCode] = field(default_factory=dict)
     geo: GeoContext | None = None
 
@@ -245,12 +246,13 @@ class Engine:
         return state, merge_drafts(drafts)
 
     def _remember_actors(self, doc: Doc, state: ArticleState) -> None:
-        """Note the article's subjects in order, and acronyms it defines: "... Accord (GNA)"."""
+        """Note the article's subjects in order, and acronyms it defines: "... Accord (GNA)".
+
+        Subjects are coded only when a pronoun or short name asks for them (`_earlier`).
+        """
         for token in doc:
             if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("PROPN", "NOUN"):
-                code = self.actors.code_span(phrase(token, keep_conj=False))
-                if code is not None and (code.country or code.sector):
-                    state.memory.append((token.idx, code, token))
+                state.subjects.append(token)
             if token.dep_ == "appos" and token.is_upper and len(token.text) >= 2:
                 prev = doc[token.i - 1] if token.i > 0 else None
                 if prev is not None and prev.text == "(":
@@ -382,6 +384,21 @@ class Engine:
                         return inner
         return token
 
+    def _earlier(self, token: Token, state: ArticleState) -> Iterator[tuple[ActorCode, Token]]:
+        """The article's coded subjects before `token`, latest first."""
+        for subject in reversed(state.subjects):
+            if subject.idx >= token.idx or subject.i == token.i or subject.doc is not token.doc:
+                continue
+            key = subject.i
+            if key not in state.coded:
+                code = self.actors.code_span(phrase(subject, keep_conj=False))
+                state.coded[key] = (
+                    code if code is not None and (code.country or code.sector) else None
+                )
+            found = state.coded[key]
+            if found is not None:
+                yield found, subject
+
     def _resolve_pronoun(
         self, token: Token, speaker: Token | None, state: ArticleState
     ) -> ActorCode | None:
@@ -390,15 +407,14 @@ class Engine:
         main-clause subjects first."""
         if speaker is not None and speaker.i != token.i and speaker.pos_ != "PRON":
             return self._actor(speaker, None, state)[1]
-        before = [
-            (code, tok)
-            for idx, code, tok in reversed(state.memory)
-            if idx < token.idx and tok.i != token.i and _pronoun_fits(token.lower_, tok)
-        ]
-        for code, tok in before:
+        first: ActorCode | None = None
+        for code, tok in self._earlier(token, state):
+            if not _pronoun_fits(token.lower_, tok):
+                continue
             if tok.head.dep_ == "ROOT" or tok.head.head is tok.head:
-                return code
-        return before[0][0] if before else None
+                return code  # main-clause subjects first
+            first = first or code
+        return first
 
     def _resolve_short_name(
         self, token: Token, code: ActorCode | None, state: ArticleState
@@ -414,9 +430,7 @@ class Engine:
         if code is None or code.sector is None:
             return code  # "the raids" is no actor to resolve
         sector = code.sector
-        for idx, earlier, tok in reversed(state.memory):
-            if idx >= token.idx or tok.i == token.i:
-                continue
+        for earlier, _tok in self._earlier(token, state):
             if earlier.sector == sector and earlier.country:
                 return ActorCode(
                     name=earlier.name,
@@ -556,12 +570,13 @@ class Engine:
         if carrier is not token:
             counts = _merge_counts(counts, casualties(carrier))
         sent = token.sent
+        sent_text = sent.text
         return Draft(
             cand=cand,
             report=report,
             offset=offset,
-            sentence=sent.text.strip(),
-            sent_start=offset + sent.start_char + (len(sent.text) - len(sent.text.lstrip())),
+            sentence=sent_text.strip(),
+            sent_start=offset + sent.start_char + (len(sent_text) - len(sent_text.lstrip())),
             position=offset + token.idx,
             in_headline=token.idx + offset < state.headline_end,
             source_text=src_text,
@@ -581,7 +596,7 @@ class Engine:
             or pointer
             or toll
             or token.idx + offset < state.headline_end
-            or not sent.text.rstrip().endswith(SENTENCE_ENDS),
+            or not sent_text.rstrip().endswith(SENTENCE_ENDS),
             when=when,
             place=place,
             counts=counts,

@@ -223,13 +223,23 @@ SITE_NOUNS = frozenset(
     cathedral school university college prison jail palace stadium hotel embassy consulate
     compound complex oilfield field refinery dam port harbour harbor crossing junction
     roundabout residence building tower headquarters barracks academy mount mountain valley
-    island river lake farm quarter mall park factory mine gate court courthouse
+    island river lake farm quarter mall park factory mine gate court courthouse apartment
+    hilltop heights springs farms hills mountains gardens lga lgo
     """.split()
 )
 # Of those, the ones a person's name may also come before ("the Modi residence"): a PERSON
 # entity counts as a place only before the other nouns.
 _PERSONAL_NOUNS = frozenset({"residence", "home", "house", "office", "farm", "court", "tower"})
 _NAME_NOUNS = _PLACE_NOUNS | SITE_NOUNS
+# Words that make a capitalised name an event or a body, not a place ("the Queens Pride
+# Parade", "the 17th Reserve Division", "the Republican Guard"), even beside a place noun.
+_NOT_PLACE_WORDS = frozenset(
+    """
+    parade festival march rally conference summit games cup championship war operation review
+    brigade brigades division regiment battalion corps guard guards forces militia front
+    party committee movement ministry
+    """.split()
+)
 # Entity labels that never name a place, whatever stands around them.
 _NOT_PLACE_LABELS = frozenset(
     {
@@ -1242,10 +1252,15 @@ class Geocoder:
             if tok.i in seen:
                 continue
             span = self._unknown_name(tok, ctx)
-            if span is not None and not _under_known(span, ctx):
+            if span is None:
+                seen.add(tok.i)
+                continue
+            seen.update(range(span.start, span.end))
+            # English names the smallest place first ("Al-Fijah Springs in Wadi Barada").
+            if (name is None or span.start < name.start) and not _wider_than_known(
+                span, gathered, ctx
+            ):
                 name = span
-                break
-            seen.add(tok.i)
         if name is None:
             return None
         text = name.text
@@ -1298,7 +1313,7 @@ class Geocoder:
 
     def _unknown_name(self, tok: Token, ctx: GeoContext) -> Span | None:
         """The name around `tok` when it is a place name the gazetteer does not know."""
-        if not tok.text[:1].isupper() or tok.ent_type_ in _NOT_PLACE_LABELS:
+        if not _upper_initial(tok.text) or tok.ent_type_ in _NOT_PLACE_LABELS:
             return None  # "neighbourhood": its name, if any, is a child gathered on its own
         ent = ctx.spans.get(tok.i)
         if ent is not None and ctx.by_token.get(ent.start) is not None:
@@ -1314,6 +1329,10 @@ class Geocoder:
             or country_of_demonym(text)
             # "the Power Plant", "Military Airport": the name needs a word of its own.
             or all(w in _NAME_NOUNS or w in GEO_STOPWORDS or not w for w in words)
+            or any(w in _NOT_PLACE_WORDS for w in words)
+            # A region or big city the entity spans missed ("the Homs Governorate's"): not a
+            # small unknown place, and naming it would hide the known reading.
+            or self._big_place(text)
         ):
             return None
         doc = span.doc
@@ -1328,7 +1347,9 @@ class Geocoder:
             and doc[span.start - 1].lower_ == "of"
             and doc[span.start - 2].lower_ in _NAME_NOUNS
         )  # "the village of Shurifah"
-        slot = root.dep_ == "pobj" and root.head.lower_ in _NAME_PREPS  # "at Reshimbagh"
+        # "at Reshimbagh"; a place entity also after "on" ("mortars fell on Buhriz").
+        preps = LOC_PREPS if label in PLACE_LABELS else _NAME_PREPS
+        slot = root.dep_ == "pobj" and root.head.lower_ in preps
         if root.dep_ in ACTOR_DEPS and not (site or of_noun):
             return None  # "Hamas's fighters", "Smith's house": a party, not a place
         if label in PLACE_LABELS or label is None:
@@ -1423,6 +1444,35 @@ def _name_span(tok: Token, ctx: GeoContext) -> Span | None:
     ):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+def _upper_initial(text: str) -> bool:
+    """True when the first letter (after any opening quote, as in "‘Uqayrib") is a capital."""
+    return text.lstrip("‘’'`ʿʾ\"“")[:1].isupper()
+
+
+def _wider_than_known(name: Span, gathered: list[tuple[Token, Token]], ctx: GeoContext) -> bool:
+    """True when `name` reads as the wider unit around a known place of the same phrases.
+
+    "the town of Halba in Akkar", "marched in Washington in the Grand Review": a known town
+    written first is the scene, unless it only qualifies the name ("Aleppo's Salaheddin
+    district"); a region or country written first does not ("In Raqqa province, jets bombed
+    the Ayyash Hospital"). A known place governing the name ("Yirol County of Eastern Lakes
+    State") makes it the wider unit too.
+    """
+    if _under_known(name, ctx):
+        return True
+    head = name.root.head if name.root.dep_ == "compound" else name.root
+    for tok, _top in gathered:
+        ent = ctx.spans.get(tok.i)
+        if ent is None or ent.start >= name.start or tok.i != ent.start:
+            continue
+        loc = ctx.by_token.get(ent.start)
+        if loc is None or loc.precision != "place":
+            continue
+        if not (ent.root.i == head.i or head.is_ancestor(ent.root)):
+            return True
+    return False
 
 
 def _under_known(name: Span, ctx: GeoContext) -> bool:
