@@ -1264,40 +1264,23 @@ class Geocoder:
         if name is None:
             return None
         text = name.text
-        container = self._container(name, gathered, ctx)
-        relative: str | None = None
-        if container is not None:
-            wider, relative = container
-            precision = wider.precision
-        else:
-            wider = self._sentence_place(trigger, ctx) or self._any_scene(trigger, ctx)
-            if (
-                wider is not None
-                and wider.start_char is not None
-                and name.start_char <= wider.start_char < name.end_char
-            ):
-                wider = None  # the name itself, read as a known place: no container
-            if wider is not None:
-                precision = wider.precision
-                ent = _span_at(name, wider.start_char, ctx)
-                relative = None if ent is None else _link(name, ent)
-            elif ctx.main is not None:
-                wider, precision = ctx.main, _COARSER[ctx.main.precision]
-            else:
-                # Only a country the wording ties to the name ("the Syrian village of X"):
-                # one named elsewhere may be a party's, not the place's.
-                iso, _region, _kind = self._local_hints(name, ctx.by_token)
-                return Location(
-                    name=text,
-                    text=text,
-                    admin1=None,
-                    country=iso,
-                    latitude=None,
-                    longitude=None,
-                    geonameid=None,
-                    precision="country",
-                    start_char=name.start_char,
-                )
+        found = self._wider_place(name, gathered, trigger, ctx)
+        if found is None:
+            # Only a country the wording ties to the name ("the Syrian village of X"): one
+            # named elsewhere may be a party's, not the place's.
+            iso, _region, _kind = self._local_hints(name, ctx.by_token)
+            return Location(
+                name=text,
+                text=text,
+                admin1=None,
+                country=iso,
+                latitude=None,
+                longitude=None,
+                geonameid=None,
+                precision="country",
+                start_char=name.start_char,
+            )
+        wider, precision, relative = found
         return Location(
             name=text,
             text=text,
@@ -1310,6 +1293,26 @@ class Geocoder:
             relative=relative,
             start_char=name.start_char,
         )
+
+    def _wider_place(
+        self, name: Span, gathered: list[tuple[Token, Token]], trigger: Token, ctx: GeoContext
+    ) -> tuple[Location, str, str | None] | None:
+        """The known place containing `name`, the precision it gives, and the words linking
+        them ("near Tal Dakwah"); None when the article names none."""
+        container = self._container(name, gathered, ctx)
+        if container is not None:
+            return container[0], container[0].precision, container[1]
+        wider = self._sentence_place(trigger, ctx) or self._any_scene(trigger, ctx)
+        if wider is not None and not (
+            wider.start_char is not None and name.start_char <= wider.start_char < name.end_char
+        ):
+            ent = _span_at(name, wider.start_char, ctx)
+            return wider, wider.precision, None if ent is None else _link(name, ent)
+        if ctx.main is not None:
+            # The article's place may not contain a place the sentence names: one level
+            # coarser, as `locate` gives it to an event with no place of its own.
+            return ctx.main, _COARSER[ctx.main.precision], None
+        return None
 
     def _unknown_name(self, tok: Token, ctx: GeoContext) -> Span | None:
         """The name around `tok` when it is a place name the gazetteer does not know."""

@@ -132,6 +132,19 @@ def _said(place: Location | None) -> bool:
     return place is not None and place.start_char is not None
 
 
+def _same_place(a: Location, b: Location) -> bool | None:
+    """True for one place, False for two places, None when they may be one (a named spot in a
+    known town: "Tahrir Square in Cairo" and "in Cairo")."""
+    if a.geonameid is not None and b.geonameid is not None:
+        if a.precision == "place" and b.precision == "place":
+            return a.geonameid == b.geonameid
+        return None if a.geonameid != b.geonameid else True
+    if a.geonameid is None and b.geonameid is None:
+        # Both are spots the gazetteer does not know: their names tell.
+        return a.name.lower() == b.name.lower()
+    return None
+
+
 def _source_fit(kept: Draft, new: Draft) -> float | None:
     """How well the doers of two mentions agree; None when they are different doers."""
     a, b = kept.source, new.source
@@ -193,10 +206,10 @@ def _affinity(kept: Draft, new: Draft) -> float | None:
     loose = kept.loose or new.loose
     kp, np_ = kept.place, new.place
     if _said(kp) and _said(np_) and kp and np_:
-        if kp.precision == "place" and np_.precision == "place" and kp.geonameid != np_.geonameid:
-            if not loose:
-                return None
-        elif kp.geonameid == np_.geonameid or kp.country == np_.country:
+        same = _same_place(kp, np_)
+        if same is False and not loose:
+            return None
+        if same or kp.country == np_.country:
             score += 0.5
     kd, nd = kept.when, new.when
     if kd and nd and kd.date and nd.date:
