@@ -55,7 +55,6 @@ LOCATIVE_PREPS = {
     "under",
     "throughout",
 }
-DROP_DEPS = {"relcl", "punct", "appos", "advcl", "cc", "conj", "prep", "acl", "det:poss"}
 
 
 @cache
