@@ -15,7 +15,6 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -28,25 +27,13 @@ from newsevents.cli.explainview import Segment, render_html, render_terminal, se
 from newsevents.cli.main import app
 from newsevents.cli.terminal import console_for
 from newsevents.core.article import Article
+from newsevents.core.explain import Explanation as Explained
 from newsevents.core.record import Event
 
 from .conftest import SAMPLES
 
 ANSI = re.compile(r"\x1b\[")
 TEXT = "Farmers marched in Nakuru\n\nNAKURU - Police arrested 12 farmers who marched on Monday.\n"
-
-
-@dataclass
-class Explained:
-    """A hand-made explanation with the fields of newsevents.core.explain.Explanation."""
-
-    event: Event
-    spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
-    rule: str = ""
-    paths: dict[str, str] = field(default_factory=dict)
-    reasons: list[str] = field(default_factory=list)
-    places: list[str] = field(default_factory=list)
-    mentions: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _span(text: str, words: str, start: int = 0) -> tuple[int, int]:
