@@ -221,6 +221,29 @@ class Engine:
         state, merged = self.article_drafts(article, docs)
         return [self.to_event(d, state) for d in merged]
 
+    @staticmethod
+    def _places_from_context(drafts: list[Draft]) -> None:
+        """Give an event whose sentence names no place the place of its nearest neighbour
+        that does (the one before first), among events of the same standing (news or
+        background): "Six soldiers were wounded" happened where the lede's clash did, which is
+        likelier than the reporter's dateline."""
+        for draft in drafts:
+            if draft.place is not None and draft.place.start_char is not None:
+                continue
+            told = [
+                d
+                for d in drafts
+                if d.place is not None
+                and d.place.start_char is not None
+                and d.report.background == draft.report.background
+            ]
+            if told:
+                nearest = min(
+                    told,
+                    key=lambda d: (abs(d.position - draft.position), d.position > draft.position),
+                )
+                draft.place = nearest.place
+
     def article_drafts(
         self, article: Article, docs: list[tuple[int, Doc]]
     ) -> tuple[ArticleState, list[Draft]]:
@@ -243,7 +266,9 @@ class Engine:
             # The date memo holds spans of the Doc inside the Doc: a reference cycle that would
             # keep every parsed article alive until the garbage collector's rare full pass.
             doc.user_data.pop(DATE_MEMO, None)
-        return state, merge_drafts(drafts)
+        merged = merge_drafts(drafts)
+        self._places_from_context(merged)
+        return state, merged
 
     def _remember_actors(self, doc: Doc, state: ArticleState) -> None:
         """Note the article's subjects in order, and acronyms it defines: "... Accord (GNA)".
