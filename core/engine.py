@@ -432,6 +432,16 @@ class Engine:
         main-clause subjects first."""
         if speaker is not None and speaker.i != token.i and speaker.pos_ != "PRON":
             return self._actor(speaker, None, state)[1]
+        # "... committed by the paramilitary after it overran the city": an actor earlier in
+        # the same sentence comes first.
+        for tok in reversed(token.doc[token.sent.start : token.i]):
+            if tok.dep_ not in ("nsubj", "nsubjpass", "pobj", "dobj", "appos"):
+                continue
+            if tok.pos_ not in ("NOUN", "PROPN") or not _pronoun_fits(token.lower_, tok):
+                continue
+            code = self.actors.code_span(phrase(tok, keep_conj=False))
+            if code is not None and (code.country or code.sector):
+                return code
         first: ActorCode | None = None
         for code, tok in self._earlier(token, state):
             if not _pronoun_fits(token.lower_, tok):
@@ -511,6 +521,13 @@ class Engine:
         if tgt is not None and tgt.i == token.i:
             tgt = None
         self._refine_by_context(cand, src)
+        if (
+            tgt is not None
+            and tgt.dep_ == "compound"
+            and tgt.head is token
+            and self._is_no_actor(tgt)
+        ):
+            tgt = None  # "mass killings", "border attack": a kind of event, not whom it hit
         tgt = self._actor_inside(tgt) if tgt is not None else None
         src_conj = True
         if src is not None and (tgt is None or self._about_each_other(tgt, cand.event_type)):
