@@ -81,7 +81,11 @@ DATELINE_DASHES = {"-", "--", "\u2013", "\u2014"}
 
 
 def _dateline_end(doc: Doc, start: int) -> int | None:
-    """Index of the dash that closes a dateline opening the line at `start`, if there is one."""
+    """Index of the dash that closes a dateline opening the line at `start`, if there is one.
+
+    "BEIRUT (Reuters) -", "KINSHASA/NEW YORK -", "Tehran, Iran –": capitalised place words,
+    commas, slashes and an agency in parentheses, then a dash, within the first dozen tokens.
+    """
     in_parens = False
     capitals = 0
     for token in doc[start : start + 12]:
@@ -91,7 +95,9 @@ def _dateline_end(doc: Doc, start: int) -> int | None:
             in_parens = True
         elif token.text == ")":
             in_parens = False
-        elif token.is_upper and token.is_alpha and len(token.text) >= 2:
+        elif token.is_alpha and len(token.text) >= 2 and (token.is_upper or token.is_title):
+            if token.tag_ not in ("NNP", "NNPS") and not token.is_upper:  # (tags: POS comes later)
+                return None  # "The ministry said - ..." is a sentence, not a dateline
             capitals += 1
         elif not (in_parens or token.is_punct or token.is_digit or token.is_space):
             return None
@@ -488,6 +494,8 @@ class Engine:
         if token.pos_ == "VERB":
             src = subject_of(token)
             tgt = object_of(token, cand.event_type, cand.particle)
+            if src is not None and src.like_num and tgt is None and token.lemma_ in TOLL_VERBS:
+                src, tgt = None, src  # headline "Four killed in Baghdad riots": the victims
         else:
             src = subject_of(carrier) if cand.role in ("light", "join") else None
             src = src or noun_source(token, cand.event_type)
