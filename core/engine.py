@@ -52,6 +52,8 @@ REAL = {"asserted", "claimed"}
 # Types where two coordinated doers with no one else named act on each other.
 MUTUAL = {"CONSULT", "COOPERATE", "AGREE", "SUPPORT", "AID", "CONCEDE"}
 SENTENCE_ENDS = (".", "!", "?", '"', "'", "\u201d", "\u2019", ":", ";", ")")
+# Sectors of the state and its peers, whose gatherings are meetings.
+OFFICIAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "IGO"}
 # Prepositions that lead from a thing to the actors it concerns: "ties with", "talks between".
 INNER_PREPS = {"with", "between", "to", "of", "among", "against"}
 TOLL_VERBS = {"kill", "wound", "injure", "hurt", "die", "maim"}
@@ -546,6 +548,22 @@ class Engine:
                 tgt, src_conj = later[0], False
         src_text, src_code = self._actor(src, report.speaker, state, keep_conj=src_conj)
         tgt_text, tgt_code = self._actor(tgt, report.speaker, state)
+        if (
+            token.idx + offset < state.headline_end
+            and token.tag_ in ("VBN", "VBD")
+            and tgt is None
+            and cand.event_type in ("ASSAULT", "COERCE")
+            and (src_code is None or src_code.sector in (None, "CVL", "MED", "EDU", "REL"))
+        ):
+            # Headlines drop "was": "Bus attacked", "Journalists detained" name the victims.
+            src_text, src_code, tgt_text, tgt_code = None, None, src_text, src_code
+        if (
+            cand.event_type == "PROTEST"
+            and cand.lemma in cues("assembly")
+            and src_code is not None
+            and src_code.sector in OFFICIAL_SECTORS
+        ):
+            return None  # "senior diplomats gathered in Istanbul": a meeting, not a protest
         speaker_text = None
         if report.speaker is not None:
             s_text, s_code = self._actor(report.speaker, None, state)

@@ -170,3 +170,26 @@ def test_engine_event_ids_are_stable() -> None:
 def test_engine_min_confidence_filters() -> None:
     text = "Rebels attacked a convoy near Goma on Friday."
     assert _events(text, min_confidence=1.0) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thousands of protesters gathered outside parliament in Lima on Friday.", ["PROTEST"]),
+        ("Senior diplomats from both countries gathered in Geneva on Friday.", []),
+    ],
+)
+def test_engine_a_gathering_of_officials_is_no_protest(text: str, expected: list[str]) -> None:
+    assert [e.event_type for e in _events(text) if e.event_type == "PROTEST"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CAIRO, May 26 (Reuters) - Gunmen attacked a bus in Minya on Friday.",
+        "Cairo, Egypt \u2013 Gunmen attacked a bus in Minya on Friday.",
+    ],
+)
+def test_engine_a_dateline_is_no_part_of_the_doer(text: str) -> None:
+    attack = _one("Bus attacked\n\n" + text, "ASSAULT")
+    assert attack.source_text == "Gunmen"
