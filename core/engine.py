@@ -496,7 +496,10 @@ class Engine:
         if token.pos_ == "VERB":
             src = subject_of(token)
             tgt = object_of(token, cand.event_type, cand.particle)
-            if src is not None and src.like_num and tgt is None and token.lemma_ in TOLL_VERBS:
+            counted = src is not None and (
+                src.like_num or src.lemma_.lower() in ("dozen", "hundred", "thousand", "score")
+            )
+            if src is not None and counted and tgt is None and token.lemma_ in TOLL_VERBS:
                 src, tgt = None, src  # headline "Four killed in Baghdad riots": the victims
         else:
             src = subject_of(carrier) if cand.role in ("light", "join") else None
@@ -528,6 +531,9 @@ class Engine:
                 tgt = doer
         if tgt is not None and src is not None and tgt.i == src.i:
             tgt = None
+        if src is not None and src.lemma_.lower() in cues("running") and token.lemma_ in TOLL_VERBS:
+            report.background = True  # "Israel's war has killed 53,000": a running total
+            report.reasons = (*report.reasons, f"running toll of '{src.text}'")
         if tgt is not None and tgt.i == token.i:
             tgt = None
         self._refine_by_context(cand, src)

@@ -18,6 +18,8 @@ from .triggers import Candidate
 CROWD_SECTORS = {None, "OPP", "CVL", "EDU", "LAB", "REF", "REL"}
 # Affinity two mentions with their own doers need to be told as one event.
 FIRM_MATCH = 1.5
+# The state's armed forces, told now as troops, now as police or security forces.
+STATE_FORCES = {"MIL", "COP"}
 # Armed groups: unidentified attackers (UAF) may be named later as a rebel group's men (REB).
 ARMED_NONSTATE = {"UAF", "REB"}
 # How many characters of an ISO date each precision fixes.
@@ -164,6 +166,8 @@ def _source_fit(kept: Draft, new: Draft) -> float | None:
             return 1.0  # "police" and "Kenyan police"
         if {a.sector, b.sector} <= ARMED_NONSTATE and "UAF" in (a.sector, b.sector):
             return 0.5  # "gunmen" later named as a group's "fighters"
+        if {a.sector, b.sector} <= STATE_FORCES and not (a.country and b.country):
+            return 0.5  # "its troops" and "Indian security forces"
         if _words(kept.source_text) & _words(new.source_text):
             return 0.5
         return None

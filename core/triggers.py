@@ -235,6 +235,11 @@ class TriggerFinder:
                 or any(c.dep_ in ("ccomp", "parataxis") for c in token.children)
             ):
                 continue
+            # "a news release", "press statement": a publication, not the event its noun names.
+            if token.pos_ == "NOUN" and any(
+                c.dep_ == "compound" and c.lemma_.lower() in cues("media") for c in token.children
+            ):
+                continue
             # "regained strength", "fight corruption": a conflict verb used as a figure of speech.
             thing = next((c for c in token.children if c.dep_ in ("dobj", "pobj")), None)
             if (
