@@ -340,6 +340,8 @@ class ActorDictionary:
                 rule = self._agents.get(key)
                 if rule is not None:
                     return rule
+        if head.ent_type_ == "PERSON" and head.pos_ == "PROPN":
+            return None  # "Julie Bishop", "Ali Baker": a surname is no agent noun
         return self._word_rule(head)
 
     def _word_rule(self, token: Token) -> AgentRule | None:

@@ -92,7 +92,9 @@ def _dateline_end(doc: Doc, start: int) -> int | None:
     capitals = 0
     for token in doc[start : start + 12]:
         if token.text in DATELINE_DASHES:
-            return token.i if capitals and token.i > start else None
+            # A dash standing free ("CAIRO - "), not one inside a name ("Al-Qaeda").
+            free = token.i > start and doc[token.i - 1].whitespace_ and token.whitespace_
+            return token.i if capitals and free else None
         if token.text == "(":
             in_parens = True
         elif token.text == ")":
@@ -497,7 +499,9 @@ class Engine:
             src = subject_of(token)
             tgt = object_of(token, cand.event_type, cand.particle)
             counted = src is not None and (
-                src.like_num or src.lemma_.lower() in ("dozen", "hundred", "thousand", "score")
+                src.like_num
+                or src.lemma_.lower() in ("dozen", "hundred", "thousand", "score")
+                or any(c.dep_ == "nummod" for c in src.children)  # "200 soldiers killed"
             )
             if src is not None and counted and tgt is None and token.lemma_ in TOLL_VERBS:
                 src, tgt = None, src  # headline "Four killed in Baghdad riots": the victims

@@ -71,11 +71,13 @@ def _db_rows(path: Path, query: str) -> list[tuple[Any, ...]]:
 def test_batch_workers_output_identical() -> None:
     one = subprocess.run(
         [_script(), "extract", str(SAMPLES), str(SAMPLES), "-f", "csv", "-j", "1"],
-        capture_output=True, timeout=600,
+        capture_output=True,
+        timeout=600,
     )
     two = subprocess.run(
         [_script(), "extract", str(SAMPLES), str(SAMPLES), "-f", "csv", "-j", "2"],
-        capture_output=True, timeout=600,
+        capture_output=True,
+        timeout=600,
     )
     assert one.returncode == two.returncode == ExitCode.OK, two.stderr
     assert one.stdout.count(b"\n") > 10
@@ -90,8 +92,10 @@ def test_batch_library_workers_identical_with_read_errors() -> None:
     items: list[Any] = list(iter_inputs([str(SAMPLES)]))
     items.insert(3, EmptyInputError("gone.txt", "the input is empty", "give a text"))
     runs = [
-        [(r.path, [e.to_dict() for e in r.events], str(r.error)) for r in extract_many(
-            items, workers=w, batch_size=4)]
+        [
+            (r.path, [e.to_dict() for e in r.events], str(r.error))
+            for r in extract_many(items, workers=w, batch_size=4)
+        ]
         for w in (1, 2)
     ]
     assert runs[0] == runs[1]
@@ -132,10 +136,14 @@ def test_batch_sqlite_tables_and_resume(runner: CliRunner, tmp_path: Path) -> No
     assert first.exit_code == ExitCode.INPUT_FAILED
     assert first.stdout == ""
     assert first.stderr.endswith("4 articles, 6 events, 1 failed, 0 skipped\n")
-    rows = _db_rows(tmp_path / "ev.sqlite", "SELECT path, status, events, extractor_version "
-                    "FROM articles ORDER BY path")
+    rows = _db_rows(
+        tmp_path / "ev.sqlite",
+        "SELECT path, status, events, extractor_version FROM articles ORDER BY path",
+    )
     assert [r[:3] for r in rows] == [
-        ("in/a.txt", "ok", 2), ("in/b.txt", "ok", 2), ("in/c.txt", "ok", 2),
+        ("in/a.txt", "ok", 2),
+        ("in/b.txt", "ok", 2),
+        ("in/c.txt", "ok", 2),
         ("in/empty.txt", "failed", 0),
     ]
     assert {r[3] for r in rows} == {extractor_version()}
@@ -228,7 +236,8 @@ def test_batch_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     folder = _many(tmp_path / "many", 200)
     process = subprocess.Popen(
         [_script(), "extract", str(folder), "-j", "2", "-f", "jsonl"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
     assert process.stdout is not None and process.stderr is not None
     first = process.stdout.readline()
@@ -241,7 +250,9 @@ def test_batch_closed_pipe_ends_quietly(tmp_path: Path) -> None:
 
 @pytest.mark.usefixtures("fake_engine")
 def test_batch_vanished_file_is_skipped(
-    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    runner: CliRunner,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
     fake_extract_many: Callable[..., Iterator[Any]],
 ) -> None:
     folder = tmp_path / "in"
@@ -263,7 +274,10 @@ def test_batch_vanished_file_is_skipped(
     result = runner.invoke(app, ["extract", "in", "-f", "jsonl"])
     assert result.exit_code == ExitCode.INPUT_FAILED
     assert [json.loads(line)["article"] for line in result.stdout.splitlines()] == [
-        "in/a.txt", "in/a.txt", "in/c.txt", "in/c.txt",
+        "in/a.txt",
+        "in/a.txt",
+        "in/c.txt",
+        "in/c.txt",
     ]
     assert "error: in/b.txt:" in result.stderr
     assert result.stderr.endswith("3 articles, 4 events, 1 failed\n")

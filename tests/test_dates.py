@@ -92,8 +92,13 @@ def test_dates_relative_expressions(
         ("Rebels attacked the town on 3 March.", "2017-03-03", "3 March", "day", True),
         # A day later in the year than publication is last year's (prefer the past).
         ("Rebels attacked the town on June 5.", "2016-06-05", "June 5", "day", True),
-        ("Rebels attacked the town on Friday, May 26.", "2017-05-26", "Friday, May 26", "day",
-         False),
+        (
+            "Rebels attacked the town on Friday, May 26.",
+            "2017-05-26",
+            "Friday, May 26",
+            "day",
+            False,
+        ),
     ],
 )
 def test_dates_explicit_dates(

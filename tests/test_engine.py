@@ -193,3 +193,8 @@ def test_engine_a_gathering_of_officials_is_no_protest(text: str, expected: list
 def test_engine_a_dateline_is_no_part_of_the_doer(text: str) -> None:
     attack = _one("Bus attacked\n\n" + text, "ASSAULT")
     assert attack.source_text == "Gunmen"
+
+
+def test_engine_a_hyphen_inside_a_name_is_no_dateline() -> None:
+    attack = _one("Ambush\n\nAl-Qaeda militants ambushed a patrol near Gao on Friday.", "ASSAULT")
+    assert attack.source_text == "Al-Qaeda militants"

@@ -66,10 +66,18 @@ def test_lexicon_options_all_modalities_keeps_future_events(
     ("text", "lemma", "particle", "code"),
     [
         ("--- CONDEMN [111] ---\nCONDEMN\nDEPLORE [112]\n", "deplore", None, "112"),
-        ("--- FIRE [071] ---\nFIRE\n- * {ARTILLERY SHELLS} [180]\n", "fire", "shells artillery",
-         "180"),
-        ("&WEAPON\n+GUN\n+RIFLE\n\n--- SEIZE [170] ---\nSEIZE\n- * &WEAPON [1712]\n", "seize",
-         "rifle", "1712"),
+        (
+            "--- FIRE [071] ---\nFIRE\n- * {ARTILLERY SHELLS} [180]\n",
+            "fire",
+            "shells artillery",
+            "180",
+        ),
+        (
+            "&WEAPON\n+GUN\n+RIFLE\n\n--- SEIZE [170] ---\nSEIZE\n- * &WEAPON [1712]\n",
+            "seize",
+            "rifle",
+            "1712",
+        ),
         ("--- AGREE [030] ---\nAGREE\n- * (ON TRADE) [0311]\n", "agree", "on trade", "0311"),
     ],
 )
