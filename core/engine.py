@@ -233,10 +233,10 @@ class Engine:
 
     @staticmethod
     def _places_from_context(drafts: list[Draft]) -> None:
-        """Give an event whose sentence names no place the place of its nearest neighbour
-        that does (the one before first), among events of the same standing (news or
-        background): "Six soldiers were wounded" happened where the lede's clash did, which is
-        likelier than the reporter's dateline."""
+        """Give an event whose sentence names no place the place of the nearest earlier event
+        that names one (a later one when none came before), among events of the same standing
+        (news or background): "Six soldiers were wounded" happened where the lede's clash did,
+        which is likelier than the reporter's dateline."""
         for draft in drafts:
             if draft.place is not None and draft.place.start_char is not None:
                 continue
@@ -247,11 +247,10 @@ class Engine:
                 and d.place.start_char is not None
                 and d.report.background == draft.report.background
             ]
-            if told:
-                nearest = min(
-                    told,
-                    key=lambda d: (abs(d.position - draft.position), d.position > draft.position),
-                )
+            before = [d for d in told if d.position < draft.position]
+            pool = before or told
+            if pool:
+                nearest = min(pool, key=lambda d: abs(d.position - draft.position))
                 draft.place = nearest.place
 
     def article_drafts(

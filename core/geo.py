@@ -1535,6 +1535,8 @@ def _actor_like(ent: Span) -> bool:
     root = ent.root
     if root.dep_ in ACTOR_DEPS:
         return True
+    if root.dep_ == "pobj" and root.head.dep_ == "agent":
+        return True  # "backed by Cairo": the doer of a passive
     # A name modifying a noun that is not a place ("U.S. sanctions", "Iran talks") is an actor.
     return root.dep_ in ("compound", "amod", "nmod") and (
         root.head.lower_ not in _PLACE_NOUNS and root.head.i > root.i

@@ -546,3 +546,11 @@ def test_geo_locate_is_fast(nlp: Language, geo: Geocoder) -> None:
             geo.locate(tok, ctx)
     per_call = (time.perf_counter() - start) / (200 * len(doc))
     assert per_call < 0.001
+
+
+def test_geo_the_doer_of_a_passive_is_no_place(nlp: Language) -> None:
+    doc = nlp("The militia, which is backed by Cairo, shelled the port.")
+    geocoder = Geocoder.default()
+    backed = next(t for t in doc if t.text == "backed")
+    place = geocoder.locate(backed, geocoder.article_context(doc))
+    assert place is None or place.name != "Cairo"
