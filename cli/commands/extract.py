@@ -120,6 +120,27 @@ def choose_format(format: str | None, output: Path | None) -> str:
     return "table" if _stdout_is_terminal() else "jsonl"
 
 
+def inputs_or_stdin(inputs: list[str], missing: str, example: str) -> list[str]:
+    """The inputs, or stdin ("-") when none are given and text is piped in.
+
+    Raises:
+        UsageProblem: no input and a terminal on stdin; `missing` and `example` word it.
+    """
+    if inputs:
+        return inputs
+    if _stdin_is_terminal():
+        raise UsageProblem(f"{missing} and nothing piped in; give files or folders, e.g. {example}")
+    return ["-"]
+
+
+def check_output_folder(output: Path | None) -> None:
+    """Raise UsageProblem when --output names a file in a folder that does not exist."""
+    if output is not None and not output.parent.is_dir():
+        raise UsageProblem(
+            f"cannot write '{output}': folder '{output.parent}' does not exist; create it first"
+        )
+
+
 def load_actors(files: list[Path]) -> ActorDictionary | None:
     """The built-in actor dictionary plus each --actors file, or None when none is given.
 
@@ -191,20 +212,13 @@ def extract(
         UsageProblem: bad options (nothing processed).
     """
     messages = Messages(quiet=quiet, debug=debug)
-    if not inputs:
-        if _stdin_is_terminal():
-            raise UsageProblem(
-                "no INPUT given and nothing piped in; give files or folders, "
-                "e.g. newsevents extract article.txt, or pipe text in"
-            )
-        inputs = ["-"]
+    inputs = inputs_or_stdin(
+        inputs, "no INPUT given", "newsevents extract article.txt, or pipe text in"
+    )
     if not 0.0 <= min_confidence <= 1.0:
         raise UsageProblem(f"--min-confidence {min_confidence} is not between 0 and 1")
     chosen = choose_format(format, output)
-    if output is not None and not output.parent.is_dir():
-        raise UsageProblem(
-            f"cannot write '{output}': folder '{output.parent}' does not exist; create it first"
-        )
+    check_output_folder(output)
     if chosen in IN_PLACE and output is None:
         raise UsageProblem(
             f"--format {chosen} writes a database file, not stdout; give --output FILE.sqlite"

@@ -17,7 +17,15 @@ import typer
 
 from ..exitcodes import ExitCode
 from ..writers import atomic_output
-from .extract import InputFormat, Messages, UsageProblem, load_actors, parse_date_option
+from .extract import (
+    InputFormat,
+    Messages,
+    UsageProblem,
+    check_output_folder,
+    inputs_or_stdin,
+    load_actors,
+    parse_date_option,
+)
 
 if TYPE_CHECKING:
     from newsevents.core.article import Article
@@ -86,18 +94,11 @@ def show(
     from ..terminal import console_for
 
     messages = Messages(quiet=quiet, debug=debug)
-    if not inputs:
-        if sys.stdin is None or sys.stdin.isatty():
-            raise UsageProblem(
-                "no ARTICLE given and nothing piped in; give files or folders, "
-                "e.g. newsevents show samples/01_air_strike.txt"
-            )
-        inputs = ["-"]
+    inputs = inputs_or_stdin(
+        inputs, "no ARTICLE given", "newsevents show samples/01_air_strike.txt"
+    )
     chosen = choose_show_format(format, output)
-    if output is not None and not output.parent.is_dir():
-        raise UsageProblem(
-            f"cannot write '{output}': folder '{output.parent}' does not exist; create it first"
-        )
+    check_output_folder(output)
     explain_article = _load_explain()
 
     from newsevents.core.errors import (
