@@ -24,9 +24,11 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
+from newsevents.core.api import BATCH_SIZE as EXTRACT_BATCH_SIZE
+
 ROOT = Path(__file__).resolve().parent.parent
 HISTORY = ROOT / "bench" / "history" / "speed.tsv"
-BATCH_SIZE = 16
+BATCH_SIZE = EXTRACT_BATCH_SIZE  # spaCy alone is timed with the batches extract uses
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 GENERATED = (
     "Police detain protesters in {city}\n\n{CITY} - Police arrested {n} protesters in {city} on "

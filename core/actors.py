@@ -17,6 +17,7 @@ import re
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -52,6 +53,8 @@ _PETRARCH_PLURAL_RE = re.compile(r"\{([^}]*)\}")
 _PETRARCH_MACRO_RE = re.compile(r"!([A-Za-z]+)!")
 _PETRARCH_LINE_RE = re.compile(r"^\s*(\+|\[|[^\s#<].*\[[^\]]*[\]}])")
 _DATE_RE = re.compile(r"\d{6,8}")
+# Key of the per-Doc memo of coded phrases in `Doc.user_data` (strings only: no cycles).
+ACTOR_MEMO = "newsevents.actor_codes"
 _DEP_LIMIT = 12  # deeper attachments than this are parser noise for an actor phrase
 
 
@@ -78,6 +81,9 @@ class ActorEntry:
     sector: str | None
     kind: str
     priority: int = 0  # user entries outrank built-in ones when two matches tie
+    # PETRARCH date-restricted codes: (first day, last day, country, sector), days as
+    # YYYYMMDD integers, in dictionary order; the first span holding the article's date wins.
+    dated: tuple[tuple[int, int, str | None, str | None], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -137,6 +143,7 @@ class ActorDictionary:
                 if variant == entry.pattern or variant not in self._entries:
                     self._index[variant] = entry
         self._agent_len = max((len(head.split()) for head in self._agents), default=1)
+        self._dated: dict[str, ActorEntry] = {e.name: e for e in self._entries.values() if e.dated}
         self._matchers: dict[int, tuple[Vocab, PhraseMatcher, dict[int, ActorEntry]]] = {}
         self._lock = threading.Lock()
 
@@ -159,9 +166,13 @@ class ActorDictionary:
             return cls._default
 
     @classmethod
-    def from_files(cls, *paths: str | Path) -> ActorDictionary:
-        """The built-in dictionary plus user files, later files taking precedence."""
-        result = cls.default()
+    def from_files(cls, *paths: str | Path, builtin: bool = True) -> ActorDictionary:
+        """The built-in dictionary plus user files, later files taking precedence.
+
+        With `builtin` false the files replace the built-in dictionary: only their entries
+        and agent rules code actors (as a PETRARCH dictionary is used on its own).
+        """
+        result = cls.default() if builtin else cls()
         for path in paths:
             result = result.load_file(path)
         return result
@@ -174,7 +185,8 @@ class ActorDictionary:
         and `.txt` when its lines look like a PETRARCH dictionary. PETRARCH codes split into
         3-letter blocks: `EGYGOV` -> EGY/GOV, `IGOUNO` -> IGO/IGO, `NGO...` -> NGO/NGO,
         `IMG...` -> IMG/REB, `---GOV` -> no country/GOV, `~MIL` -> agent rule MIL; of
-        date-restricted codes the most recent one is used.
+        date-restricted codes the one of the article's date applies (`on_date`), the most
+        recent one when the date is not known. Agent nouns match in both numbers.
 
         Raises:
             DictionaryError: the file is missing, unreadable or malformed; the message names
@@ -223,9 +235,45 @@ class ActorDictionary:
         rule = self._agents.get(_norm(head))
         return rule.sector if rule else None
 
+    def on_date(self, code: ActorCode | None, day: date | None) -> ActorCode | None:
+        """`code` as its dictionary entry codes it on `day` (PETRARCH date-restricted codes:
+        "Zimbabwe" is RHO before 1979-06-06); unchanged without a date or a dated entry.
+
+        A sector that came from the phrase's head noun ("Gondor police") stays.
+        """
+        if code is None or day is None or not self._dated:
+            return code
+        entry = self._dated.get(code.name)
+        if entry is None:
+            entry = next(
+                (e for name, e in self._dated.items() if code.name.startswith(name + " ")), None
+            )
+        if entry is None or code.country != entry.country:
+            return code
+        when = day.year * 10000 + day.month * 100 + day.day
+        for first, last, country, sector in entry.dated:
+            if first <= when <= last:
+                own = code.sector is None or code.sector == entry.sector
+                return replace(code, country=country, sector=sector if own else code.sector)
+        return code
+
     # ----------------------------------------------------------------- coding
 
     def code_span(self, span: Span) -> ActorCode | None:
+        """Code a noun phrase; None only for an empty span or a bare pronoun (see `_code`).
+
+        Codes are remembered per Doc (in `user_data`, under ACTOR_MEMO): the engine asks for
+        the same phrase several times (as an actor, for pronouns, for short names).
+        """
+        memo: dict[tuple[int, int, int], ActorCode | None] = span.doc.user_data.setdefault(
+            ACTOR_MEMO, {}
+        )
+        key = (id(self), span.start, span.end)
+        if key not in memo:
+            memo[key] = self._code(span)
+        return memo[key]
+
+    def _code(self, span: Span) -> ActorCode | None:
         """Code a noun phrase; None only for an empty span or a bare pronoun.
 
         The actor is the dictionary phrase closest to the head in the dependency tree (the
@@ -770,6 +818,39 @@ def _pick_code(codes: list[str]) -> str:
     return open_ended or undated or (latest[1] if latest else "")
 
 
+_OPEN_END = 99999999
+
+
+def _dated_spans(
+    codes: list[str], *, agent: bool
+) -> tuple[tuple[int, int, str | None, str | None], ...]:
+    """The date-restricted codes of one entry as (first day, last day, country, sector).
+
+    `CODE <YYYYMMDD` holds before the day, `CODE >YYYYMMDD` after it, `CODE D1-D2` from D1 to
+    D2 inclusive; an undated code is the default and comes last, whatever its place.
+    """
+    spans: list[tuple[int, int, str | None, str | None]] = []
+    default: tuple[int, int, str | None, str | None] | None = None
+    for code in codes:
+        parts = code.split(None, 1)
+        if not parts:
+            continue
+        rest = parts[1] if len(parts) > 1 else ""
+        country, sector = _split_petrarch_code(parts[0], agent=agent)
+        days = [_OPEN_END if set(d) == {"9"} else _petrarch_date(d) for d in _DATE_RE.findall(rest)]
+        if not days:
+            default = (0, _OPEN_END, country, sector)
+        elif "<" in rest:
+            spans.append((0, days[0] - 1, country, sector))
+        elif ">" in rest:
+            spans.append((days[0] + 1, _OPEN_END, country, sector))
+        else:
+            spans.append((days[0], days[-1], country, sector))
+    if not spans:
+        return ()
+    return (*spans, default) if default else tuple(spans)
+
+
 def _split_petrarch_code(code: str, *, agent: bool) -> tuple[str | None, str | None]:
     """PETRARCH actor code -> (country, sector); see `ActorDictionary.load_file`."""
     code = code.strip().upper().split("/")[0].replace("~", "")
@@ -797,6 +878,30 @@ def _split_petrarch_code(code: str, *, agent: bool) -> tuple[str | None, str | N
     if first in SECTOR_CODES:
         return None, first
     return first, next((s for b in blocks[1:] if (s := sector_of(b))), None)
+
+
+def _number_forms(pattern: str) -> list[str]:
+    """The other number of a phrase's last word: "congress" -> "congresses", "security
+    officials" -> "security official", "policy" -> "policies", "man" -> "men"."""
+    *rest, last = pattern.split(" ")
+    forms: list[str] = []
+    if last.endswith("men"):
+        forms.append(last[:-3] + "man")
+    elif last.endswith("man"):
+        forms.append(last[:-3] + "men")
+    elif last.endswith("ies") and len(last) > 4:
+        forms.append(last[:-3] + "y")
+    elif last.endswith(("sses", "ches", "shes", "xes")):
+        forms.append(last[:-2])
+    elif last.endswith("s") and not last.endswith(("ss", "us", "is")):
+        forms.append(last[:-1])
+    elif last.endswith("y") and len(last) > 2 and last[-2] not in "aeiou":
+        forms.append(last[:-1] + "ies")
+    elif last.endswith(("s", "x", "ch", "sh")):
+        forms.append(last + "es")
+    elif last[-1:].isalpha():
+        forms.append(last + "s")
+    return [" ".join([*rest, form]) for form in forms]
 
 
 def _petrarch_patterns(raw: str, macros: dict[str, list[str]]) -> list[str]:
@@ -877,8 +982,12 @@ def _read_petrarch(
         if not patterns:
             continue
         country, sector = _split_petrarch_code(_pick_code(codes), agent=agents)
+        dated = _dated_spans(codes, agent=agents)
         if agents:
-            rules.extend(AgentRule(p, sector) for p in patterns)
+            # PETRARCH forms the plurals of agent nouns itself ("Congresses"); the finder
+            # tries the lemma first, so the singular of a plural pattern is written too.
+            forms = [f for p in patterns for f in (p, *_number_forms(p))]
+            rules.extend(AgentRule(f, sector) for f in dict.fromkeys(forms))
             continue
         if country in ("IGO", "NGO"):
             kind = country.lower()
@@ -887,5 +996,7 @@ def _read_petrarch(
         else:
             kind = "country" if sector is None else "body"
         actor = patterns[0].title()
-        entries.extend(ActorEntry(p, actor, country, sector, kind, 1) for p in patterns)
+        entries.extend(
+            ActorEntry(p, actor, country, sector, kind, 1, dated=dated) for p in patterns
+        )
     return entries, rules

@@ -351,7 +351,14 @@ def write(recs: list[Rec], keys: dict[str, list[tuple[int, int]]], out: Path) ->
         ranked = sorted(
             best.items(), key=lambda e: (e[1] != PRIO_ALIAS, -recs[e[0]].population, e[0])
         )
-        entries = ",".join(f"{PREFIX[p]}{i}" for i, p in ranked[:MAX_ENTRIES_PER_KEY])
+        # Regions and countries have no population and would rank last: a key shared by many
+        # towns ("Victoria", "California") must still reach the province of its own name.
+        kept = ranked[:MAX_ENTRIES_PER_KEY] + [
+            (i, p)
+            for i, p in ranked[MAX_ENTRIES_PER_KEY:]
+            if p != PRIO_ALT and recs[i].kind in ("a", "n")
+        ]
+        entries = ",".join(f"{PREFIX[p]}{i}" for i, p in kept)
         lines.append(f"{key}\t{entries}")
     data = ("\n".join(lines) + "\n").encode("utf-8")
     # mtime=0 keeps the gzip header free of the build time.

@@ -9,10 +9,12 @@ attacked a bus, killing 29" the 29 dead are the attack's, not the strikes'.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
@@ -27,6 +29,8 @@ CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "conj", "parataxis", "acl", 
 # Arcs an event noun climbs to the verb of its clause: "the attack killed 29", "29 were killed
 # in the attack" (the preposition must be a link preposition, see casualty_words.csv).
 NOUN_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Key of the per-Doc memo of where count words stand in `Doc.user_data` (ints only).
+CUE_MEMO = "newsevents.count_words"
 # Spans of casualty words further apart than this many tokens are reported separately.
 TEXT_GAP = 3
 
@@ -93,6 +97,35 @@ def _cue(token: Token) -> _Cue | None:
     if pos == "PROPN":
         pos = "NOUN"
     return _cues().get((token.lemma_.lower(), pos)) or _cues().get((token.lower_, pos))
+
+
+@cache
+def _count_word_ids() -> Any:
+    """String ids of every word that can state a count, as written in any case."""
+    import numpy
+    from spacy.strings import get_string_id
+
+    words = {lemma for (lemma, _), cue in _cues().items() if cue.field in COUNT_FIELDS}
+    forms = {f for w in words for f in (w, w.title(), w.upper())}
+    return numpy.array(sorted(get_string_id(f) for f in forms), dtype="uint64")
+
+
+def _count_word_positions(doc: Doc) -> list[int]:
+    """Indexes of the tokens of `doc` that may be count words, remembered per Doc.
+
+    Most sentences state no count: one look at the Doc's arrays (lower-case form and lemma,
+    no Token objects) lets `casualties` skip them without reading their clauses.
+    """
+    positions: list[int] | None = doc.user_data.get(CUE_MEMO)
+    if positions is None:
+        import numpy
+        from spacy.attrs import LEMMA, LOWER
+
+        ids = doc.to_array([LOWER, LEMMA])
+        hit = numpy.isin(ids, _count_word_ids()).any(axis=1)
+        positions = [int(i) for i in numpy.flatnonzero(hit)]
+        doc.user_data[CUE_MEMO] = positions
+    return positions
 
 
 def _words_of_field(field: str) -> frozenset[str]:
@@ -292,11 +325,12 @@ def _is_number(token: Token) -> bool:
 def _number_tokens(number: Token) -> list[Token]:
     """The words of the number `number` is part of: its CARDINAL entity and its modifiers."""
     tokens = {t.i for t in number.subtree if t.i <= number.i}
-    if number.ent_type_ == "CARDINAL":
-        for ent in number.sent.ents:
-            if ent.start <= number.i < ent.end:
-                tokens.update(range(ent.start, number.i + 1))
     doc = number.doc
+    if number.ent_type_ == "CARDINAL":
+        start = number.i  # back to where its entity begins (cheaper than sent.ents)
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        tokens.update(range(start, number.i + 1))
     return [doc[i] for i in sorted(tokens)]
 
 
@@ -447,6 +481,11 @@ def casualties(trigger: Token) -> Casualties:
     (later tolls are usually higher). Vague counts ("dozens dead") leave the number None but
     keep the words in `text`.
     """
+    sent = trigger.sent
+    positions = _count_word_positions(trigger.doc)
+    first = bisect_left(positions, sent.start)
+    if first == len(positions) or positions[first] >= sent.end:
+        return Casualties()  # no count word in the sentence (an event's clause is in it)
     clause = event_clause(trigger)
     head = clause_head(trigger)
     values: dict[str, list[int | None]] = defaultdict(list)

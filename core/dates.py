@@ -123,8 +123,10 @@ def _relative(kind: str, value: int, published: date | None, upcoming: bool) -> 
     return _Reading(published - timedelta(days=(published.weekday() - value) % 7), "day")
 
 
+@lru_cache(maxsize=4096)
 def _dateparser(text: str, published: date | None) -> datetime | None:
-    """dateparser's reading of `text`, relative to publication when known."""
+    """dateparser's reading of `text`, relative to publication when known (remembered: the
+    same phrases recur from article to article, and dateparser is slow)."""
     import dateparser  # slow to import; only paid when a date needs it
 
     settings = dict(DATEPARSER_SETTINGS)
@@ -206,6 +208,9 @@ def _read(text: str, published: date | None) -> _Reading | None:
     has_day_number = any(t.isdigit() and int(t) <= 31 for t in toks)
     if "monthname" in kinds or any(YEAR_RE.match(t) for t in toks) or NUMERIC_DATE_RE.search(text):
         if "weekday" not in kinds or has_day_number or "monthname" not in kinds:
+            if "filler" in kinds and not NUMERIC_DATE_RE.search(text):
+                # "Around 20 March 2017": dateparser reads the date words alone.
+                text = " ".join(t for t, k in zip(toks, kinds, strict=True) if k != "filler")
             return _explicit(toks, text, published)
     for t, k in zip(toks, kinds, strict=True):
         if k == "weekday":
@@ -286,6 +291,7 @@ def _find_mentions(sent: Span, published: date | None, ents: list[Span]) -> list
             if end < sent.end and _kind(doc[end].lower_) == "time":
                 end += 1
             spans.append(doc[tok.i : end])
+    spans.extend(_written_days(sent, covered))
     found = []
     for span in spans:
         reading = _read(span.text, published)
@@ -294,6 +300,33 @@ def _find_mentions(sent: Span, published: date | None, ents: list[Span]) -> list
         anchor, attributive = _anchor(span)
         found.append(_Mention(span, reading, anchor, attributive))
     return found
+
+
+def _day_number(tok: Token) -> bool:
+    return tok.text.isdigit() and 1 <= int(tok.text) <= 31
+
+
+def _written_days(sent: Span, covered: set[int]) -> list[Span]:
+    """Written days the entity recogniser missed: "20 March 2022", "March 20, 2022".
+
+    Only a capitalised month name with both a day number and a year beside it counts, so
+    "may" and "march" as words never do.
+    """
+    doc = sent.doc
+    out: list[Span] = []
+    for tok in sent:
+        i = tok.i
+        if i in covered or not tok.text[:1].isupper() or _kind(tok.lower_) != "monthname":
+            continue
+        if i - 1 >= sent.start and i + 1 < sent.end and _day_number(doc[i - 1]):
+            if YEAR_RE.match(doc[i + 1].text) and i - 1 not in covered:
+                out.append(doc[i - 1 : i + 2])  # "20 March 2022"
+                continue
+        if i + 2 < sent.end and _day_number(doc[i + 1]):
+            k = i + 3 if doc[i + 2].text == "," and i + 3 < sent.end else i + 2
+            if YEAR_RE.match(doc[k].text) and k not in covered:
+                out.append(doc[i : k + 1])  # "March 20, 2022"
+    return out
 
 
 @cache
@@ -374,13 +407,69 @@ def event_date(trigger: Token, published: date | None) -> EventDate | None:
     chosen = _pick(mentions, trigger)
     if chosen is None:
         return None
-    reading = chosen.reading
+    return _event_date(chosen, published)
+
+
+def _event_date(mention: _Mention, published: date | None) -> EventDate:
+    """The event date a date mention gives."""
+    reading = mention.reading
     return EventDate(
         date=reading.day.isoformat() if reading.day else None,
-        text=chosen.span.text,
+        text=mention.span.text,
         precision=reading.precision,
         background=_background(reading, published),
     )
+
+
+def _paragraph_break(prev: Span, sent: Span) -> bool:
+    """Whether a line break (or nothing but white space) parts `sent` from `prev`, the
+    sentence before it: the white space between their last and first words is read."""
+    doc = sent.doc
+    end = prev.end - 1
+    while end >= prev.start and doc[end].is_space:
+        end -= 1
+    begin = sent.start
+    while begin < sent.end and doc[begin].is_space:
+        begin += 1
+    if end < prev.start or begin >= sent.end:
+        return True
+    return "\n" in doc[end : begin].text_with_ws
+
+
+def lead_date(trigger: Token, published: date | None) -> EventDate | None:
+    """The written day that opens the trigger's paragraph, for an event whose sentence gives
+    no date at all: "On 3 May, gunmen attacked a bus in X. Two passengers were killed."
+
+    Only when its sentence names no date and the paragraph names no other day (a second day
+    means the paragraph tells more than one occasion), and only a written day ("3 May 2022",
+    "May 3"), not a relative word whose reading could already be a guess.
+    """
+    sent = trigger.sent
+    if _mentions(sent, published):
+        return None
+    doc = trigger.doc
+    first = sent
+    while first.start > 0:
+        prev = doc[first.start - 1].sent
+        if _paragraph_break(prev, first):
+            break
+        first = prev
+    days: dict[date, _Mention] = {}
+    k = first.start
+    while k < sent.start:
+        here = doc[k].sent
+        for m in _mentions(here, published):
+            if m.reading.precision == "day" and m.reading.day is not None:
+                days.setdefault(m.reading.day, m)
+        k = here.end
+    if len(days) != 1:
+        return None
+    mention = next(iter(days.values()))
+    if mention.span.sent.start != first.start or not any(
+        _kind(t) == "monthname" for t in _tokens(mention.span.text)
+    ):
+        return None  # the date must open the paragraph and be written out
+    return _event_date(mention, published)
 
 
 def published_from_dateline(text: str) -> date | None:

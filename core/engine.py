@@ -14,20 +14,21 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from . import ontology
-from .actors import ActorCode, ActorDictionary
-from .api import Result
+from .actors import ACTOR_MEMO, ActorCode, ActorDictionary
+from .api import BATCH_SIZE, Result
 from .article import Article
-from .casualties import Casualties, casualties
-from .dates import DATE_MEMO, event_date, published_from_dateline
+from .casualties import Casualties, casualties, parse_number
+from .dates import DATE_MEMO, event_date, lead_date, published_from_dateline
 from .errors import InputError, NewsEventsError
 from .geo import Geocoder, GeoContext
-from .merge import Draft, merge_drafts
+from .merge import NEEDS_TARGET, Draft, merge_drafts
 from .model import load_model
 from .record import Event
 from .roles import (
+    CLAIM_VERBS,
     PERSONAL_PRONOUNS,
     TARGET_PREPS,
     Report,
@@ -39,10 +40,12 @@ from .roles import (
     object_of,
     phrase,
     prep_object,
+    prep_objects,
+    recipients,
     report_of,
     subject_of,
 )
-from .triggers import Candidate, TriggerFinder
+from .triggers import Candidate, TriggerFinder, marked_roles
 
 PARAGRAPHS = "newsevents_paragraphs"
 # Chunks of an article longer than the parser's max_length stay well under it.
@@ -55,8 +58,12 @@ SENTENCE_ENDS = (".", "!", "?", '"', "'", "\u201d", "\u2019", ":", ";", ")")
 # Sectors of the state and its peers, whose gatherings are meetings.
 OFFICIAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "IGO"}
 # Prepositions that lead from a thing to the actors it concerns: "ties with", "talks between".
-INNER_PREPS = {"with", "between", "to", "of", "among", "against"}
+# "ties with Iran", "an attack by Osgiliath soldiers": a target noun that names no actor
+# hands over to the actor of these phrases (see Engine._actor_inside).
+INNER_PREPS = {"with", "between", "to", "of", "among", "against", "from", "about", "by"}
 TOLL_VERBS = {"kill", "wound", "injure", "hurt", "die", "maim"}
+# Types whose object is what was hit, even a thing ("attacked a convoy on the road").
+THING_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
 REFERRING_PREPS = {"after", "following", "before", "since", "despite", "over"}
 ANAPHORIC_DETERMINERS = {"the", "this", "these", "that", "those", "such"}
 
@@ -150,14 +157,18 @@ class ArticleState:
 class Engine:
     """A loaded pipeline plus the data it needs; one per process and model."""
 
-    _instances: dict[tuple[str | None, int, tuple[ontology.Trigger, ...]], Engine] = {}
+    _instances: dict[tuple[str | None, int, tuple[ontology.Trigger, ...], bool], Engine] = {}
 
     def __init__(
-        self, nlp: Language, actors: ActorDictionary, verbs: Sequence[ontology.Trigger] = ()
+        self,
+        nlp: Language,
+        actors: ActorDictionary,
+        verbs: Sequence[ontology.Trigger] = (),
+        builtin_verbs: bool = True,
     ) -> None:
         self.nlp = _with_paragraphs(nlp)
         self.actors = actors
-        self.finder = TriggerFinder(nlp.vocab, verbs)
+        self.finder = TriggerFinder(nlp.vocab, verbs, builtin=builtin_verbs)
         self.geocoder = Geocoder.default()
 
     @classmethod
@@ -166,11 +177,18 @@ class Engine:
         model: str | None = None,
         actors: ActorDictionary | None = None,
         verbs: Sequence[ontology.Trigger] = (),
+        builtin_verbs: bool = True,
     ) -> Engine:
-        """The engine for `model`, `actors` and user `verbs`, built once per process."""
-        key = (model, id(actors), tuple(verbs))
+        """The engine for `model`, `actors` and user `verbs` (with the built-in trigger lexicon
+        unless `builtin_verbs` is false), built once per process."""
+        key = (model, id(actors), tuple(verbs), builtin_verbs)
         if key not in cls._instances:
-            cls._instances[key] = cls(load_model(model), actors or ActorDictionary.default(), verbs)
+            cls._instances[key] = cls(
+                load_model(model),
+                actors if actors is not None else ActorDictionary.default(),
+                verbs,
+                builtin_verbs,
+            )
         return cls._instances[key]
 
     # -- streaming ---------------------------------------------------------------------------
@@ -181,7 +199,7 @@ class Engine:
         *,
         min_confidence: float = 0.0,
         include_unreal: bool = False,
-        batch_size: int = 16,
+        batch_size: int = BATCH_SIZE,
     ) -> Iterator[Result]:
         """Results in input order; articles are parsed in batches with `nlp.pipe`."""
         batch: list[Article | InputError] = []
@@ -275,6 +293,7 @@ class Engine:
             # The date memo holds spans of the Doc inside the Doc: a reference cycle that would
             # keep every parsed article alive until the garbage collector's rare full pass.
             doc.user_data.pop(DATE_MEMO, None)
+            doc.user_data.pop(ACTOR_MEMO, None)
         merged = merge_drafts(drafts)
         self._places_from_context(merged)
         return state, merged
@@ -284,7 +303,8 @@ class Engine:
 
         Subjects are coded only when a pronoun or short name asks for them (`_earlier`).
         """
-        for token in doc:
+        for i in _positions(doc, "DEP", ("nsubj", "nsubjpass", "appos")):
+            token = doc[i]
             if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("PROPN", "NOUN"):
                 state.subjects.append(token)
             if token.dep_ == "appos" and token.is_upper and len(token.text) >= 2:
@@ -311,7 +331,8 @@ class Engine:
         events = {cand.token.i for cand in found}
         claims: dict[int, Token] = {}
         claim_verbs: set[int] = set()
-        for token in doc:
+        for i in _positions(doc, "LEMMA", CLAIM_VERBS, any_case=True):
+            token = doc[i]
             claimed = claim_of_responsibility(token, events)
             if claimed is not None:
                 claim_verbs.add(token.i)
@@ -339,19 +360,32 @@ class Engine:
         speaker: Token | None,
         state: ArticleState,
         keep_conj: bool = True,
+        resolve: bool = True,
     ) -> tuple[str | None, ActorCode | None]:
-        """Verbatim text and code of the actor at `token`; pronouns and short names resolved.
+        """Verbatim text and code of the actor at `token`; pronouns and short names resolved
+        (unless `resolve` is false: then a pronoun codes as None).
 
         Coordinated actors ("Egypt and the UAE") are coded each and joined with ";", unless
         `keep_conj` is false.
         """
         if token is None or token.ent_type_ in ("DATE", "TIME"):
             return None, None  # "rallies in March, which gathered ...": a time is no actor
-        if token.lower_ in PERSONAL_PRONOUNS or token.pos_ == "PRON":
+        if token.lower_ in ("who", "whom", "whose", "which"):
+            # "Savchenko, whose release was demanded": the noun the relative clause is about.
+            clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
+            if clause is None or clause.head.lower_ in ("who", "whom", "whose", "which"):
+                return None, None
+            return self._actor(clause.head, speaker, state, keep_conj, resolve)
+        # "US" is a country, "us" a pronoun.
+        us = token.text == "US"
+        if not us and (token.lower_ in PERSONAL_PRONOUNS or token.pos_ == "PRON"):
             if token.lower_ not in PERSONAL_PRONOUNS:
                 return None, None  # "what", "something", "all": no actor
+            if not resolve:
+                return token.text, None
             return token.text, self._resolve_pronoun(token, speaker, state)
-        texts, codes = [], []
+        texts: list[str] = []
+        codes: list[ActorCode] = []
         for tok in conjuncts(token) if keep_conj else [token]:
             span = phrase(tok, keep_conj=False)
             code = state.aliases.get(tok.text) or self.actors.code_span(span)
@@ -365,10 +399,27 @@ class Engine:
                         sector=code.sector or placed.sector,
                         text=code.text,
                     )
-            code = self._resolve_short_name(tok, code, state)
+            if (
+                code is not None
+                and not code.country
+                and tok is not token
+                and codes
+                and codes[0].country
+                and not any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in tok.lefts)
+                and any(
+                    c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
+                    for c in token.lefts
+                )
+            ):
+                # "Danish media and government": a bare noun shares the first one's "Danish".
+                code = ActorCode(code.name, codes[0].country, code.sector, code.text)
+            if resolve:
+                code = self._resolve_short_name(tok, code, state)
+            code = self.actors.on_date(code, state.published)  # date-restricted codes
             texts.append(span.text)
             if code is not None:
                 codes.append(code)
+                codes += self._shared_head(tok, code)
         text = phrase(token, keep_conj=keep_conj).text
         if not codes:
             return text, None
@@ -380,6 +431,30 @@ class Engine:
             sector=";".join(dict.fromkeys(c.sector for c in codes if c.sector)) or None,
             text=text,
         )
+
+    def _shared_head(self, token: Token, code: ActorCode) -> list[ActorCode]:
+        """The other actors of "the ambassadors of Peru, Chile and Bolivia", "lawmakers in
+        Peru and Chile": one head noun shared by coordinated countries, one code each."""
+        if token.pos_ != "NOUN" or not code.country or not code.sector:
+            return []
+        found: list[ActorCode] = []
+        head = " ".join(
+            t.text if t.pos_ == "PROPN" else t.lower_
+            for t in [*(c for c in token.lefts if c.dep_ in ("amod", "compound")), token]
+        )
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "in", "from"):
+                continue
+            place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if place is None:
+                continue
+            for other in [c for c in place.conjuncts if c.i > place.i]:
+                own = self.actors.code_span(phrase(other, keep_conj=False))
+                if own is not None and own.country and own.country != code.country:
+                    found.append(
+                        ActorCode(f"{own.name} {head}", own.country, code.sector, own.text)
+                    )
+        return found
 
     def _is_no_actor(self, token: Token) -> bool:
         """Whether the phrase at `token` names no actor ("their meeting", "diplomatic ties")."""
@@ -399,8 +474,8 @@ class Engine:
     def _actor_inside(self, token: Token) -> Token:
         """The actor a target phrase is about: "ties with Iran and Iraq" -> Iran (and Iraq).
 
-        A head that names no actor hands over to the object of its "with", "between", "to" or
-        "of", when that one does.
+        A head that names no actor hands over to the object of its "with", "between", "to",
+        "of", "by" (INNER_PREPS), when that one does.
         """
         if token.pos_ not in ("NOUN",):
             return token
@@ -409,13 +484,20 @@ class Engine:
         own = self.actors.code_span(token.doc[left : token.i + 1])
         if own is not None and (own.country or own.sector):
             return token
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ in INNER_PREPS:
-                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                if obj is not None:
-                    inner = self._actor_inside(obj)
-                    if not self._is_no_actor(inner):
-                        return inner
+        # "memos sent by Bree", "aid sent from Russia": the phrases of a participle count too.
+        preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in INNER_PREPS] + [
+            p
+            for c in token.children
+            if c.dep_ == "acl" and c.tag_ == "VBN"
+            for p in c.children
+            if p.dep_ in ("agent", "prep") and p.lower_ in ("by", "from")
+        ]
+        for prep in preps:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                inner = self._actor_inside(obj)
+                if not self._is_no_actor(inner):
+                    return inner
         return token
 
     def _earlier(self, token: Token, state: ArticleState) -> Iterator[tuple[ActorCode, Token]]:
@@ -439,6 +521,11 @@ class Engine:
         """The actor a pronoun stands for: the speaker of its clause ("X said it ..."), else the
         latest earlier subject that fits it (a person for "he", a group or state for "it"),
         main-clause subjects first."""
+        # "X has claimed it killed 200 soldiers, according to Y": the one who says or claims
+        # is the nearest verb of saying's subject, before a source named by "according to".
+        teller = _teller(token)
+        if teller is not None:
+            return self._actor(teller, None, state)[1]
         if speaker is not None and speaker.i != token.i and speaker.pos_ != "PRON":
             return self._actor(speaker, None, state)[1]
         # "... committed by the paramilitary after it overran the city": an actor earlier in
@@ -469,11 +556,21 @@ class Engine:
             return code
         if code is not None and code.country:
             return code
+        count = next((c for c in token.children if c.dep_ == "nummod"), None)
+        if count is not None:
+            # "the two ministers": the latest subject that named that many, "the ministers
+            # of Indonesia and South Africa"; never the latest single one of them.
+            return self._counted_group(token, parse_number(count.text), code, state)
         if any(c.dep_ in ("compound", "amod", "poss") for c in token.children):
             return code
         if code is None or code.sector is None:
             return code  # "the raids" is no actor to resolve
         sector = code.sector
+        if token.tag_ == "NNS":
+            # "the ministers" after "the ministers of X and Y": the two, not the latest one.
+            group = self._counted_group(token, None, code, state)
+            if group is not code:
+                return group
         for earlier, _tok in self._earlier(token, state):
             if earlier.sector == sector and earlier.country:
                 return ActorCode(
@@ -482,6 +579,32 @@ class Engine:
                     sector=earlier.sector or sector,
                     text=token.text,
                 )
+        return code
+
+    def _counted_group(
+        self, token: Token, number: int | None, code: ActorCode | None, state: ArticleState
+    ) -> ActorCode | None:
+        """The latest earlier subject naming `number` actors (None: two or more), if any;
+        else `code`."""
+        if number is not None and number < 2:
+            return code
+        earlier = [s for s in state.subjects if s.doc is token.doc and s.i < token.i]
+        for subject in earlier[::-1][:12]:
+            _text, joint = self._actor(subject, None, state, resolve=False)
+            if joint is None or not joint.country:
+                continue
+            named = joint.country.count(";") + 1
+            if named < 2 or (number is not None and named != number):
+                continue
+            if code is not None and code.sector and joint.sector:
+                if code.sector not in joint.sector.split(";"):
+                    continue
+            return ActorCode(
+                name=joint.name,
+                country=joint.country,
+                sector=joint.sector or (code.sector if code else None),
+                text=token.text,
+            )
         return code
 
     def draft(
@@ -504,6 +627,9 @@ class Engine:
             )
             if src is not None and counted and tgt is None and token.lemma_ in TOLL_VERBS:
                 src, tgt = None, src  # headline "Four killed in Baghdad riots": the victims
+            # A user verb pattern may say where the source and target stand ("+ * (FROM $)").
+            marked = marked_roles(token, cand.particle)
+            src, tgt = marked.get("source", src), marked.get("target", tgt)
         else:
             src = subject_of(carrier) if cand.role in ("light", "join") else None
             src = src or noun_source(token, cand.event_type)
@@ -548,6 +674,30 @@ class Engine:
         ):
             tgt = None  # "mass killings", "border attack": a kind of event, not whom it hit
         tgt = self._actor_inside(tgt) if tgt is not None else None
+        if (
+            tgt is not None
+            and token.pos_ == "VERB"
+            and tgt.dep_ == "dobj"
+            and cand.event_type not in THING_TYPES
+            and self._is_no_actor(tgt)
+        ):
+            # "contributed a million dollars to Australia", "signed a protocol with Dagolath":
+            # the thing names no one, the one it goes to does.
+            for other in recipients(token):
+                inner = self._actor_inside(other)
+                if other.i != (src.i if src is not None else -1) and not self._is_no_actor(inner):
+                    tgt = inner
+                    break
+        if tgt is None and token.pos_ == "VERB" and cand.event_type in NEEDS_TARGET:
+            # "acted with Libya", "departed from Libya", "appealed for peace in Ithilen": with
+            # no object, the first actor named in the verb's phrases is the other side (such
+            # an event is dropped without one).
+            for other in prep_objects(token):
+                if (src is None or other.i != src.i) and not self._is_no_actor(other):
+                    code = self.actors.code_span(phrase(other, keep_conj=False))
+                    if code is not None and code.country:
+                        tgt = other
+                        break
         src_conj = True
         if src is not None and (tgt is None or self._about_each_other(tgt, cand.event_type)):
             # "Egypt and Jordan agreed", "police and protesters clashed", "X and Y renewed
@@ -607,6 +757,17 @@ class Engine:
             and cand.event_type == "ASSAULT"
             and token.lemma_.lower() in TOLL_VERBS
         )
+        # "X killed 40 soldiers in an attack on a base": the attack is the frame of the
+        # killing, one event told twice in one sentence. (Where the verb names no doer, "40
+        # were killed in an attack by X", the attack is the event and the toll joins it.)
+        frame = (
+            token.pos_ == "NOUN"
+            and token.dep_ == "pobj"
+            and token.head.lower_ in ("in", "during")
+            and token.head.head.i in events
+            and subject_of(token.head.head) is not None
+        )
+        frame_of = offset + token.head.head.idx if frame else None
         when = event_date(token, state.published)
         if when is None and carrier is not token:
             when = event_date(carrier, state.published)
@@ -637,6 +798,9 @@ class Engine:
             # happens when the clause it hangs on does.
             clause, steps = clause.head, steps + 1
             when = event_date(clause, state.published)
+        if when is None:
+            # "On 3 May, gunmen attacked a bus. Two were killed.": the paragraph's opening day.
+            when = lead_date(token, state.published)
         place = self.geocoder.locate(token, state.geo) if state.geo is not None else None
         if place is None and carrier is not token and state.geo is not None:
             place = self.geocoder.locate(carrier, state.geo)
@@ -647,7 +811,7 @@ class Engine:
         if carrier is not token:
             counts = _merge_counts(counts, casualties(carrier))
         sent = token.sent
-        sent_text = sent.text
+        sent_text = _span_text(sent, state.article.text, offset)
         return Draft(
             cand=cand,
             report=report,
@@ -672,8 +836,10 @@ class Engine:
             loose=anaphoric
             or pointer
             or toll
+            or frame
             or token.idx + offset < state.headline_end
             or not sent_text.rstrip().endswith(SENTENCE_ENDS),
+            frame_of=frame_of,
             when=when,
             place=place,
             counts=counts,
@@ -746,6 +912,10 @@ class Engine:
             target_name=tgt.name if tgt else None,
             target_country=tgt.country if tgt else None,
             target_sector=tgt.sector if tgt else None,
+            # "X and Y met": the target is a conjunct of the source (see `draft`).
+            mutual=draft.source_token is not None
+            and draft.target_token is not None
+            and draft.target_token in draft.source_token.conjuncts,
             action_text=draft.action_text,
             location_name=place.name if place else None,
             location_admin1=place.admin1 if place else None,
@@ -778,6 +948,44 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
 
 
+def _positions(doc: Doc, attr: str, values: Iterable[str], any_case: bool = False) -> list[int]:
+    """Indexes of the tokens whose `attr` ("DEP", "LEMMA") is one of `values`.
+
+    Read from the Doc's arrays, so that a pass over a long article makes no Token objects.
+    """
+    import numpy
+    from spacy.strings import get_string_id
+
+    forms = {f for v in values for f in ((v, v.title(), v.upper()) if any_case else (v,))}
+    wanted = numpy.array([get_string_id(f) for f in forms], dtype="uint64")
+    column = doc.to_array([attr])
+    return [int(i) for i in numpy.flatnonzero(numpy.isin(column, wanted))]
+
+
+def _span_text(span: Span, text: str, offset: int) -> str:
+    """`span.text`, cut from the article's text (the Doc parsed `text` from `offset` on)
+    rather than joined token by token."""
+    start = offset + span.start_char
+    cut = text[start : offset + span.end_char]
+    if span.start < span.end and not cut.startswith(span.doc[span.start].text):
+        return span.text  # a Doc that was not parsed from this text
+    return cut
+
+
+def _teller(pronoun: Token) -> Token | None:
+    """The subject of the nearest verb of saying or claiming above `pronoun`'s own verb."""
+    verb = pronoun.head
+    for steps, upper in enumerate(verb.ancestors):
+        if steps >= 3:
+            break
+        if upper.lemma_.lower() in cues("speech") | cues("claim"):
+            subj = next((c for c in upper.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.pos_ != "PRON" and subj.i != pronoun.i:
+                return subj
+            return None
+    return None
+
+
 def _pronoun_fits(pronoun: str, antecedent: Token) -> bool:
     """Whether `antecedent` can be what `pronoun` refers to, by person and number."""
     person = antecedent.ent_type_ == "PERSON"
@@ -793,7 +1001,7 @@ def _pronoun_fits(pronoun: str, antecedent: Token) -> bool:
 
 
 # Types whose verbs take a clause saying what is threatened, asked or agreed.
-CLAUSE_TARGETS = {"THREATEN", "REQUEST", "AGREE", "REJECT", "ACCUSE", "SUPPORT"}
+CLAUSE_TARGETS = {"THREATEN", "REQUEST", "AGREE", "REJECT", "ACCUSE", "SUPPORT", "CONCEDE"}
 
 
 def _clause_target(verb: Token, event_type: str) -> Token | None:

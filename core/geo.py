@@ -24,6 +24,7 @@ import tempfile
 import threading
 import unicodedata
 from array import array
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -103,6 +104,7 @@ LOC_PREPS = frozenset(
         "upon",
         "beyond",
         "nearby",
+        "through",
     }
 )
 # Prepositions whose place is a reference point, not the spot itself.
@@ -306,6 +308,25 @@ _APOSTROPHES = str.maketrans({"’": "", "'": "", "`": "", "ʿ": "", "ʾ": "", "
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
+def _noun_positions(doc: Doc) -> list[int]:
+    """Indexes of the nouns and proper nouns of `doc`, read from its arrays."""
+    import numpy
+    from spacy.attrs import POS
+    from spacy.symbols import NOUN, PROPN
+
+    pos = doc.to_array(POS)
+    return [int(i) for i in numpy.flatnonzero((pos == NOUN) | (pos == PROPN))]
+
+
+def _doc_head(doc: Doc, chars: int) -> str:
+    """`doc.text[:chars]` without joining the whole Doc's text (which costs a Token a word)."""
+    import numpy
+    from spacy.attrs import IDX
+
+    end = int(numpy.searchsorted(doc.to_array(IDX), chars))
+    return doc[:end].text_with_ws[:chars]
+
+
 def fold(text: str) -> str:
     """The lookup key of a name: ASCII-folded, lowercase, punctuation as single spaces."""
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
@@ -360,6 +381,9 @@ class GeoContext:
     places: Counter[str] = field(default_factory=Counter)  # canonical place name -> mentions
     # Countries of places named as scenes (not as actors): the last resort for an event's country.
     scenes: Counter[str] = field(default_factory=Counter)
+    # Countries of the place names as read alone (pass 1): "at North Beach in Durban
+    # (KwaZulu-Natal)" is in the country most of its names point to.
+    named: Counter[str] = field(default_factory=Counter)
     dateline: Location | None = None
     dateline_end: int = -1  # character offset where the dateline ends (-1: none)
     main: Location | None = None
@@ -724,10 +748,15 @@ class Geocoder:
             entries = self._entries(" ".join(words[:-1]))
             if entries:
                 return entries, "a"
-        if len(words) > 1 and words[-1] == "city":
+        if len(words) > 1 and words[-1] in ("city", "town", "village"):
             entries = self._entries(" ".join(words[:-1]))
             if entries:
                 return entries, "c"
+        if len(words) > 1 and words[-1] in _UNIT_NOUNS:
+            # "Tecamachalco municipality", "Kwande LGA": the town or the unit named after it.
+            entries = self._entries(" ".join(words[:-1]))
+            if entries:
+                return entries, None
         for prefix in _ARTICLE_PREFIXES:
             if key.startswith(prefix):
                 return self._entries(key[len(prefix) :]), None
@@ -812,6 +841,7 @@ class Geocoder:
                 score += 2.0
             if ctx.dateline is not None and ctx.dateline.country == place.iso3:
                 score += 2.0
+            score += 1.0 * min(ctx.named.get(place.iso3, 0), 3)
         return score
 
     # -- the article -------------------------------------------------------------------
@@ -839,19 +869,53 @@ class Geocoder:
                 loc = None  # "the west coast": only a country may be written in lower case
             first[ent.start] = loc
             if loc is not None and loc.precision == "country":
-                ctx.countries[loc.country or ""] += 1
+                if _party_mention(ent):
+                    # "the war against Ukraine", "Russia said": a party, weaker evidence.
+                    ctx.actor_countries[loc.country or ""] += 1
+                else:
+                    ctx.countries[loc.country or ""] += 1
             elif loc is not None and loc.precision == "region":
                 ctx.regions[loc.admin1 or loc.name] += 1
+            if loc is not None and loc.country:
+                ctx.named[loc.country] += 1
+        by_end = {ent.end: ent for ent in ents}
+        for ent in ents:
+            # "Mejicanos, San Salvador": the qualifier is read in the country both names share.
+            loc = first[ent.start]
+            before = by_end.get(ent.start - 1)
+            iso = self._country_of_qualified(ent, before) if loc is not None else None
+            if loc is not None and iso is not None:
+                again = self.resolve(
+                    ent.text, None, hint_country=iso, want_kind="a", start=ent.start_char
+                )
+                if again is not None and again.country == iso:
+                    first[ent.start] = again
         # Pass 2: every place again, now weighed by those countries and by local hints.
         located: list[Location] = []
         ends = {ent.end for ent in ents}
+        bracket: tuple[int, int, str] | None = None
         for ent in ents:
             pre = first[ent.start]
             loc = pre
+            if pre is not None and pre.country:
+                ctx.named[pre.country] -= 1  # the other names' vote, not this one's
             hint_c, hint_r, want = self._local_hints(ent, first)
-            if ent.start >= 1 and doc[ent.start - 1].text == "," and ent.start - 1 in ends:
+            if (
+                ent.start >= 1
+                and doc[ent.start - 1].text == ","
+                and (ent.start - 1 in ends or _after_name_comma(ent))
+            ):
                 want = want or "a"  # "Kalinovo, Luhansk": the name after the comma is a province
-            coded, quals = self._parenthesis(ent)
+            elif ent.start >= 1 and doc[ent.start - 1].text == "(" and _after_place_word(ent):
+                want = want or "a"  # "Melbourne (Victoria)": a province in the brackets
+            if bracket is not None and bracket[0] <= ent.start < bracket[1] and loc is not None:
+                # A name inside the brackets of an earlier place: a unit of the country the
+                # brackets agree on ("Muse (Muse township, Shan state)" is not Muse, USA).
+                if loc.country != bracket[2]:
+                    loc = pre = self.resolve(ent.text, None, hint_country=bracket[2])
+                    if loc is not None and loc.country != bracket[2]:
+                        loc = pre = None
+            coded, quals, inside = self._parenthesis(ent)
             for q in reversed(quals):  # "(Myaung, Sagaing)": the widest unit is named last
                 if q.precision == "country":
                     hint_c = q.country
@@ -873,15 +937,36 @@ class Geocoder:
                 if loc is not None and comma is not None and loc.country != comma.country:
                     # "Kalinovo, Luhansk" where the only Kalinovo known is in another country.
                     loc = _stand_in(comma, ent)
-                if loc is not None and quals and loc.country != quals[0].country:
+                if (
+                    loc is not None
+                    and quals
+                    and loc.country != quals[0].country
+                    and not self._city_of(ent.text, 100_000)
+                ):
                     # No reading in the country its qualifiers name: a village the gazetteer
                     # lacks, named like a town elsewhere ("Islamabad e Gharb (Kermanshah)").
                     loc = _stand_in(quals[0], ent)
             elif pre is None and (quals or hint_r):
                 # A village the gazetteer lacks: the district or province named with it.
-                wider = quals[0] if quals else self.resolve(hint_r or "", None, want_kind="a")
+                wider = (
+                    quals[0]
+                    if quals
+                    else self.resolve(hint_r or "", None, hint_country=hint_c, want_kind="a")
+                )
                 if wider is not None:
                     loc = _stand_in(wider, ent)
+            if pre is not None and pre.country:
+                ctx.named[pre.country] += 1
+            if loc is not None and self._foreign_site(loc, ent, ctx):
+                loc = None  # "at North Beach in Durban": a site of Durban, not Australia's
+            unit_country = quals[-1].country if quals else None
+            if (
+                inside is not None
+                and unit_country
+                and loc is not None
+                and loc.country == unit_country
+            ):
+                bracket = (*inside, unit_country)  # the brackets' names are in this country
             ctx.by_token[ent.start] = loc
             for tok in ent:
                 ctx.spans[tok.i] = ent
@@ -904,7 +989,13 @@ class Geocoder:
         """
         out: list[Span] = []
         taken: set[int] = set()
-        for ent in doc.ents:
+        for ent in (part for whole in doc.ents for part in _ent_parts(_extended(whole))):
+            if (
+                ent.end < len(doc)
+                and doc[ent.end].lower_ in ("'s", "’s")
+                and self._known(doc[ent.start : ent.end + 1].text)
+            ):
+                ent = Span(doc, ent.start, ent.end + 1, label=ent.label_)  # "St. John's"
             if country_of_demonym(ent.text) or fold(ent.text) in GEO_STOPWORDS:
                 continue
             if ent.label_ in PLACE_LABELS or (
@@ -912,22 +1003,43 @@ class Geocoder:
                 and (
                     (_in_place_slot(ent) and self._big_place(ent.text))
                     or (_locative_slot(ent) and self._known(ent.text))
+                    or (_after_name_comma(ent) and self._region_name(ent.text))
+                    or (self._bracket_qualified(ent) and self._known(ent.text))
+                    or self._qualified_town(ent)
                 )
             ):
                 out.append(ent)
                 taken.update(range(ent.start, ent.end))
-        # Proper nouns outside any entity, in a place slot.
-        i = 0
+        # Proper nouns outside any entity, in a place slot. Only nouns can start one: their
+        # indexes come from the Doc's arrays, so the other words make no Token objects.
+        starts = _noun_positions(doc)
+        i = starts[0] if starts else len(doc)
         while i < len(doc):
             tok = doc[i]
-            if i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
-                i += 1
+            if (
+                i in taken
+                or not tok.text[:1].isupper()
+                or tok.ent_type_ in ("LAW", "DATE", "TIME", "MONEY", "PERCENT")  # "Roe v. Wade"
+                # The tagger calls some place names nouns ("in central Heraklion").
+                or not (tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and not tok.is_sent_start))
+            ):
+                k = bisect_right(starts, i)
+                i = starts[k] if k < len(starts) else len(doc)
                 continue
             j = i
             while j + 1 < len(doc) and j + 1 not in taken:
                 nxt = doc[j + 1]
                 if nxt.pos_ == "PROPN":
                     j += 1
+                elif (
+                    nxt.lower_ in _NAME_PARTICLES
+                    and nxt.text.islower()
+                    and j + 2 < len(doc)
+                    and j + 2 not in taken
+                    and doc[j + 2].pos_ == "PROPN"
+                    and doc[j + 2].text[:1].isupper()
+                ):
+                    j += 2  # "Deir ez Zor"
                 elif (
                     nxt.text == "-"
                     and not doc[j].whitespace_
@@ -938,14 +1050,49 @@ class Geocoder:
                 else:
                     break
             span = Span(doc, i, j + 1, label="GPE")
-            if (
-                fold(span.text) not in GEO_STOPWORDS
-                and _locative_slot(span)
-                and self._known(span.text)
+            if fold(span.text) not in GEO_STOPWORDS and (
+                (_locative_slot(span) and self._known(span.text))
+                or (_after_name_comma(span) and self._region_name(span.text))
+                or (self._bracket_qualified(span) and self._known(span.text))
+                or self._qualified_town(span)
             ):
                 out.append(span)
             i = j + 1
         out.sort(key=lambda s: s.start)
+        return self._joined(out)
+
+    def _joined(self, spans: list[Span]) -> list[Span]:
+        """Adjacent names the tagger split that together name a known place: "Baja" +
+        "California", unless each is known and the pair is not."""
+        out: list[Span] = []
+        for span in spans:
+            doc = span.doc
+            start = span.start - 2
+            if (
+                start >= 0
+                and doc[span.start - 1].lower_ in _NAME_JOINERS
+                and doc[start].text[:1].isupper()
+            ):
+                while (
+                    start > 0
+                    and doc[start - 1].pos_ == "PROPN"
+                    and doc[start - 1].text[:1].isupper()
+                ):
+                    start -= 1
+                whole = Span(doc, start, span.end, label=span.label_)
+                if self._known(whole.text):
+                    # "Port of Spain", "Newfoundland and Labrador": a name the tagger cut.
+                    while out and out[-1].end > start:
+                        out.pop()
+                    span = whole
+            prev = out[-1] if out else None
+            if prev is not None and prev.end == span.start:
+                doc = span.doc
+                joined = Span(doc, prev.start, span.end, label=prev.label_)
+                if self._known(joined.text):
+                    out[-1] = joined
+                    continue
+            out.append(span)
         return out
 
     def _comma_qualifier(self, ent: Span, first: dict[int, Location | None]) -> Location | None:
@@ -956,14 +1103,19 @@ class Geocoder:
         nxt = first.get(ent.end + 1)
         if nxt is None or nxt.precision == "country":
             return nxt
+        if nxt.precision == "region":
+            return nxt
         return self.resolve(nxt.text, None, want_kind="a")
 
     def _known(self, name: str) -> bool:
         entries, _ = self._lookup(name)
         return bool(entries)
 
-    def _parenthesis(self, ent: Span) -> tuple[Location | None, list[Location]]:
-        """What parentheses right after a place say: a "coded as X" place and the wider units.
+    def _parenthesis(
+        self, ent: Span
+    ) -> tuple[Location | None, list[Location], tuple[int, int] | None]:
+        """What parentheses right after a place say: a "coded as X" place, the wider units, and
+        the token range inside the brackets.
 
         "Kalma village (Bay)", "Greiz (Greiz, Thuringen)": each comma part that names a
         region or country qualifies the place, the first is the finest.
@@ -977,32 +1129,184 @@ class Geocoder:
         ):
             k += 1  # "Kalma village (Bay)", "Haradh and Abs districts (Hajjah)"
         if k >= len(doc) or doc[k].text != "(":
-            return None, []
+            return None, [], None
         close = next((t.i for t in doc[k + 1 : k + 30] if t.text == ")"), None)
         if close is None:
-            return None, []
+            return None, [], None
         inner = doc[k + 1 : close].text
         coded: Location | None = None
         m = _CODED.match(inner)
         if m:
             coded = self.resolve(m.group(1).strip(), None)
-            return coded, []
+            return coded, [], (k + 1, close)
         parts = [p.strip() for p in inner.split(",") if p.strip() and _capitalised(p.strip())]
         # Read name and qualifiers together: "Villa Florida (Misiones)" is in the country where
         # both names exist (Paraguay), not where the province alone is best known (Argentina).
         main_entries, _ = self._lookup(ent.text)
-        part_countries = [{p.iso3 for p, _ in self._lookup(part)[0]} for part in parts]
+        names = [self._qualifier_name(part) for part in parts]
+        own = fold(ent.text)
+        # A part named like the place itself ("Muse (Muse township, Shan state)") says nothing
+        # of which country it is in.
+        part_countries = [
+            self._unit_countries(name) if name and fold(name) != own else set()
+            for name, part in zip(names, parts, strict=True)
+            if not (name and fold(part).split()[0] == own.split()[0] and len(own.split()) == 1)
+        ]
         shared: str | None = None
-        for place, _flag in sorted(main_entries, key=lambda e: -e[0].population):
-            if any(place.iso3 in c for c in part_countries):
-                shared = place.iso3
-                break
+        # The country most parts agree on; among those, the name's own reading before an
+        # alternate one ("Galle (Galle, Southern)" is Sri Lanka's Galle, not Halle, "Galle").
+        best_key: tuple[int, int, int] | None = None
+        for place, flag in main_entries:
+            agree = sum(place.iso3 in c for c in part_countries)
+            key = (agree, int(flag != "~"), place.population)
+            if agree and (best_key is None or key > best_key):
+                shared, best_key = place.iso3, key
+        if shared is None and len(parts) > 1 and not self._city_of(ent.text, 100_000):
+            # An unknown name, or a small town's abroad: the country its qualifiers share
+            # ("Muse (Muse township, Shan State)"); a big city keeps its own.
+            units = [self._unit_countries(n, units_only=True) for n in names if n]
+            common = set.intersection(*[c for c in units if c] or [set()])
+            if len(common) == 1:
+                shared = next(iter(common))
         quals: list[Location] = []
-        for part in parts:
-            loc = self.resolve(part, None, hint_country=shared, want_kind="a")
+        for part, name in zip(parts, names, strict=True):
+            if name is None:
+                continue
+            loc = self.resolve(name, None, hint_country=shared, want_kind="a")
+            if loc is not None and shared is not None and loc.country != shared:
+                continue  # no reading in the country the parts agree on
             if loc is not None:
+                loc.text = part
                 quals.append(loc)
-        return None, quals
+        return None, quals, (k + 1, close)
+
+    def _country_of_qualified(self, ent: Span, name: Span | None) -> str | None:
+        """For a qualifier ("Mejicanos, San Salvador", "Paris, Texas"), the country where both
+        it and the place `name` it follows have a reading; None when that says nothing."""
+        doc = ent.doc
+        k = ent.start - 1
+        if name is None or k < 1 or doc[k].text not in (",", "(") or name.end != k:
+            return None
+        before = {p.iso3 for p, flag in self._lookup(name.text)[0] if flag != "~"}
+        if not before:
+            return None
+        entries, kind = self._lookup(ent.text)
+        both = [e for e in entries if e[0].iso3 in before]
+        if not both or len({e[0].iso3 for e in entries}) < 2:
+            return None
+        best = max(both, key=lambda e: self._score(e[0], e[1], None, kind or "a"))
+        return best[0].iso3
+
+    def _unit_countries(self, name: str, units_only: bool = False) -> set[str]:
+        """Countries a qualifier may be in: those of its province readings, else (unless
+        `units_only`) of any."""
+        entries, _ = self._lookup(name)
+        units = {p.iso3 for p, flag in entries if p.kind in "adn" and flag != "~"}
+        return units if units or units_only else {p.iso3 for p, _ in entries}
+
+    def _foreign_site(self, loc: Location, ent: Span, ctx: GeoContext) -> bool:
+        """True when a town reading lies in a country the article does not otherwise name
+        while its other place names agree on another country, and the name has no reading
+        there: a site or village the gazetteer lacks, named like a small town abroad."""
+        if loc.precision != "place" or not loc.country or ctx.countries.get(loc.country):
+            return False
+        if ctx.named.get(loc.country, 0) - 1 > 0 or ctx.actor_countries.get(loc.country):
+            return False  # another name of the article points there too
+        top, votes = max(ctx.named.items(), key=lambda kv: (kv[1], kv[0]), default=("", 0))
+        if votes < 2 or top == loc.country:
+            return False
+        entries, _ = self._lookup(ent.text)
+        if any(p.iso3 == top for p, _ in entries):
+            return False
+        return not self._big_place(ent.text)
+
+    def _qualifier_name(self, part: str) -> str | None:
+        """The form of a qualifier the gazetteer knows: as written, without its unit noun
+        ("Muse township", "Mariga LGA"), or with a region word added ("Southern" for the
+        "Southern Province", "Shan-North" for the "Shan State"); None when none is known."""
+        words = part.split()
+        if fold(part) in GEO_STOPWORDS:
+            return None
+        if self._known(part):
+            return part
+        if len(words) > 1 and words[-1].lower() in _UNIT_NOUNS:
+            trimmed = " ".join(words[:-1])
+            return trimmed if self._known(trimmed) else self._qualifier_name(trimmed)
+        base = re.sub(r"[-\s](?:north|south|east|west|central)$", "", part, flags=re.IGNORECASE)
+        for suffix in ("Province", "Region", "State", "Division", "Governorate", "Department"):
+            name = f"{base} {suffix}"
+            if self._known(name):
+                return name
+        return None
+
+    def _bracket_qualified(self, ent: Span) -> bool:
+        """True when brackets right after the name open with a known province or country:
+        "protested inside the Cadiz (Andalucia) municipality", "Tripoli (Lebanon)"."""
+        doc = ent.doc
+        if ent.end + 1 >= len(doc) or doc[ent.end].text != "(" or _actor_like(ent):
+            return False
+        close = next((t.i for t in doc[ent.end + 1 : ent.end + 12] if t.text in (",", ")")), None)
+        if close is None or close == ent.end + 1:
+            return False
+        first = doc[ent.end + 1 : close].text
+        name = self._qualifier_name(first) if _capitalised(first) else None
+        return name is not None and self._region_name(name)
+
+    def _qualified_town(self, ent: Span) -> bool:
+        """True when the name is followed by ", Province" or "(Province" and has a reading in
+        that province's country: "shelled Zolote, Luhansk region", "Waya (Kwande, Benue)"."""
+        doc = ent.doc
+        k = ent.end
+        while k < len(doc) and k < ent.end + 3 and doc[k].lower_ in _UNIT_NOUNS:
+            k += 1  # "Sorong city (West Papua province)"
+        if k + 1 >= len(doc) or doc[k].text not in (",", "(") or _actor_like(ent):
+            return False
+        parts: list[str] = []
+        j = k + 1
+        for _ in range(4):
+            end = j
+            while (
+                end < len(doc)
+                and end < j + 6
+                and (
+                    doc[end].text[:1].isupper()
+                    or doc[end].lower_ in _UNIT_NOUNS
+                    or (
+                        doc[end].lower_ in _NAME_PARTICLES
+                        and end + 1 < len(doc)
+                        and doc[end + 1].text[:1].isupper()
+                    )
+                    or (doc[end].text == "-" and not _separates(doc, end))
+                )
+            ):
+                end += 1
+            if end == j:
+                break
+            parts.append(doc[j:end].text)
+            if end >= len(doc) or doc[end].text != ",":
+                break
+            j = end + 1
+        countries: set[str] = set()
+        for part in parts:
+            name = self._qualifier_name(part) if _capitalised(part) else None
+            if name is not None and self._region_name(name):
+                countries |= {p.iso3 for p, f in self._lookup(name)[0] if p.kind in "an"}
+        if not countries:
+            return False
+        entries, _ = self._lookup(ent.text)
+        return any(p.iso3 in countries for p, _ in entries)
+
+    def _region_name(self, name: str) -> bool:
+        """True when `name` is the name of a country or province (not only of a town)."""
+        entries, _ = self._lookup(name)
+        return any(p.kind in ("a", "n") and flag != "~" for p, flag in entries)
+
+    def _city_of(self, name: str, population: int) -> bool:
+        """True when `name` is the own name of a city of at least `population`."""
+        entries, _ = self._lookup(name)
+        return any(
+            p.kind == "c" and flag != "~" and p.population >= population for p, flag in entries
+        )
 
     def _big_place(self, name: str) -> bool:
         """True when `name` is a country, a region or a city of 100,000 or more."""
@@ -1057,7 +1361,7 @@ class Geocoder:
 
     def _dateline(self, doc: Doc) -> tuple[Location | None, int]:
         """The place of a dateline ("BEIRUT (Reuters) -") in the first lines, and where it ends."""
-        head = doc.text[:600]
+        head = _doc_head(doc, 600)
         for m in _DATELINE.finditer(head):
             quals = [q.strip() for q in m.group("quals").split(",") if q.strip()]
             if not m.group("agency") and not quals and len(m.group("place").strip()) < 3:
@@ -1075,7 +1379,7 @@ class Geocoder:
             place = m.group("place").strip()
             loc = self.resolve(place.title(), None, hint_country=hint_c, hint_region=hint_r)
             if loc is not None:
-                loc.text = doc.text[m.start("place") : m.start("place") + len(place)]
+                loc.text = head[m.start("place") : m.start("place") + len(place)]
                 return loc, m.end()
         # "SEOUL North Korea fired ...": a capitalised place opening a line, with no dash. Any
         # all-capital word could open a headline, so only a country, region or big city counts.
@@ -1408,10 +1712,10 @@ def _name_span(tok: Token, ctx: GeoContext) -> Span | None:
     doc = tok.doc
     if tok.ent_iob_ != "O":
         start = tok.i
-        while start > 0 and doc[start].ent_iob_ == "I":
+        while start > 0 and doc[start].ent_iob_ == "I" and not _separates(doc, start - 1):
             start -= 1
         end = tok.i + 1
-        while end < len(doc) and doc[end].ent_iob_ == "I":
+        while end < len(doc) and doc[end].ent_iob_ == "I" and not _separates(doc, end):
             end += 1
     elif tok.pos_ == "PROPN" or tok.lower_ in _NAME_NOUNS:
         start, end = tok.i, tok.i + 1
@@ -1447,6 +1751,81 @@ def _name_span(tok: Token, ctx: GeoContext) -> Span | None:
     ):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+# Words naming the kind of unit after a qualifier ("Mergasur district", "Muya LGA").
+_UNIT_NOUNS = frozenset(
+    """
+    district districts province state region governorate county township municipality commune
+    department prefecture oblast raion rayon lga lgas tehsil division sub-county subcounty
+    sub-district subdistrict locality area zone ward woreda kebele sector territory city town
+    village corregimiento vereda barangay parish canton
+    """.split()
+)
+# Unit nouns after a name that make it a place name whatever its tag ("Deir ez Zor countryside").
+_UNIT_AFTER = (
+    REGION_SUFFIXES
+    | CITY_NOUNS
+    | frozenset(
+        {"village", "town", "city", "countryside", "township", "municipality", "commune", "lga"}
+    )
+)
+# Lower-case particles inside place names ("Deir ez Zor", "Concordia do Para", "Castilla y Leon").
+_NAME_PARTICLES = frozenset(
+    "al el ez ed es ad ar as ash an at az de da do dos das del la le les di du y wa bin ibn".split()
+)
+_NAME_JOINERS = frozenset({"of", "and", "y", "de", "del", "do", "da", "dos", "das"})
+_SEPARATORS = frozenset({",", "(", ")", ";", "[", "]", "/"})
+
+
+def _separates(doc: Doc, k: int) -> bool:
+    """True when token `k` splits a name list: a comma or bracket, or a dash between spaces
+    ("Seoul City - Jung"); a hyphen inside a name ("Nord-Kivu") does not."""
+    tok = doc[k]
+    if tok.text in _SEPARATORS:
+        return True
+    return (
+        tok.text in ("-", "–", "—")
+        and k > 0
+        and bool(doc[k - 1].whitespace_)
+        and bool(tok.whitespace_)
+    )
+
+
+def _extended(ent: Span) -> Span:
+    """The entity with the rest of a name the tagger cut at a particle ("Deir" + "ez Zor")."""
+    doc = ent.doc
+    end = ent.end
+    while (
+        end + 1 < len(doc)
+        and doc[end].lower_ in _NAME_PARTICLES
+        and doc[end].text.islower()
+        and doc[end].ent_iob_ == "O"
+        and doc[end + 1].pos_ == "PROPN"
+        and doc[end + 1].text[:1].isupper()
+        and doc[end + 1].ent_iob_ == "O"
+    ):
+        end += 2
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].ent_iob_ == "O":
+            end += 1
+    return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
+
+
+def _ent_parts(ent: Span) -> Iterator[Span]:
+    """The names an entity holds: the small model joins "Luparevo, Mykolaiv" or "Tumbes
+    (Tumbes" into one entity; each part between commas, brackets and spaced dashes is a name."""
+    doc = ent.doc
+    start = ent.start
+    for k in range(ent.start, ent.end + 1):
+        if k == ent.end or _separates(doc, k):
+            s, e = start, k
+            while s < e and doc[s].lower_ in ("the", "and"):
+                s += 1
+            while e > s and doc[e - 1].lower_ in ("'s", "’s", "and"):
+                e -= 1
+            if e > s:
+                yield ent if (s, e) == (ent.start, ent.end) else Span(doc, s, e, label=ent.label_)
+            start = k + 1
 
 
 def _upper_initial(text: str) -> bool:
@@ -1533,14 +1912,48 @@ def _capitalised(text: str) -> bool:
 def _actor_like(ent: Span) -> bool:
     """True for a name used as an actor: "Egypt launched", "Libya's army", "U.S. sanctions"."""
     root = ent.root
+    if _qualifies_place(ent):
+        return False  # "in Bakirkoy town, Istanbul to protest": misparsed as a subject
     if root.dep_ in ACTOR_DEPS:
         return True
     if root.dep_ == "pobj" and root.head.dep_ == "agent":
         return True  # "backed by Cairo": the doer of a passive
+    head = root.head
+    if head.pos_ == "PROPN" and head.dep_ == "pobj" and head.head.lower_ in LOC_PREPS:
+        return False  # "in Caracas - Libertador": one place name compounded with another
     # A name modifying a noun that is not a place ("U.S. sanctions", "Iran talks") is an actor.
     return root.dep_ in ("compound", "amod", "nmod") and (
-        root.head.lower_ not in _PLACE_NOUNS and root.head.i > root.i
+        head.lower_ not in _PLACE_NOUNS and head.i > root.i
     )
+
+
+def _party_mention(ent: Span) -> bool:
+    """True for a country named as a party rather than a scene: "Russia said", "Russia's
+    army", "the war against Ukraine", "talks with Iran"."""
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ in ("against", "with", "by", "for"):
+        return True
+    return _actor_like(ent)
+
+
+def _qualifies_place(ent: Span) -> bool:
+    """True for a name right after "(" or ", " that follows a place in a locative phrase:
+    "in Bakirkoy town, Istanbul", "in Jenin city (Jenin, West Bank)"."""
+    doc = ent.doc
+    k = ent.start - 1
+    if k < 1 or doc[k].text not in (",", "("):
+        return False
+    prev = doc[k - 1]
+    if not (prev.lower_ in _PLACE_NOUNS or prev.ent_type_ in PLACE_LABELS):
+        return False
+    tok = prev
+    for _ in range(4):
+        if tok.dep_ == "pobj":
+            return tok.head.lower_ in LOC_PREPS
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _locative_slot(ent: Span) -> bool:
@@ -1552,7 +1965,12 @@ def _locative_slot(ent: Span) -> bool:
     doc = ent.doc
     if ent.start > 0 and doc[ent.start - 1].text in ("(", ",") and _after_place_word(ent):
         return True
+    if ent.end < len(doc) and doc[ent.end].lower_ in _UNIT_AFTER:
+        return True  # "Mykolaiv region", "Budinguya village": the noun says what the name is
     tok = root
+    # "in Caracas - Libertador": a name compounded with the proper name in the slot.
+    while tok.dep_ in ("compound", "nmod") and tok.head.pos_ == "PROPN" and tok.head.i > tok.i:
+        tok = tok.head
     if tok.dep_ in ("compound", "appos", "conj") and tok.head.lower_ in _PLACE_NOUNS:
         tok = tok.head
     while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
@@ -1572,6 +1990,10 @@ def _after_place_word(ent: Span) -> bool:
     """True when the "(" or "," before `ent` follows a place-like word (a name, "village")."""
     doc = ent.doc
     k = ent.start - 1
+    # "the Syrian Arab Army (SAA)": an acronym in brackets names what came before, not a place.
+    acronym = ent.text.isupper() and len(ent.text) <= 6
+    if doc[k].text == "(" and k > 0 and doc[k - 1].text[:1].isupper() and doc[k - 1].is_alpha:
+        return not acronym  # "the Jeonju Branch Office (Jeonju)": a site, then its town
     while k > 0 and doc[k].text in ("(", ","):
         k -= 1
     # Walk back over earlier comma parts of the same parentheses.
@@ -1579,7 +2001,16 @@ def _after_place_word(ent: Span) -> bool:
         tok = doc[k]
         if tok.lower_ in _PLACE_NOUNS or tok.ent_type_ in PLACE_LABELS:
             return True
+        if tok.text == ")":
+            # "village (coded as Kamango) (Beni, Nord-Kivu)": back over the earlier brackets.
+            opening = next((t.i for t in reversed(doc[max(k - 30, 0) : k]) if t.text == "("), None)
+            if opening is None or opening == 0:
+                return False
+            k = opening - 1
+            continue
         if tok.text == "(":
+            if k > 0 and doc[k - 1].text[:1].isupper() and doc[k - 1].is_alpha:
+                return not acronym  # "Sindian (Sindian, Bignona)": units named after a name
             k -= 1
             continue
         if not (tok.text[:1].isupper() or tok.text == ","):
@@ -1588,6 +2019,17 @@ def _after_place_word(ent: Span) -> bool:
         if k < 0:
             return False
     return False
+
+
+def _after_name_comma(ent: Span) -> bool:
+    """True for a name right after a comma or bracket that follows a capitalised name:
+    "shelled Dibrova, Donetsk", "Opume (Ogbia, Bayelsa)" - where a province qualifies a place."""
+    doc = ent.doc
+    k = ent.start - 1
+    if k < 1 or doc[k].text not in (",", "("):
+        return False
+    prev = doc[k - 1]
+    return prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.ent_type_ not in ("DATE",)
 
 
 def _in_place_slot(ent: Span) -> bool:

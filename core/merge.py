@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -76,6 +77,8 @@ class Draft:
     loose: bool = False
     toll: bool = False
     occurred: bool = False
+    # Position of the event this mention is the frame of ("killed 40 in an attack on X").
+    frame_of: int | None = None
     claimed_by: str | None = None
     mentions: int = 1
     source_token: Token | None = None
@@ -113,11 +116,12 @@ class Draft:
         return round(max(0.01, min(0.99, score)), 3)
 
 
-def _words(text: str | None) -> set[str]:
+@lru_cache(maxsize=4096)
+def _words(text: str | None) -> frozenset[str]:
     """Content words of a phrase, cut to four letters so that "Copts" meets "Coptic"."""
     if not text:
-        return set()
-    return {w[:4] for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in STOPWORDS}
+        return frozenset()
+    return frozenset(w[:4] for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in STOPWORDS)
 
 
 def _keys(code: ActorCode | None) -> set[str]:
@@ -230,6 +234,8 @@ def _best(clusters: list[list[Draft]], draft: Draft) -> tuple[float, int] | None
     """The cluster `draft` fits best, by affinity and then nearness in the text."""
     best: tuple[float, float, int] | None = None
     for n, cluster in enumerate(clusters):
+        if cluster[0].cand.event_type != draft.cand.event_type:
+            continue  # a cluster holds one type (see `_affinity`): no need to score it
         scores = [_affinity(kept, draft) for kept in cluster]
         if not scores or any(s is None for s in scores):
             continue
@@ -255,6 +261,19 @@ NEEDS_TARGET = {
 }
 
 
+def _framed(clusters: list[list[Draft]], draft: Draft) -> int | None:
+    """The cluster of the event `draft` is the frame of, when it is of the same type."""
+    if draft.frame_of is None:
+        return None
+    for n, cluster in enumerate(clusters):
+        if any(
+            d.position == draft.frame_of and d.cand.event_type == draft.cand.event_type
+            for d in cluster
+        ):
+            return n
+    return None
+
+
 def merge_drafts(drafts: list[Draft]) -> list[Draft]:
     """Fold mentions of the same event into one draft each, in order of first mention.
 
@@ -276,6 +295,10 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
             clusters.append([draft])
     firm = len(clusters)
     for draft in (d for d in ordered if d.loose):
+        framed = _framed(clusters[:firm], draft)
+        if framed is not None:
+            clusters[framed].append(draft)
+            continue
         best = _best(clusters[:firm], draft)
         # A bare pointer ("the raids"), a toll or a headline joins the best fit; a mention that
         # names its own actors ("the killing of 21 workers") needs something in common.

@@ -51,6 +51,7 @@ class Settings:
     min_confidence: float
     include_unreal: bool
     batch_size: int
+    builtin_verbs: bool = True
 
 
 # One outcome per article of a chunk: its events, or a message why it failed. Errors travel as
@@ -71,7 +72,12 @@ def default_workers() -> int:
 def _engine(settings: Settings) -> Engine:
     from .engine import Engine
 
-    return Engine.get(model=settings.model, actors=settings.actors, verbs=settings.verbs)
+    return Engine.get(
+        model=settings.model,
+        actors=settings.actors,
+        verbs=settings.verbs,
+        builtin_verbs=settings.builtin_verbs,
+    )
 
 
 def _init_worker(settings: Settings) -> None:

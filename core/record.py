@@ -41,6 +41,9 @@ class Event:
     target_name: str | None = None
     target_country: str | None = None
     target_sector: str | None = None
+    mutual: bool = False
+    """Source and target act on each other ("X and Y met", "police and protesters clashed"):
+    the event holds in both directions."""
     action_text: str = ""
     location_name: str | None = None
     location_admin1: str | None = None

@@ -37,6 +37,14 @@ TARGET_PREPS = {
     "about",
 }
 CONSULT_PREPS = {"with"}
+# Prepositions whose objects are never the other side of an event: times, causes, agents.
+NOT_ACTOR_PREPS = frozenset(
+    {"by", "after", "before", "since", "during", "until", "despite", "because", "like", "as"}
+)
+# Prepositions that say where something happened when they hang on the event's verb.
+PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "around", "throughout"})
+# Prepositions that name whom a thing is given, signed or sent to, most telling first.
+RECIPIENT_PREPS = ("with", "to", "against", "toward", "towards", "upon", "into", "from")
 # Children that are not part of an actor's name: places, times, clauses, asides.
 LOCATIVE_PREPS = {
     "in",
@@ -120,8 +128,10 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         if verb.dep_ == "pcomp" and head.dep_ == "prep":
             head = head.head  # "joined the jets in striking X": the joiner strikes
             accused = child(head, "dobj")
-            if verb.head.lower_ == "of" and accused is not None:
-                return accused  # "accused Egypt of taking part": Egypt took part
+            if verb.head.lower_ in ("of", "for") and accused is not None:
+                # "accused Egypt of taking part": Egypt took part; "condemned Russia for
+                # pounding X", "arrested him for attacking X": the one named did it.
+                return accused
         # "is about to restore", "was ready to strike": climb to the verb that has the subject.
         while head.pos_ not in ("VERB", "AUX") and head.head is not head and depth < 6:
             if child(head, *SUBJECT_DEPS) is not None:
@@ -156,6 +166,43 @@ def object_of(verb: Token, event_type: str, particle: str | None) -> Token | Non
     if aimed is None and obj is not None:
         aimed = prep_object(obj, preps) or obj  # "fired shells at the town"
     return aimed
+
+
+def recipients(verb: Token) -> list[Token]:
+    """Objects of the verb's "with", "to", "against" ... phrases, in that order of preference.
+
+    When what a verb acts on is a thing ("contributed a million dollars to Australia",
+    "signed a protocol with Dagolath"), the one the thing goes to is the target.
+    """
+    found: list[tuple[int, Token]] = []
+    for c in verb.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in RECIPIENT_PREPS:
+            obj = child(c, "pobj")
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
+                found.append((RECIPIENT_PREPS.index(c.lower_), obj))
+    return [obj for _, obj in sorted(found, key=lambda pair: pair[0])]
+
+
+def prep_objects(verb: Token) -> list[Token]:
+    """Objects of the verb's prepositional phrases in text order, each followed by the objects
+    of the phrases hung on it: "left for Minas Tirith", "appealed for peace in Ithilen".
+
+    Times ("on Saturday"), the agent of a passive and clause-linking prepositions are left out.
+    """
+    found: list[Token] = []
+    for c in verb.children:
+        if c.dep_ not in ("prep", "dative") or c.lower_ in NOT_ACTOR_PREPS:
+            continue
+        if c.lower_ in PLACE_PREPS:
+            continue  # "met in Lima" says where, not with whom
+        for obj in c.children:
+            if obj.dep_ != "pobj" or obj.ent_type_ in ("DATE", "TIME"):
+                continue
+            found.append(obj)
+            for inner in obj.children:
+                if inner.dep_ == "prep" and inner.lower_ not in NOT_ACTOR_PREPS:
+                    found += [o for o in inner.children if o.dep_ == "pobj"]
+    return found
 
 
 def noun_source(noun: Token, event_type: str | None = None) -> Token | None:
@@ -200,6 +247,10 @@ def noun_target(noun: Token, event_type: str, particle: str | None = None) -> To
     return found
 
 
+# Key of the per-Doc memo of phrase bounds in `Doc.user_data`.
+PHRASE_MEMO = "newsevents.phrases"
+
+
 def phrase(token: Token, keep_conj: bool = True, keep_places: bool = False) -> Span:
     """The noun phrase headed by `token`, without clauses, places and asides hung on it.
 
@@ -207,6 +258,18 @@ def phrase(token: Token, keep_conj: bool = True, keep_places: bool = False) -> S
     `keep_places`, the places hung on the head stay); "Egypt and the UAE" stays whole when
     `keep_conj`; "a bus carrying Coptic Christians" keeps its participle.
     """
+    doc = token.doc
+    # Remembered per Doc (ints only): the engine asks for the same phrases again and again.
+    memo: dict[tuple[int, bool, bool], tuple[int, int]] = doc.user_data.setdefault(PHRASE_MEMO, {})
+    key = (token.i, keep_conj, keep_places)
+    if key not in memo:
+        memo[key] = _phrase_bounds(token, keep_conj, keep_places)
+    start, end = memo[key]
+    return doc[start:end]
+
+
+def _phrase_bounds(token: Token, keep_conj: bool, keep_places: bool) -> tuple[int, int]:
+    """Start and end of `phrase(token, keep_conj, keep_places)`."""
     doc = token.doc
     keep = {token.i}
     stack = [token]
@@ -242,12 +305,27 @@ def phrase(token: Token, keep_conj: bool = True, keep_places: bool = False) -> S
         if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
             end = i + 1 if not doc[i].is_space else i
             break
-    return doc[start:end]
+    return start, end
 
 
 def conjuncts(token: Token) -> list[Token]:
-    """`token` and the nouns coordinated with it ("Egypt and the UAE")."""
-    return [token, *[c for c in token.conjuncts if c.i > token.i]]
+    """`token` and the nouns coordinated with it ("Egypt and the UAE").
+
+    A list the parser hung on the first name as an apposition ("Mordor, the Shire, Arnor and
+    Bree") is one coordination when all its members are proper names.
+    """
+    found = [token, *[c for c in token.conjuncts if c.i > token.i]]
+    for c in token.children:
+        if c.dep_ != "appos" or c.i < token.i or c.pos_ != "PROPN" or token.pos_ != "PROPN":
+            continue
+        listed = [c, *[x for x in c.conjuncts if x.i > c.i]]
+        if len(listed) > 1 and all(x.pos_ == "PROPN" for x in listed):
+            # "President Vladimir Putin and ...": with no comma between, the apposition
+            # names the same one; only the names coordinated with it are others.
+            doc = token.doc
+            same = not any(t.text == "," for t in doc[token.i + 1 : c.left_edge.i])
+            found += [x for x in listed[1 if same else 0 :] if x not in found]
+    return found
 
 
 @dataclass
@@ -321,6 +399,10 @@ def report_of(cand: Candidate, headline_end: int) -> Report:
         if lower.dep_ == "xcomp" and ulemma == "threaten":
             report.modality = "future"
             reasons.append("threatened")
+        if lower.dep_ == "xcomp" and any(c.dep_ == "neg" for c in upper.children):
+            # "won't try to clash", "did not manage to reach": the negation reaches the verb.
+            report.modality = "negated"
+            reasons.append(f"negation of '{upper.text}'")
         if lower.dep_ in ("advcl",) and any(
             m.dep_ == "mark" and m.lower_ in cues("condition") for m in lower.children
         ):
@@ -372,6 +454,10 @@ def report_of(cand: Candidate, headline_end: int) -> Report:
     return report
 
 
+# Verbs of "X claimed (responsibility for) the attack", "accepted/admitted/took responsibility".
+CLAIM_VERBS = ("claim", "accept", "admit", "take")
+
+
 def claim_of_responsibility(
     token: Token, events: set[int] | frozenset[int] = frozenset()
 ) -> Token | None:
@@ -380,7 +466,7 @@ def claim_of_responsibility(
     Args:
         events: indexes of the event words of the sentence; a bare "claims X" needs X among them.
     """
-    if token.lemma_.lower() not in ("claim", "accept", "admit", "take"):
+    if token.lemma_.lower() not in CLAIM_VERBS:
         return None
     obj = child(token, "dobj")
     if obj is None:

@@ -7,6 +7,7 @@ refine an event ("air strike", "hunger strike", "joint operation") in data/modif
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -90,6 +91,132 @@ def modifiers() -> list[Modifier]:
     ]
 
 
+# A particle that starts with this mark is a verb pattern (from a PETRARCH verb dictionary).
+PATTERN_MARK = "= "
+_ELEMENT = re.compile(r"<?(?:\{[^}]*\}|\([^)]*\)|[^\s{}()]+)")
+# Dependents that start another clause: a pattern does not look into them.
+_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "conj", "cc", "punct", "mark", "relcl"})
+# Markers of a pattern: where the source ($) and the target (+) of the event stand.
+ROLE_MARKS = ("$", "+")
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_PREP_DEPS = frozenset({"prep", "agent", "dative"})
+_NP_DEPS = frozenset({"dobj", "pobj", "dative", "attr", "oprd", "nsubj", "nsubjpass", "appos"})
+
+
+def _is(token: Token, word: str) -> bool:
+    return token.lower_ == word or token.lemma_.lower() == word
+
+
+def _in_order(tokens: Sequence[Token], words: Sequence[str]) -> bool:
+    """Whether `words` are the lemmas or forms of some of `tokens`, in that order."""
+    n = 0
+    for tok in tokens:
+        if n < len(words) and _is(tok, words[n]):
+            n += 1
+    return n == len(words)
+
+
+def _pattern_scope(verb: Token) -> tuple[list[Token], list[Token]]:
+    """The words a pattern looks at: before the verb its subject's phrase ("death toll" in
+    "the death toll has risen"), after it the words of its own clause."""
+    found: list[Token] = []
+    stack = [c for c in verb.children if c.dep_ not in _CLAUSE_DEPS]
+    while stack:
+        tok = stack.pop()
+        found.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ not in ("ccomp", "parataxis", "relcl"))
+    found.sort(key=lambda t: t.i)
+    before = sorted(
+        (
+            t
+            for c in verb.children
+            if c.dep_ in _SUBJECT_DEPS and c.i < verb.i
+            for t in c.subtree
+            if t.dep_ not in ("preconj", "det", "cc", "punct")
+        ),
+        key=lambda t: t.i,
+    )
+    return before, [t for t in found if t.i > verb.i]
+
+
+def _element_at(element: str, scope: Sequence[Token]) -> Token | None:
+    """The word that meets one pattern element among `scope` (see `has_particle`): the word
+    itself, the head of a phrase, or the preposition of a prepositional phrase."""
+    if element.startswith("("):
+        prep, *words = element[1:-1].split()
+        words = [w for w in words if w not in ROLE_MARKS]
+        return next(
+            (
+                t
+                for t in scope
+                if _is(t, prep)
+                and t.dep_ in _PREP_DEPS  # "burned down the house" has a particle, no phrase
+                and _in_order([x for x in t.subtree if x.i > t.i], words)
+            ),
+            None,
+        )
+    if element.startswith("{"):
+        *mods, head = element[1:-1].split()
+        for t in scope:
+            if not _is(t, head):
+                continue
+            doc = t.doc
+            if not mods or (t.i > 0 and _is(doc[t.i - 1], mods[-1])):
+                left = [x for x in t.subtree if x.i < t.i - 1]
+                if _in_order(left, mods[:-1]):
+                    return t
+        return None
+    return next((t for t in scope if _is(t, element)), None)
+
+
+def _noun_after(scope: Sequence[Token], start: int) -> Token | None:
+    """The first noun-phrase head in `scope` after index `start`."""
+    for t in scope:
+        if t.i > start and t.pos_ in ("NOUN", "PROPN", "PRON") and t.dep_ in _NP_DEPS:
+            return t
+    return None
+
+
+def pattern_roles(
+    verb: Token,
+    pattern: str,
+    scope: tuple[list[Token], list[Token]] | None = None,
+) -> dict[str, Token] | None:
+    """Match a verb pattern (a particle after PATTERN_MARK) against `verb`.
+
+    Returns None when it does not fit, else the words its markers point at: "source" for `$`,
+    "target" for `+` (a marker before the verb is its subject; one after it the next noun
+    phrase; one inside a prepositional phrase that phrase's object). `scope` is the verb's
+    words before and after it, when already gathered.
+    """
+    before, after = scope if scope is not None else _pattern_scope(verb)
+    roles: dict[str, Token] = {}
+    last = verb.i
+    for element in _ELEMENT.findall(pattern):
+        early = element.startswith("<")
+        bare = element[1:] if early else element
+        if bare in ROLE_MARKS:
+            role = "source" if bare == "$" else "target"
+            if early:
+                found = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+            else:
+                found = _noun_after(after, last)
+            if found is not None:
+                roles.setdefault(role, found)
+            continue
+        token = _element_at(bare, before if early else after)
+        if token is None:
+            return None
+        if bare.startswith("("):
+            obj = next((c for c in token.children if c.dep_ in ("pobj", "pcomp")), None)
+            for mark in ROLE_MARKS:
+                if mark in bare[1:-1].split() and obj is not None:
+                    roles.setdefault("source" if mark == "$" else "target", obj)
+        if not early:
+            last = max(last, token.i)
+    return roles
+
+
 def has_particle(token: Token, particle: str) -> bool:
     """Whether `token` has the child path `particle` names.
 
@@ -97,7 +224,19 @@ def has_particle(token: Token, particle: str) -> bool:
     ("call for"), an object ("impose sanctions") or a compound ("hunger strike"). More words
     go down the tree, each a child of the one before: "on resolution" is a child "on" with a
     child "resolution"; "shells artillery" a child "shells" with a child "artillery".
+
+    A particle that starts with PATTERN_MARK ("= ") is a verb pattern read from a PETRARCH
+    verb dictionary: elements that must all be found among the words of the verb's clause
+    after it, or before it when marked `<`:
+      * `word` a word ("asylum" in "bargain for foreign asylum");
+      * `{new economic relations}` a noun phrase: its head, the word before right before it,
+        the others earlier in its phrase ("new global economic relations");
+      * `(on resolution)` a preposition with the words in order in its phrase ("acting on a
+        resolution");
+      * `$` and `+` mark where the source and the target stand (see `pattern_roles`).
     """
+    if particle.startswith(PATTERN_MARK):
+        return pattern_roles(token, particle[len(PATTERN_MARK) :]) is not None
     node = token
     for word in particle.split():
         node_next = next(
@@ -116,30 +255,48 @@ def lemma_of(token: Token) -> str:
 class TriggerFinder:
     """Finds event candidates in a Doc with a spaCy Matcher built from the trigger lexicon."""
 
-    def __init__(self, vocab: Vocab, extra: Sequence[ontology.Trigger] = ()) -> None:
+    def __init__(
+        self, vocab: Vocab, extra: Sequence[ontology.Trigger] = (), builtin: bool = True
+    ) -> None:
         """Build the matcher; `extra` entries (user verb files) replace built-in ones of the
-        same lemma and part of speech, and an entry of type NONE removes the lemma."""
+        same lemma and part of speech, and an entry of type NONE removes the lemma. With
+        `builtin` false the lexicon is `extra` alone (light verbs and modifiers still apply)."""
         self.by_key: dict[tuple[str, str], list[ontology.Trigger]] = defaultdict(list)
-        for trig in ontology.triggers():
+        for trig in ontology.triggers() if builtin else ():
             self.by_key[(trig.lemma.lower(), trig.pos)].append(trig)
-        replaced: set[tuple[str, str]] = set()
-        for trig in extra:
-            key = (trig.lemma.lower(), trig.pos)
-            if key not in replaced:
-                self.by_key[key] = []
-                replaced.add(key)
-            if trig.event_type != "NONE":
-                self.by_key[key].append(trig)
-        for key in [k for k, entries in self.by_key.items() if not entries]:
-            del self.by_key[key]
         # Specific entries (with a particle) are tried first.
         for entries in self.by_key.values():
             entries.sort(key=lambda t: (t.particle is None, -t.weight))
+        user: dict[tuple[str, str], list[ontology.Trigger]] = defaultdict(list)
+        for trig in extra:
+            user[(trig.lemma.lower(), trig.pos)].append(trig)
+        for key, entries in user.items():
+            # A pattern coded "no event" keeps its verb from being coded when it fits.
+            kept = [t for t in entries if t.event_type != "NONE" or t.particle]
+            kept.sort(key=lambda t: t.particle is None)  # stable: the file's order otherwise
+            if any(t.particle is None for t in entries):
+                self.by_key[key] = kept
+            else:
+                # Only patterns ("+TAKE_NOTE"): they come first, the built-in entries stay.
+                built_in = self.by_key.get(key, [])
+                self.by_key[key] = [t for t in kept if t.particle] + built_in
+        replaced = set(user)
+        for key in [
+            k for k, entries in self.by_key.items() if all(t.event_type == "NONE" for t in entries)
+        ]:
+            del self.by_key[key]
         self.matcher = Matcher(vocab)
         for pos in EVENT_POS:
             lemmas = sorted({lemma for lemma, p in self.by_key if p == pos})
             forms = lemmas + [lemma.capitalize() for lemma in lemmas]
             self.matcher.add(pos, [[{"LEMMA": {"IN": forms}, "POS": pos}]])
+        # A user entry may be a word form of another verb ("left", not "leave"): it is found
+        # as written, and wins over the lemma's entries.
+        self.form_keys = {key for key in replaced if key in self.by_key and key[1] in EVENT_POS}
+        for pos in EVENT_POS:
+            words = sorted(w for w, p in self.form_keys if p == pos)
+            if words:
+                self.matcher.add(pos, [[{"LOWER": {"IN": words}, "POS": pos}]])
         self.light = _light_verbs()
         self.mods: dict[tuple[str, str], list[Modifier]] = defaultdict(list)
         for mod in modifiers():
@@ -147,9 +304,22 @@ class TriggerFinder:
 
     def entry_for(self, token: Token) -> ontology.Trigger | None:
         """The lexicon entry that fits `token` and its particles, most specific first."""
-        for trig in self.by_key.get((lemma_of(token), token.pos_), []):
-            if trig.particle is None or has_particle(token, trig.particle):
-                return trig
+        keys = [(lemma_of(token), token.pos_)]
+        if token.lower_ != keys[0][0] and (token.lower_, token.pos_) in self.form_keys:
+            keys.insert(0, (token.lower_, token.pos_))
+        scope: tuple[list[Token], list[Token]] | None = None
+        for key in keys:
+            for trig in self.by_key.get(key, []):
+                particle = trig.particle
+                if particle is None:
+                    return trig
+                if particle.startswith(PATTERN_MARK):
+                    # One walk of the verb's clause serves all its patterns.
+                    scope = scope or _pattern_scope(token)
+                    if pattern_roles(token, particle[len(PATTERN_MARK) :], scope) is not None:
+                        return trig
+                elif has_particle(token, particle):
+                    return trig
         return None
 
     def _carrier(self, noun: Token) -> tuple[Token, str] | None:
@@ -200,7 +370,7 @@ class TriggerFinder:
                 continue
             seen.add(token.i)
             entry = self.entry_for(token)
-            if entry is None:
+            if entry is None or entry.event_type == "NONE":
                 continue
             carrier, role = token, "self"
             if token.pos_ == "NOUN":
@@ -287,6 +457,15 @@ class TriggerFinder:
                 )
             ):
                 continue
+            # "urged Eriador to respond", "called on Kenya to release them": what is asked for
+            # is the request's content, not an event that happened.
+            if (
+                head is not None
+                and head is not cand
+                and token.dep_ == "xcomp"
+                and (head.event_type == "REQUEST")
+            ):
+                continue
             # "strikes on Kharkiv killed five": the verb tells the toll of its subject's event.
             subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
             told = by_token.get(subj.i) if subj is not None else None
@@ -311,3 +490,10 @@ class TriggerFinder:
                 continue
             kept.append(cand)
         return kept
+
+
+def marked_roles(token: Token, particle: str | None) -> dict[str, Token]:
+    """The source and target a verb pattern's markers point at ({} for other particles)."""
+    if not particle or not particle.startswith(PATTERN_MARK):
+        return {}
+    return pattern_roles(token, particle[len(PATTERN_MARK) :]) or {}

@@ -208,6 +208,27 @@ def test_actors_user_csv(nlp: Language, tmp_path: Path) -> None:
     assert ActorDictionary.default().lookup("zorland") is None
 
 
+@pytest.mark.parametrize(
+    ("sentence", "builtin", "expected"),
+    [
+        ("Zorlandian soldiers crossed the river.", True, ("Zorland soldiers", "ZRL", "MIL")),
+        ("Zorlandian soldiers crossed the river.", False, ("Zorland", "ZRL", None)),
+        ("Egyptian soldiers crossed the river.", True, ("Egypt soldiers", "EGY", "MIL")),
+        ("Egyptian soldiers crossed the river.", False, ("Egyptian soldiers", None, None)),
+    ],
+)
+def test_actors_user_files_alone_replace_the_built_in_dictionary(
+    nlp: Language, tmp_path: Path, sentence: str, builtin: bool, expected: tuple[str, ...] | None
+) -> None:
+    path = tmp_path / "mine.csv"
+    path.write_text(
+        "pattern,name,country,sector,kind\nzorlandian,Zorland,ZRL,,demonym\n", encoding="utf-8"
+    )
+    actors = ActorDictionary.from_files(path, builtin=builtin)
+    assert triple(code(nlp, sentence, actors)) == expected
+    assert (actors.lookup("egypt") is not None) is builtin
+
+
 def test_actors_user_agent_csv(nlp: Language, tmp_path: Path) -> None:
     path = tmp_path / "agents.csv"
     path.write_text("head,sector,note\nrangers,COP,park police\n", encoding="utf-8")
@@ -387,3 +408,86 @@ def test_actors_builtin_tables_are_well_formed() -> None:
         assert entry.country is None or len(entry.country) == 3
     assert actors.agent_sector("air force") == "MIL"
     assert actors.agent_sector("security forces") == "COP"
+
+
+DATED = (
+    "VELDA_ [VLD]\n"
+    "\t[VLDREB <19900101]\n"
+    "\t[VLDMIL 19950101-19991231]  # listed first: wins where the spans overlap\n"
+    "\t[VLDGOV 19900101-19991231]\n"
+    "\t[VLDOPP >20050101]\n"
+    "OSRIC_ORNE_\n\t[ORN <200101]\n\t[ORNGOV]\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("day", "country", "sector"),
+    [
+        ("1985-06-01", "VLD", "REB"),  # before a day
+        ("1990-01-01", "VLD", "GOV"),  # a span includes its first day
+        ("1996-03-01", "VLD", "MIL"),  # overlapping spans: the first listed
+        ("1999-12-31", "VLD", "MIL"),  # ... and its last day
+        ("1991-05-05", "VLD", "GOV"),
+        ("2002-05-05", "VLD", None),  # no span: the undated code
+        ("2005-01-02", "VLD", "OPP"),  # after a day
+    ],
+)
+def test_actors_petrarch_dated_codes_follow_the_article_date(
+    nlp: Language, tmp_path: Path, day: str, country: str, sector: str | None
+) -> None:
+    from datetime import date
+
+    path = tmp_path / "dated.actors"
+    path.write_text(DATED, encoding="utf-8")
+    actors = ActorDictionary.default().load_file(path)
+    found = code(nlp, "Velda signed the treaty.", actors)
+    dated = actors.on_date(found, date.fromisoformat(day))
+    assert dated is not None and (dated.country, dated.sector) == (country, sector)
+    assert actors.on_date(found, None) == found  # no date: the code picked at load time
+
+
+def test_actors_petrarch_dated_codes_keep_the_head_sector(nlp: Language, tmp_path: Path) -> None:
+    from datetime import date
+
+    path = tmp_path / "dated.actors"
+    path.write_text(DATED, encoding="utf-8")
+    actors = ActorDictionary.default().load_file(path)
+    found = code(nlp, "Velda police arrested ten people.", actors)
+    dated = actors.on_date(found, date(1985, 6, 1))
+    assert dated is not None and (dated.country, dated.sector) == ("VLD", "COP")
+    # two-digit years; an entry without a dated default keeps it from before
+    orne = code(nlp, "Osric Orne signed the treaty.", actors)
+    assert triple(actors.on_date(orne, date(1999, 1, 1))) == ("Osric Orne", "ORN", None)
+    assert triple(actors.on_date(orne, date(2021, 1, 1))) == ("Osric Orne", "ORN", "GOV")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "written"),
+    [
+        ("CONGRESS [~LEG]", "congresses"),
+        ("SECURITY_OFFICIALS [~GOV]", "security official"),
+        ("HARBOR_POLICY_BODY [~GOV]", "harbor policy bodies"),
+        ("COASTGUARDSMAN [~MIL]", "coastguardsmen"),
+    ],
+)
+def test_actors_petrarch_agents_get_their_other_number(
+    tmp_path: Path, pattern: str, written: str
+) -> None:
+    path = tmp_path / "test.agents"
+    path.write_text(pattern + "\n", encoding="utf-8")
+    actors = ActorDictionary.default().load_file(path)
+    sector = pattern.split("~")[1].rstrip("]")
+    assert actors.agent_sector(written) == sector
+
+
+@pytest.mark.parametrize(("published", "sector"), [("1985-06-01", "REB"), ("1991-05-05", "GOV")])
+def test_actors_petrarch_dated_codes_in_extracted_events(
+    tmp_path: Path, published: str, sector: str
+) -> None:
+    from newsevents.core import extract
+
+    path = tmp_path / "dated.actors"
+    path.write_text(DATED, encoding="utf-8")
+    actors = ActorDictionary.default().load_file(path)
+    events = extract("Velda attacked the Peruvian army.", published=published, actors=actors)
+    assert [(e.source_country, e.source_sector) for e in events] == [("VLD", sector)]

@@ -641,6 +641,63 @@ def test_cli_actors_file_loaded(
     assert seen["actors"] is not ActorDictionary.default()
 
 
+def test_cli_only_user_dictionaries_needs_files(
+    runner: CliRunner, write_article: WriteArticle
+) -> None:
+    write_article("a.txt", MARCH)
+    result = invoke(runner, "a.txt", "--only-user-dictionaries")
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stdout == ""
+    assert result.stderr == (
+        "error: --only-user-dictionaries needs dictionary files; "
+        "give --actors FILE or --verbs FILE\n"
+    )
+
+
+@pytest.mark.usefixtures("fake_engine")
+@pytest.mark.parametrize(
+    ("extra", "builtin_actors", "builtin_verbs"),
+    [
+        ([], True, True),
+        (["--only-user-dictionaries"], False, True),
+        (["--only-user-dictionaries", "--verbs", "verbs.csv"], False, False),
+    ],
+    ids=["extend", "replace-actors", "replace-both"],
+)
+def test_cli_only_user_dictionaries_replaces_the_built_in_ones(
+    runner: CliRunner,
+    write_article: WriteArticle,
+    monkeypatch: pytest.MonkeyPatch,
+    extra: list[str],
+    builtin_actors: bool,
+    builtin_verbs: bool,
+) -> None:
+    seen: dict[str, Any] = {}
+
+    def spy(articles: Any, **options: Any) -> Iterator[Result]:
+        seen.update(options)
+        return iter([])
+
+    monkeypatch.setattr("newsevents.core.api.extract_many", spy)
+    write_article("a.txt", MARCH)
+    write_article(
+        "mine.csv",
+        "pattern,name,country,sector,kind\nNakuru Farmers,Nakuru Farmers,KEN,AGR,group\n",
+    )
+    write_article("verbs.csv", "lemma,pos,cameo_code\nbesiege,VERB,1911\n")
+    result = invoke(runner, "a.txt", "--actors", "mine.csv", *extra)
+    assert result.exit_code == ExitCode.OK
+    assert result.stdout == ""
+    assert result.stderr == "0 articles, 0 events, 0 failed\n"
+    from newsevents.core.actors import ActorDictionary
+
+    own = {e.pattern for e in seen["actors"].entries()}
+    assert ("egypt" in own) is builtin_actors
+    assert "nakuru farmers" in own
+    assert seen["builtin_verbs"] is builtin_verbs
+    assert isinstance(seen["actors"], ActorDictionary)
+
+
 # -- the real engine -------------------------------------------------------------------------
 
 PROTEST = (

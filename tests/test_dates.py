@@ -8,7 +8,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from newsevents.core.dates import EventDate, event_date, published_from_dateline
+from newsevents.core.dates import EventDate, event_date, lead_date, published_from_dateline
 
 SATURDAY = date(2017, 5, 27)
 
@@ -211,3 +211,55 @@ def test_dates_next_weekday_is_future(nlp: Language) -> None:
 )
 def test_dates_published_from_dateline(text: str, expected: date | None) -> None:
     assert published_from_dateline(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "iso"),
+    [
+        # The paragraph opens with a written day; the next sentence gives none.
+        (
+            "On 3 May 2017, gunmen attacked a bus near the market. Two passengers were killed.",
+            "kill",
+            "2017-05-03",
+        ),
+        ("On May 20, rebels stormed the town. Several houses were burned.", "burn", "2017-05-20"),
+        # A sentence with a date of its own keeps it (event_date reads it; lead_date stays out).
+        (
+            "On 3 May 2017, gunmen attacked a bus. Police arrested two men on Friday.",
+            "arrest",
+            None,
+        ),
+        # Two written days in the paragraph: which one is unclear.
+        (
+            "On 3 May 2017, gunmen attacked a bus. On 5 May 2017, police raided a farm. "
+            "Three men were arrested.",
+            "arrest",
+            None,
+        ),
+        # A relative opening day is not carried over.
+        ("Rebels stormed the town on Friday. Several houses were burned.", "burn", None),
+    ],
+)
+def test_dates_lead_date_of_the_paragraph(
+    nlp: Language, text: str, lemma: str, iso: str | None
+) -> None:
+    got = lead_date(_trigger(nlp(text), lemma), SATURDAY)
+    assert (got.date if got else None) == iso
+
+
+def test_dates_lead_date_stops_at_a_paragraph_break(nlp: Language) -> None:
+    text = "On 3 May 2017, gunmen attacked a bus.\n\nSeveral houses were burned."
+    assert lead_date(_trigger(nlp(text), "burn"), SATURDAY) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma", "iso"),
+    [
+        # Written days the entity recogniser may miss still date the event.
+        ("Around 20 March 2017 (week of), rebels attacked a base.", "attack", "2017-03-20"),
+        ("Rebels attacked a base on March 20, 2017, officials said.", "attack", "2017-03-20"),
+    ],
+)
+def test_dates_written_days_are_read(nlp: Language, sentence: str, lemma: str, iso: str) -> None:
+    got = _date(nlp, sentence, lemma, SATURDAY)
+    assert got is not None and got.date == iso

@@ -198,3 +198,65 @@ def test_engine_a_dateline_is_no_part_of_the_doer(text: str) -> None:
 def test_engine_a_hyphen_inside_a_name_is_no_dateline() -> None:
     attack = _one("Ambush\n\nAl-Qaeda militants ambushed a patrol near Gao on Friday.", "ASSAULT")
     assert attack.source_text == "Al-Qaeda militants"
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        # the claimer, not the "according to" source, is who "it" stands for
+        (
+            "An armed group has claimed it killed 40 soldiers at a base, according to a monitor.",
+            "REB",
+        ),
+        ("The rebels claimed that they shot down a helicopter, the army said.", "REB"),
+    ],
+)
+def test_engine_pronoun_under_a_claim_is_the_claimer(text: str, sector: str) -> None:
+    event = _one("Base attacked\n\n" + text, "ASSAULT")
+    assert event.source_sector == sector
+
+
+@pytest.mark.parametrize(
+    ("text", "source_text", "dead"),
+    [
+        ("Rebels killed two soldiers in an attack on an army post near Kaduna.", "Rebels", 2),
+        ("Gunmen killed five villagers during a raid on Kaura on Monday.", "Gunmen", 5),
+        # no doer on the verb: the attack is the event, the toll joins it
+        ("Two soldiers were killed in an attack by rebels on an army post.", "rebels", 2),
+    ],
+)
+def test_engine_killing_in_an_attack_is_one_event(text: str, source_text: str, dead: int) -> None:
+    attack = _one("Post attacked\n\nKADUNA - " + text, "ASSAULT")
+    assert (attack.source_text, attack.dead) == (source_text, dead)
+
+
+def test_engine_us_in_capitals_is_a_country_not_a_pronoun() -> None:
+    text = "Talks\n\nA spokesman said that the US fully supports the Kenyan mission in Haiti."
+    event = _one(text, "SUPPORT")
+    assert (event.source_name, event.source_country) == ("United States", "USA")
+
+
+def test_engine_counted_short_name_is_not_the_latest_group() -> None:
+    text = (
+        "Talks in Juba\n\nResidents of Juba fled the fighting on Friday. "
+        "The two men held talks with the mediators in the capital on Saturday."
+    )
+    talks = _one(text, "CONSULT")
+    assert (talks.source_name, talks.source_country) == ("men", None)
+
+
+@pytest.mark.parametrize("short", ["The two ministers", "The ministers", "The two sides"])
+def test_engine_counted_or_plural_short_name_is_the_earlier_pair(short: str) -> None:
+    text = (
+        "Ministers meet\n\nThe foreign ministers of Kenya and Ghana met in Nairobi on Monday. "
+        f"{short} signed a trade agreement on Tuesday."
+    )
+    signed = _one(text, "SUPPORT")
+    assert signed.source_country == "KEN;GHA"
+
+
+def test_engine_many_plural_short_names_do_not_nest() -> None:
+    # Each "the officials" looks back at earlier subjects without resolving theirs again.
+    body = " ".join(f"The officials condemned attack number {n} on Monday." for n in range(1200))
+    events = _events("Officials condemn attacks\n\n" + body)
+    assert events and all(e.event_type == "ACCUSE" for e in events)

@@ -69,16 +69,16 @@ def test_lexicon_options_all_modalities_keeps_future_events(
         (
             "--- FIRE [071] ---\nFIRE\n- * {ARTILLERY SHELLS} [180]\n",
             "fire",
-            "shells artillery",
+            "= {artillery shells}",
             "180",
         ),
         (
             "&WEAPON\n+GUN\n+RIFLE\n\n--- SEIZE [170] ---\nSEIZE\n- * &WEAPON [1712]\n",
             "seize",
-            "rifle",
+            "= rifle",
             "1712",
         ),
-        ("--- AGREE [030] ---\nAGREE\n- * (ON TRADE) [0311]\n", "agree", "on trade", "0311"),
+        ("--- AGREE [030] ---\nAGREE\n- * (ON TRADE) [0311]\n", "agree", "= (on trade)", "0311"),
     ],
 )
 def test_lexicon_options_petrarch_verb_dictionary_entries(
@@ -94,3 +94,100 @@ def test_lexicon_options_petrarch_null_code_removes_a_verb(tmp_path: Path) -> No
     path = tmp_path / "verbs.txt"
     path.write_text("--- SAY [---] ---\nATTACK\n", encoding="utf-8")
     assert [t.event_type for t in load_verbs(path)] == ["NONE"]
+
+
+ACTORS = "pattern,name,country,sector,kind\nruritania,Ruritania,RUR,,country\n"
+ACTORS += "ruritanian,Ruritania,RUR,,demonym\n"
+ACTORS += "zenda,Zenda,ZND,,country\nzendan,Zenda,ZND,,demonym\n"
+VERBS = "lemma,pos,cameo_code\nbesiege,VERB,1911\ncondemn,VERB,111\n"
+OWN = (
+    "Border row\n\nRuritania besieged Zenda on Friday, and Ruritanian police arrested two "
+    "Zendan farmers.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("extra", "codes", "summary"),
+    [
+        ([], [("1911", "RUR", "ZND"), ("173", "RUR", "ZND")], "1 article, 2 events, 0 failed\n"),
+        (
+            ["--only-user-dictionaries"],
+            [("1911", "RUR", "ZND")],
+            "1 article, 1 event, 0 failed\n",
+        ),
+    ],
+    ids=["extend", "replace"],
+)
+def test_lexicon_options_only_user_dictionaries(
+    runner: CliRunner,
+    write_article: Callable[..., Path],
+    tmp_path: Path,
+    extra: list[str],
+    codes: list[tuple[str, str | None, str | None]],
+    summary: str,
+) -> None:
+    article = write_article("a.txt", OWN, date="2024-03-16")
+    (tmp_path / "actors.csv").write_text(ACTORS, encoding="utf-8")
+    (tmp_path / "verbs.csv").write_text(VERBS, encoding="utf-8")
+    result = runner.invoke(
+        app,
+        [
+            "extract",
+            str(article),
+            "--format",
+            "jsonl",
+            "-j",
+            "1",
+            "--actors",
+            str(tmp_path / "actors.csv"),
+            "--verbs",
+            str(tmp_path / "verbs.csv"),
+            *extra,
+        ],
+    )
+    assert result.exit_code == 0
+    rows = _rows(result.stdout)
+    assert [(r["cameo_code"], r["source_country"], r["target_country"]) for r in rows] == codes
+    assert result.stderr == summary
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # the thing condemned names no one: the one who did it is the target
+        ("Ruritania condemned an attack by Zendan soldiers.", "RUR", "ZND MIL"),
+        ("Ruritania condemned a report by the Zendan police on the floods.", "RUR", "ZND COP"),
+        # "X indicated it ...": the pronoun is the one who indicated, not the later speaker
+        (
+            "Ruritania indicated it would besiege Zenda, a senior official said on Monday.",
+            "RUR",
+            "ZND",
+        ),
+    ],
+)
+def test_engine_roles_with_user_dictionaries_alone(
+    tmp_path: Path, text: str, source: str, target: str
+) -> None:
+    from newsevents.core.actors import ActorDictionary
+    from newsevents.core.api import extract
+
+    (tmp_path / "actors.csv").write_text(ACTORS, encoding="utf-8")
+    (tmp_path / "verbs.csv").write_text(VERBS, encoding="utf-8")
+    (tmp_path / "agents.csv").write_text(
+        "head,sector,note\nsoldiers,MIL,\npolice,COP,\nofficial,GOV,\n", encoding="utf-8"
+    )
+    actors = ActorDictionary.from_files(
+        tmp_path / "actors.csv", tmp_path / "agents.csv", builtin=False
+    )
+    events = extract(
+        f"Headline\n\n{text}\n",
+        actors=actors,
+        verbs=load_verbs(tmp_path / "verbs.csv"),
+        builtin_verbs=False,
+        include_unreal=True,
+    )
+    found = [
+        (e.source_country, " ".join(filter(None, (e.target_country, e.target_sector))))
+        for e in events
+    ]
+    assert found == [(source, target)]

@@ -59,6 +59,9 @@ def _cand(token: Token, carrier: Token | None = None) -> Candidate:
             "the killings",
         ),
         ("Soldiers fired on the crowd outside the palace.", "fired", "Soldiers", "the crowd"),
+        # the one blamed "of" or "for" a deed did it
+        ("The minister accused Russia of shelling the city.", "shelling", "Russia", "the city"),
+        ("Police arrested two men for attacking a bus.", "attacking", "two men", "a bus"),
     ],
 )
 def test_roles_verb_subject_and_object(
@@ -126,6 +129,9 @@ def test_roles_phrase_drops_places_and_clauses(
         ("The group claimed to have killed twenty soldiers.", "killed", "claimed", False),
         ("The air force regularly bombs the hills in the north.", "bombs", "asserted", True),
         ("The rebels threatened to attack the capital.", "attack", "future", False),
+        # a negated verb negates the infinitive it governs
+        ("The rebels did not try to attack the capital.", "attack", "negated", False),
+        ("The rebels tried to attack the capital.", "attack", "asserted", False),
     ],
 )
 def test_roles_report_modality_and_background(
@@ -173,3 +179,110 @@ def test_roles_claim_of_responsibility(nlp: Language, sentence: str, claimed: st
     events = {t.i for t in doc if t.lemma_ in ("attack", "bombing")}
     found = roles.claim_of_responsibility(verb, events)
     assert (found.text if found else None) == claimed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected"),
+    [
+        ("Peru, Chile, Bolivia and Ecuador signed the pact.", "Peru", 4),
+        ("Peru, the Andean state, signed the pact.", "Peru", 1),  # a true apposition
+        ("Peru and Chile signed the pact.", "Peru", 2),
+        # no comma: the apposition is the same one ("President Vladimir Putin"), not another
+        (
+            "Trump held a call with both Russian President Vladimir Putin and Ukrainian "
+            "President Volodymyr Zelensky.",
+            "President",
+            2,
+        ),
+    ],
+)
+def test_roles_conjuncts_read_a_list_hung_as_apposition(
+    nlp: Language, sentence: str, word: str, expected: int
+) -> None:
+    doc = nlp(sentence)
+    assert len(roles.conjuncts(_token(doc, word))) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "expected"),
+    [
+        ("Norway gave ten million dollars to Chile.", "gave", ["Chile"]),
+        ("Peru signed a protocol in Lima with Chile.", "signed", ["Chile"]),
+        ("Peru signed a protocol on Monday.", "signed", []),
+    ],
+)
+def test_roles_recipients(nlp: Language, sentence: str, verb: str, expected: list[str]) -> None:
+    doc = nlp(sentence)
+    assert [t.text for t in roles.recipients(_token(doc, verb))] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "expected"),
+    [
+        ("The envoy left for Lima on Monday.", "left", ["Lima"]),
+        ("The bishop appealed for peace in the Sahel.", "appealed", ["peace", "Sahel"]),
+        ("The envoys met in Lima with Chile.", "met", ["Chile"]),  # "in Lima" says where
+        ("The envoy left after the talks.", "left", []),
+    ],
+)
+def test_roles_prep_objects(nlp: Language, sentence: str, verb: str, expected: list[str]) -> None:
+    doc = nlp(sentence)
+    assert [t.text for t in roles.prep_objects(_token(doc, verb))] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        # the thing signed or welcomed names no one: the one it is with or from does
+        ("Peru signed a trade protocol with Chile on Monday.", "PER", "CHL"),
+        ("Peru welcomed a message from Chile on Monday.", "PER", "CHL"),
+        # a participle's agent: "memos sent by X"
+        ("Peru welcomed memos sent by Chile on Monday.", "PER", "CHL"),
+        # no object at all: the first actor in the verb's phrases
+        ("Peru agreed on a trade deal with Chile on Monday.", "PER", "CHL"),
+        # a list the parser read as an apposition is still every doer
+        ("Peru, Chile, Bolivia and Ecuador condemned Russia.", "PER;CHL;BOL;ECU", "RUS"),
+        # one head noun shared by coordinated countries
+        ("The foreign ministers of Peru and Chile condemned Russia.", "PER;CHL", "RUS"),
+        # a concession's target is named in its clause
+        ("Russia conceded that Ukraine had won the vote.", "RUS", "UKR"),
+    ],
+)
+def test_roles_targets_named_in_phrases(sentence: str, source: str, target: str) -> None:
+    from newsevents.core import extract
+
+    events = extract(sentence, published="2024-05-06")
+    assert [(e.source_country, e.target_country) for e in events] == [(source, target)]
+
+
+def test_roles_place_of_a_meeting_is_no_target() -> None:
+    from newsevents.core import extract
+
+    assert extract("The Peruvian minister met in Lima on Monday.", published="2024-05-06") == []
+
+
+def test_roles_coordinated_noun_shares_the_first_ones_country() -> None:
+    from newsevents.core import extract
+
+    events = extract("Danish police and soldiers arrested ten protesters.", published="2024-05-06")
+    assert [(e.source_country, e.source_sector) for e in events] == [("DNK", "COP;MIL")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rows"),
+    [
+        # coordinated doers with no one else acted on: each acts on the other
+        ("Peru and Chile met in Lima on Monday.", [("PER", "CHL", True)]),
+        ("Peru and Chile signed a trade agreement on Monday.", [("PER", "CHL", True)]),
+        ("Peru and Chile postponed their meeting on Monday.", [("PER", "CHL", True)]),
+        ("Police and protesters clashed in Lima on Monday.", [(None, None, True)]),
+        # one side acts on the other
+        ("Peru condemned Chile on Monday.", [("PER", "CHL", False)]),
+        ("Peru and Chile condemned Russia on Monday.", [("PER;CHL", "RUS", False)]),
+    ],
+)
+def test_roles_mutual_events(sentence: str, rows: list[tuple[str | None, str | None, bool]]) -> None:
+    from newsevents.core import extract
+
+    events = extract(sentence, published="2024-05-06")
+    assert [(e.source_country, e.target_country, e.mutual) for e in events] == rows

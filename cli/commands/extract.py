@@ -141,8 +141,9 @@ def check_output_folder(output: Path | None) -> None:
         )
 
 
-def load_actors(files: list[Path]) -> ActorDictionary | None:
-    """The built-in actor dictionary plus each --actors file, or None when none is given.
+def load_actors(files: list[Path], builtin: bool = True) -> ActorDictionary | None:
+    """The built-in actor dictionary plus each --actors file (the files alone when `builtin`
+    is false), or None when none is given.
 
     Raises:
         DictionaryError: a file is missing or malformed (its message says how to fix it).
@@ -151,7 +152,7 @@ def load_actors(files: list[Path]) -> ActorDictionary | None:
         return None
     from newsevents.core.actors import ActorDictionary
 
-    return ActorDictionary.from_files(*files)
+    return ActorDictionary.from_files(*files, builtin=builtin)
 
 
 def load_verb_files(files: list[Path]) -> list[Trigger]:
@@ -196,6 +197,7 @@ def extract(
     model: str | None = None,
     actor_files: list[Path] | None = None,
     verb_files: list[Path] | None = None,
+    only_user_dictionaries: bool = False,
     min_confidence: float = 0.0,
     include_unreal: bool = False,
     quiet: bool = False,
@@ -217,6 +219,10 @@ def extract(
     )
     if not 0.0 <= min_confidence <= 1.0:
         raise UsageProblem(f"--min-confidence {min_confidence} is not between 0 and 1")
+    if only_user_dictionaries and not actor_files and not verb_files:
+        raise UsageProblem(
+            "--only-user-dictionaries needs dictionary files; give --actors FILE or --verbs FILE"
+        )
     chosen = choose_format(format, output)
     check_output_folder(output)
     if chosen in IN_PLACE and output is None:
@@ -233,7 +239,7 @@ def extract(
     from newsevents.core.reader import iter_inputs
 
     try:
-        actors = load_actors(actor_files or [])
+        actors = load_actors(actor_files or [], builtin=not only_user_dictionaries)
         verbs = load_verb_files(verb_files or [])
     except DictionaryError as err:
         messages.error(f"{err.path}: {err.problem}", err)
@@ -253,6 +259,8 @@ def extract(
             actors=actor_files,
             verbs=verb_files,
             all_modalities=include_unreal,
+            # only when given, so that databases written before the option are not redone
+            **({"only_user_dictionaries": True} if only_user_dictionaries else {}),
         )
         try:
             store = SqliteWriter(output, force=force, settings=settings)
@@ -265,6 +273,8 @@ def extract(
         model=model,
         actors=actors,
         verbs=verbs,
+        # --verbs files replace the built-in lexicon only when there are some
+        builtin_verbs=not (only_user_dictionaries and verb_files),
         min_confidence=min_confidence,
         include_unreal=include_unreal,
         workers=workers or 0,
@@ -432,6 +442,15 @@ def extract_cli(
             metavar="FILE",
         ),
     ] = None,
+    only_user_dictionaries: Annotated[
+        bool,
+        typer.Option(
+            "--only-user-dictionaries",
+            help="Use the --actors and --verbs files alone: each replaces the built-in "
+            "dictionary of its kind instead of extending it (as PETRARCH runs on its own "
+            "dictionaries).",
+        ),
+    ] = False,
     min_confidence: Annotated[
         float, typer.Option("--min-confidence", help="Drop events below this confidence (0-1).")
     ] = 0.0,
@@ -486,6 +505,7 @@ def extract_cli(
             model=model,
             actor_files=actors or [],
             verb_files=verbs or [],
+            only_user_dictionaries=only_user_dictionaries,
             min_confidence=min_confidence,
             include_unreal=all_modalities,
             quiet=quiet,
