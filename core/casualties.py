@@ -14,7 +14,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 from spacy.tokens import Doc, Token
 
@@ -100,14 +99,12 @@ def _cue(token: Token) -> _Cue | None:
 
 
 @cache
-def _count_word_ids() -> Any:
+def _count_word_ids() -> frozenset[int]:
     """String ids of every word that can state a count, as written in any case."""
-    import numpy
     from spacy.strings import get_string_id
 
     words = {lemma for (lemma, _), cue in _cues().items() if cue.field in COUNT_FIELDS}
-    forms = {f for w in words for f in (w, w.title(), w.upper())}
-    return numpy.array(sorted(get_string_id(f) for f in forms), dtype="uint64")
+    return frozenset(get_string_id(f) for w in words for f in (w, w.title(), w.upper()))
 
 
 def _count_word_positions(doc: Doc) -> list[int]:
@@ -118,12 +115,14 @@ def _count_word_positions(doc: Doc) -> list[int]:
     """
     positions: list[int] | None = doc.user_data.get(CUE_MEMO)
     if positions is None:
-        import numpy
         from spacy.attrs import LEMMA, LOWER
 
-        ids = doc.to_array([LOWER, LEMMA])
-        hit = numpy.isin(ids, _count_word_ids()).any(axis=1)
-        positions = [int(i) for i in numpy.flatnonzero(hit)]
+        wanted = _count_word_ids()
+        positions = [
+            i
+            for i, (lower, lemma) in enumerate(doc.to_array([LOWER, LEMMA]).tolist())
+            if lower in wanted or lemma in wanted
+        ]
         doc.user_data[CUE_MEMO] = positions
     return positions
 

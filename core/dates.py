@@ -17,12 +17,13 @@ attacked a bus" does not date the attack).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 from typing import Any
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .casualties import clause_head, event_clause
 from .datafiles import data_rows
@@ -267,14 +268,38 @@ def _mentions(sent: Span, published: date | None) -> list[_Mention]:
     if memo["ents"] is None:
         # `sent.ents` rebuilds every entity of the Doc on each call; one list serves all.
         memo["ents"] = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+        memo["words"] = _day_word_positions(doc)
     key = (sent.start, published)
     if key not in memo["sents"]:
-        memo["sents"][key] = _find_mentions(sent, published, memo["ents"])
+        words = memo["words"]
+        inside = words[bisect_left(words, sent.start) : bisect_left(words, sent.end)]
+        memo["sents"][key] = _find_mentions(sent, published, memo["ents"], inside)
     found: list[_Mention] = memo["sents"][key]
     return found
 
 
-def _find_mentions(sent: Span, published: date | None, ents: list[Span]) -> list[_Mention]:
+@cache
+def _day_word_ids() -> frozenset[int]:
+    """String ids of the words that name a day or a month (lower case)."""
+    from spacy.strings import get_string_id
+
+    kinds = ("weekday", "day", "monthname")
+    return frozenset(get_string_id(w) for w, (kind, _) in _words().items() if kind in kinds)
+
+
+def _day_word_positions(doc: Doc) -> list[int]:
+    """Indexes of the tokens of `doc` that name a day or a month, read from its arrays (no
+    Token objects for the other words)."""
+    from spacy.attrs import LOWER
+
+    wanted = _day_word_ids()
+    return [i for i, key in enumerate(doc.to_array(LOWER).tolist()) if key in wanted]
+
+
+def _find_mentions(
+    sent: Span, published: date | None, ents: list[Span], day_words: list[int]
+) -> list[_Mention]:
+    """The date mentions of `sent`; `day_words` are the indexes of its day and month words."""
     doc = sent.doc
     spans: list[Span] = []
     for ent in (e for e in ents if sent.start <= e.start and e.end <= sent.end):
@@ -285,13 +310,14 @@ def _find_mentions(sent: Span, published: date | None, ents: list[Span]) -> list
         else:
             spans.append(ent)
     covered = {i for s in spans for i in range(s.start, s.end)}
-    for tok in sent:  # day words the entity recogniser missed ("on Friday" can go unlabelled)
+    for i in day_words:  # day words the entity recogniser missed ("on Friday" unlabelled)
+        tok = doc[i]
         if tok.i not in covered and _kind(tok.lower_) in ("weekday", "day"):
             end = tok.i + 1
             if end < sent.end and _kind(doc[end].lower_) == "time":
                 end += 1
             spans.append(doc[tok.i : end])
-    spans.extend(_written_days(sent, covered))
+    spans.extend(_written_days(sent, covered, day_words))
     found = []
     for span in spans:
         reading = _read(span.text, published)
@@ -306,7 +332,7 @@ def _day_number(tok: Token) -> bool:
     return tok.text.isdigit() and 1 <= int(tok.text) <= 31
 
 
-def _written_days(sent: Span, covered: set[int]) -> list[Span]:
+def _written_days(sent: Span, covered: set[int], day_words: list[int]) -> list[Span]:
     """Written days the entity recogniser missed: "20 March 2022", "March 20, 2022".
 
     Only a capitalised month name with both a day number and a year beside it counts, so
@@ -314,8 +340,8 @@ def _written_days(sent: Span, covered: set[int]) -> list[Span]:
     """
     doc = sent.doc
     out: list[Span] = []
-    for tok in sent:
-        i = tok.i
+    for i in day_words:
+        tok = doc[i]
         if i in covered or not tok.text[:1].isupper() or _kind(tok.lower_) != "monthname":
             continue
         if i - 1 >= sent.start and i + 1 < sent.end and _day_number(doc[i - 1]):
@@ -433,7 +459,7 @@ def _paragraph_break(prev: Span, sent: Span) -> bool:
         begin += 1
     if end < prev.start or begin >= sent.end:
         return True
-    return "\n" in doc[end : begin].text_with_ws
+    return "\n" in doc[end:begin].text_with_ws
 
 
 def lead_date(trigger: Token, published: date | None) -> EventDate | None:

@@ -35,6 +35,7 @@ from .roles import (
     claim_of_responsibility,
     conjuncts,
     cues,
+    is_passive,
     noun_source,
     noun_target,
     object_of,
@@ -152,6 +153,8 @@ class ArticleState:
     coded: dict[int, ActorCode | None] = field(default_factory=dict)
     aliases: dict[str, ActorCode] = field(default_factory=dict)
     geo: GeoContext | None = None
+    # Event type of each event word of the piece being read (token index -> type).
+    event_types: dict[int, str] = field(default_factory=dict)
 
 
 class Engine:
@@ -280,7 +283,7 @@ class Engine:
         state = ArticleState(
             article=article,
             published=article.published or published_from_dateline(text),
-            headline_end=text.find(first_line) + len(first_line),
+            headline_end=text.find(first_line) + len(first_line) if _is_headline(text) else 0,
             text_hash=hashlib.sha1(text.encode("utf-8")).hexdigest(),
         )
         drafts: list[Draft] = []
@@ -329,6 +332,7 @@ class Engine:
         """Event drafts of one parsed piece of an article."""
         found = self.finder.find(doc)
         events = {cand.token.i for cand in found}
+        state.event_types = {cand.token.i: cand.event_type for cand in found}
         claims: dict[int, Token] = {}
         claim_verbs: set[int] = set()
         for i in _positions(doc, "LEMMA", CLAIM_VERBS, any_case=True):
@@ -619,19 +623,23 @@ class Engine:
         report: Report = report_of(cand, state.headline_end - offset)
         if token.pos_ == "VERB":
             src = subject_of(token)
+            stranded = _stranded_subject(token)
+            if (src is None or src.ent_type_ in ("DATE", "TIME")) and not is_passive(token):
+                src = stranded or src
             tgt = object_of(token, cand.event_type, cand.particle)
-            counted = src is not None and (
-                src.like_num
-                or src.lemma_.lower() in ("dozen", "hundred", "thousand", "score")
-                or any(c.dep_ == "nummod" for c in src.children)  # "200 soldiers killed"
-            )
-            if src is not None and counted and tgt is None and token.lemma_ in TOLL_VERBS:
+            if tgt is None and is_passive(token):
+                tgt = stranded  # "in Tlaxco, Tlaxcala, an officer was shot": the victim
+            if src is not None and _counted(src) and tgt is None and token.lemma_ in TOLL_VERBS:
                 src, tgt = None, src  # headline "Four killed in Baghdad riots": the victims
             # A user verb pattern may say where the source and target stand ("+ * (FROM $)").
             marked = marked_roles(token, cand.particle)
             src, tgt = marked.get("source", src), marked.get("target", tgt)
         else:
             src = subject_of(carrier) if cand.role in ("light", "join") else None
+            if src is None and cand.role in ("light", "join"):
+                src = _stranded_subject(carrier)
+            if src is not None and carrier.lemma_ in TOLL_VERBS and _counted(src):
+                src = None  # "Four killed in Baghdad riots": the four are victims, not rioters
             src = src or noun_source(token, cand.event_type)
             tgt = noun_target(token, cand.event_type, cand.particle)
             if tgt is None and cand.role == "subject":
@@ -658,6 +666,17 @@ class Engine:
                 and cand.event_type not in ("ASSAULT", "COERCE")
             ):
                 tgt = doer
+        if src is not None and src.pos_ == "NOUN" and src.i in events and src.i != token.i:
+            # "another assault targeting a post": an event is no doer; its own doer is.
+            src = noun_source(src)
+        elif (
+            src is not None
+            and token.dep_ == "acl"
+            and src.i == token.head.i
+            and src.pos_ == "NOUN"
+            and self._is_no_actor(src)
+        ):
+            src = None  # "responsibility for an assault targeting X": a thing does nothing
         if tgt is not None and src is not None and tgt.i == src.i:
             tgt = None
         if src is not None and src.lemma_.lower() in cues("running") and token.lemma_ in TOLL_VERBS:
@@ -912,10 +931,12 @@ class Engine:
             target_name=tgt.name if tgt else None,
             target_country=tgt.country if tgt else None,
             target_sector=tgt.sector if tgt else None,
-            # "X and Y met": the target is a conjunct of the source (see `draft`).
+            # "X and Y met": the target is a conjunct of the source (see `draft`); "X met Y".
             mutual=draft.source_token is not None
             and draft.target_token is not None
-            and draft.target_token in draft.source_token.conjuncts,
+            and (
+                draft.target_token in draft.source_token.conjuncts or cand.lemma in cues("mutual")
+            ),
             action_text=draft.action_text,
             location_name=place.name if place else None,
             location_admin1=place.admin1 if place else None,
@@ -948,18 +969,63 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
 
 
+def _stranded_subject(verb: Token) -> Token | None:
+    """The subject of a main verb the parser left without one: "On 3 May, in Lagos (Lagos
+    state), traders protested" hangs "traders" on the place before it. The noun phrase that
+    ends right before the verb, attached to a place name, is its subject (the doer, or for a
+    passive verb the one it was done to)."""
+    root = verb.sent.root
+    if (
+        verb.dep_ == "acl"
+        and verb.head.ent_type_ in ("DATE", "TIME")
+        and root.pos_ == "NOUN"
+        and root.i < verb.i
+    ):
+        return root  # "relatives of a man found on 13 January protested": a past tense
+    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+        return None
+    k = verb.i - 1
+    skipped = ("advmod", "aux", "auxpass", "neg")  # "traders reportedly protested"
+    while k >= verb.sent.start and verb.doc[k].head.i == verb.i and verb.doc[k].dep_ in skipped:
+        k -= 1
+    while k >= verb.sent.start and verb.doc[k].text in (",", ")"):
+        k -= 1  # "people, including members of a union (UGTG), gathered"
+    if k < verb.sent.start or verb.doc[k].is_punct:
+        return None
+    tok = verb.doc[k]
+    while tok.head.i != tok.i and tok.head.i < verb.i:
+        head = tok.head
+        if (
+            tok.pos_ in ("NOUN", "PROPN")
+            and tok.dep_ in ("conj", "appos", "npadvmod")
+            and tok.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME")
+            and (head.ent_type_ in ("GPE", "LOC", "FAC") or head.pos_ == "PROPN")
+            and tok.doc[tok.i - 1].text != "("  # "a union (UGTG)": an acronym, not the doers
+        ):
+            return tok
+        tok = head
+    return None
+
+
+def _is_headline(text: str) -> bool:
+    """Whether the first line of `text` is a headline: not when it is the whole text and ends
+    a sentence ("On 3 May, police detained ... ."), a paragraph of prose with no title."""
+    lines = [line for line in text.strip().split("\n") if line.strip()]
+    return len(lines) > 1 or not lines or not lines[0].rstrip().endswith((".", "!", "?"))
+
+
 def _positions(doc: Doc, attr: str, values: Iterable[str], any_case: bool = False) -> list[int]:
     """Indexes of the tokens whose `attr` ("DEP", "LEMMA") is one of `values`.
 
     Read from the Doc's arrays, so that a pass over a long article makes no Token objects.
     """
-    import numpy
     from spacy.strings import get_string_id
 
     forms = {f for v in values for f in ((v, v.title(), v.upper()) if any_case else (v,))}
-    wanted = numpy.array([get_string_id(f) for f in forms], dtype="uint64")
-    column = doc.to_array([attr])
-    return [int(i) for i in numpy.flatnonzero(numpy.isin(column, wanted))]
+    wanted = {get_string_id(f) for f in forms}
+    return [i for i, key in enumerate(doc.to_array(attr).tolist()) if key in wanted]
 
 
 def _span_text(span: Span, text: str, offset: int) -> str:
@@ -970,6 +1036,15 @@ def _span_text(span: Span, text: str, offset: int) -> str:
     if span.start < span.end and not cut.startswith(span.doc[span.start].text):
         return span.text  # a Doc that was not parsed from this text
     return cut
+
+
+def _counted(noun: Token) -> bool:
+    """Whether a noun phrase counts people: "four", "200 soldiers" (killed), "dozens"."""
+    return (
+        noun.like_num
+        or noun.lemma_.lower() in ("dozen", "hundred", "thousand", "score")
+        or any(c.dep_ == "nummod" for c in noun.children)
+    )
 
 
 def _teller(pronoun: Token) -> Token | None:

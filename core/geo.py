@@ -24,7 +24,7 @@ import tempfile
 import threading
 import unicodedata
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -390,6 +390,15 @@ class GeoContext:
     # Resolved place entities keyed by the doc index of their first token.
     by_token: dict[int, Location | None] = field(default_factory=dict)
     spans: dict[int, Span] = field(default_factory=dict)  # token index -> its place entity
+
+    def starts_within(self, span: Span) -> list[Span]:
+        """The place entities that start inside `span`, in text order."""
+        starts = sorted(self.by_token)
+        return [
+            self.spans[i]
+            for i in starts[bisect_left(starts, span.start) : bisect_left(starts, span.end)]
+            if i in self.spans and self.spans[i].start == i
+        ]
 
 
 # -- the name index: an SQLite store on disk, or the gazetteer parsed into memory -------------
@@ -998,6 +1007,12 @@ class Geocoder:
                 ent = Span(doc, ent.start, ent.end + 1, label=ent.label_)  # "St. John's"
             if country_of_demonym(ent.text) or fold(ent.text) in GEO_STOPWORDS:
                 continue
+            whole = _hyphenated_name(ent)
+            if whole is not None:
+                # "Fontaine-au-Pire" is no "Pire": the whole name, when the gazetteer knows it.
+                if whole.start in taken or not self._known(whole.text):
+                    continue
+                ent = whole
             if ent.label_ in PLACE_LABELS or (
                 ent.label_ in MISLABELED
                 and (
@@ -1050,6 +1065,13 @@ class Geocoder:
                 else:
                     break
             span = Span(doc, i, j + 1, label="GPE")
+            whole = _hyphenated_name(span)
+            if whole is not None:
+                span = whole if self._known(whole.text) and whole.start not in taken else span
+                j = max(j, whole.end - 1)
+                if span is not whole:
+                    i = j + 1
+                    continue
             if fold(span.text) not in GEO_STOPWORDS and (
                 (_locative_slot(span) and self._known(span.text))
                 or (_after_name_comma(span) and self._region_name(span.text))
@@ -1437,9 +1459,8 @@ class Geocoder:
         For parses that hang the place phrase on the wrong word ("killed 2 civilians in Kalma").
         """
         found: list[tuple[Token, Token]] = []
-        for tok in trigger.sent:
-            ent = ctx.spans.get(tok.i)
-            if ent is None or tok.i != ent.start or ent.start_char < ctx.dateline_end:
+        for ent in ctx.starts_within(trigger.sent):
+            if ent.start_char < ctx.dateline_end:
                 continue  # the dateline is the reporter's place, used only as a fallback
             loc = ctx.by_token.get(ent.start)
             # A country in no locative role is mostly a party ("demanding Israel return ..."),
@@ -1500,10 +1521,7 @@ class Geocoder:
     def _sentence_place(self, trigger: Token, ctx: GeoContext) -> Location | None:
         """A place elsewhere in the sentence, when it stands in a locative role."""
         found: list[tuple[Token, Token]] = []
-        for tok in trigger.sent:
-            ent = ctx.spans.get(tok.i)
-            if ent is None or tok.i != ent.start:
-                continue
+        for ent in ctx.starts_within(trigger.sent):
             root = ent.root
             head = root.head
             if root.dep_ == "pobj" and (head.lower_ in LOC_PREPS or _has_distance(head)):
@@ -1517,7 +1535,7 @@ class Geocoder:
         self, found: list[tuple[Token, Token]], ctx: GeoContext, by_distance_to: int | None = None
     ) -> Location | None:
         """The finest place among the gathered tokens, with its relative wording set."""
-        best: tuple[tuple[int, int], Location, Token, Span] | None = None
+        best: tuple[tuple[int, int, int], Location, Token, Span] | None = None
         seen: set[int] = set()
         for order, (tok, top) in enumerate(found):
             ent = ctx.spans.get(tok.i)
@@ -1528,7 +1546,7 @@ class Geocoder:
             if loc is None:
                 continue
             tie = abs(ent.start - by_distance_to) if by_distance_to is not None else order
-            key = (_RANK[loc.precision], tie)
+            key = (_RANK[loc.precision], _names_a_site(ent), tie)
             if best is None or key < best[0]:
                 best = (key, loc, top, ent)
         if best is None:
@@ -1776,6 +1794,40 @@ _NAME_PARTICLES = frozenset(
 )
 _NAME_JOINERS = frozenset({"of", "and", "y", "de", "del", "do", "da", "dos", "das"})
 _SEPARATORS = frozenset({",", "(", ")", ";", "[", "]", "/"})
+
+
+def _names_a_site(ent: Span) -> int:
+    """1 when the name only names a site: "Colombo square in Sanremo", "Mill Creek park in
+    Kansas City" (a town named in the same phrase is the place); else 0."""
+    doc = ent.doc
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return int(after is not None and after.text.islower() and after.lower_ in SITE_NOUNS)
+
+
+def _hyphenated_name(ent: Span) -> Span | None:
+    """The compound name of three or more parts joined by hyphens that `ent` is only a part
+    of ("Pire" in "Fontaine-au-Pire", "Priest" in "Saint-Priest-en-Jarez"); None otherwise."""
+    doc = ent.doc
+
+    def glued(k: int) -> bool:  # doc[k] is a hyphen with no space on either side
+        return (
+            0 < k < len(doc) - 1
+            and doc[k].text == "-"
+            and not doc[k - 1].whitespace_
+            and not doc[k].whitespace_
+        )
+
+    start, end = ent.start, ent.end
+    while start >= 2 and glued(start - 1) and doc[start - 2].is_alpha:
+        start -= 2
+    while end + 1 < len(doc) and glued(end) and doc[end + 1].is_alpha:
+        end += 2
+    if (start, end) == (ent.start, ent.end):
+        return None
+    whole = Span(doc, start, end, label=ent.label_)
+    if sum(1 for t in whole if t.text == "-") < 2:
+        return None  # "Kyiv-based", "Russia-Ukraine": a name with a word, as before
+    return whole
 
 
 def _separates(doc: Doc, k: int) -> bool:

@@ -84,6 +84,8 @@ class Draft:
     source_token: Token | None = None
     target_token: Token | None = None
     members: list[Draft] = field(default_factory=list)
+    # The body's first news event: likely the report's main event (see `merge_drafts`).
+    lede: bool = False
 
     def richness(self) -> float:
         """How much this mention says: the richest one is the row's evidence."""
@@ -113,6 +115,7 @@ class Draft:
         if self.report.modality != "asserted":
             score -= 0.2
         score += min(0.1, 0.04 * (self.mentions - 1))
+        score += LEDE_BONUS if self.lede else 0.0
         return round(max(0.01, min(0.99, score)), 3)
 
 
@@ -246,6 +249,8 @@ def _best(clusters: list[list[Draft]], draft: Draft) -> tuple[float, int] | None
     return None if best is None else (best[0], best[2])
 
 
+# Confidence added to the body's first news event (see `merge_drafts`).
+LEDE_BONUS = 0.15
 # Types whose reports name what they are about: without a target they say too little.
 NEEDS_TARGET = {
     "REQUEST",
@@ -316,7 +321,9 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
         for other in sorted(cluster, key=lambda d: d.position):
             if other.claimed_by and not lead.claimed_by:
                 lead.claimed_by = other.claimed_by
-            if other.loose and other.source is None:
+            # A toll ("four were wounded", "the attack killed 12") adds its count.
+            told = other.toll or other.cand.role == "subject"
+            if other.loose and other.source is None and not told:
                 continue  # its time and place are those of the clause that points at it
             if lead.counts is None or lead.counts.dead is None:
                 if other.counts is not None and other.counts.dead is not None:
@@ -338,4 +345,9 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
             continue
         merged.append(lead)
     merged.sort(key=lambda d: d.position)
+    # News tells its main event first: the body's first news event is likelier the report's
+    # subject than a later side event ("a rally in Moscow against the invasion of Ukraine").
+    lede = next((d for d in merged if not d.in_headline and not d.report.background), None)
+    if lede is not None:
+        lede.lede = True
     return merged

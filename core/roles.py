@@ -240,6 +240,13 @@ def noun_target(noun: Token, event_type: str, particle: str | None = None) -> To
         agent = prep_object(noun, {"by"})
         if agent is not None:
             found = prep_object(agent, preps)
+    if found is None:
+        # "an assault targeting a post", "strikes aimed at depots": the participle names it.
+        for c in noun.children:
+            if c.dep_ == "acl" and c.lemma_.lower() in cues("aim"):
+                found = child(c, "dobj") or prep_object(c, {"at", "against", "on"})
+                if found is not None:
+                    return found
     if found is None and event_type == "ASSAULT":
         for c in noun.children:
             if c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() != particle:
@@ -312,7 +319,8 @@ def conjuncts(token: Token) -> list[Token]:
     """`token` and the nouns coordinated with it ("Egypt and the UAE").
 
     A list the parser hung on the first name as an apposition ("Mordor, the Shire, Arnor and
-    Bree") is one coordination when all its members are proper names.
+    Bree") is one coordination when all its members are proper names; two misreadings of a
+    coordination are mended too (see below).
     """
     found = [token, *[c for c in token.conjuncts if c.i > token.i]]
     for c in token.children:
@@ -325,6 +333,26 @@ def conjuncts(token: Token) -> list[Token]:
             doc = token.doc
             same = not any(t.text == "," for t in doc[token.i + 1 : c.left_edge.i])
             found += [x for x in listed[1 if same else 0 :] if x not in found]
+    doc = token.doc
+    for c in token.children:
+        # "Arnor and the evil awful Gondor": a name hung on the first member as an apposition
+        # right after a coordinated common noun is that member's head (the tagger took
+        # "awful" for a noun).
+        prev = doc[c.i - 1] if c.i > 0 else None
+        if (
+            c.dep_ == "appos"
+            and c.pos_ == "PROPN"
+            and prev is not None
+            and prev.i != token.i
+            and prev.pos_ == "NOUN"
+            and prev in found
+        ):
+            found[found.index(prev)] = c
+    if token.dep_ == "nsubj" and any(c.dep_ == "cc" for c in token.children):
+        # "Lions, tigers, and Gondor welcomed": the parser gave the verb a second subject.
+        found += [
+            c for c in token.head.children if c.dep_ == "nsubj" and c.i > token.i and c not in found
+        ]
     return found
 
 

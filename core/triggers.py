@@ -98,6 +98,9 @@ _ELEMENT = re.compile(r"<?(?:\{[^}]*\}|\([^)]*\)|[^\s{}()]+)")
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "conj", "cc", "punct", "mark", "relcl"})
 # Markers of a pattern: where the source ($) and the target (+) of the event stand.
 ROLE_MARKS = ("$", "+")
+# Marker of a pattern: a noun phrase skipped ("Iftar (in ^) +": the target is the phrase after
+# the place).
+SKIP_MARK = "^"
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _PREP_DEPS = frozenset({"prep", "agent", "dative"})
 _NP_DEPS = frozenset({"dobj", "pobj", "dative", "attr", "oprd", "nsubj", "nsubjpass", "appos"})
@@ -144,7 +147,7 @@ def _element_at(element: str, scope: Sequence[Token]) -> Token | None:
     itself, the head of a phrase, or the preposition of a prepositional phrase."""
     if element.startswith("("):
         prep, *words = element[1:-1].split()
-        words = [w for w in words if w not in ROLE_MARKS]
+        words = [w for w in words if w not in ROLE_MARKS and w != SKIP_MARK]
         return next(
             (
                 t
@@ -186,8 +189,9 @@ def pattern_roles(
 
     Returns None when it does not fit, else the words its markers point at: "source" for `$`,
     "target" for `+` (a marker before the verb is its subject; one after it the next noun
-    phrase; one inside a prepositional phrase that phrase's object). `scope` is the verb's
-    words before and after it, when already gathered.
+    phrase; one inside a prepositional phrase that phrase's object). A `^` after the verb
+    skips a noun phrase: the next one, or inside a prepositional phrase its object. `scope` is
+    the verb's words before and after it, when already gathered.
     """
     before, after = scope if scope is not None else _pattern_scope(verb)
     roles: dict[str, Token] = {}
@@ -195,6 +199,11 @@ def pattern_roles(
     for element in _ELEMENT.findall(pattern):
         early = element.startswith("<")
         bare = element[1:] if early else element
+        if bare == SKIP_MARK:
+            skipped = None if early else _noun_after(after, last)
+            if skipped is not None:
+                last = skipped.i
+            continue
         if bare in ROLE_MARKS:
             role = "source" if bare == "$" else "target"
             if early:
@@ -212,6 +221,12 @@ def pattern_roles(
             for mark in ROLE_MARKS:
                 if mark in bare[1:-1].split() and obj is not None:
                     roles.setdefault("source" if mark == "$" else "target", obj)
+            skips = bare[1:-1].split().count(SKIP_MARK)
+            if skips and obj is not None and not early:
+                last = max(last, obj.i)  # "(in ^)": its object is skipped, then the next ones
+                for _ in range(skips - 1):
+                    skipped = _noun_after(after, last)
+                    last = skipped.i if skipped is not None else last
         if not early:
             last = max(last, token.i)
     return roles
@@ -233,7 +248,8 @@ def has_particle(token: Token, particle: str) -> bool:
         the others earlier in its phrase ("new global economic relations");
       * `(on resolution)` a preposition with the words in order in its phrase ("acting on a
         resolution");
-      * `$` and `+` mark where the source and the target stand (see `pattern_roles`).
+      * `$` and `+` mark where the source and the target stand, `^` a noun phrase skipped
+        on the way (see `pattern_roles`).
     """
     if particle.startswith(PATTERN_MARK):
         return pattern_roles(token, particle[len(PATTERN_MARK) :]) is not None

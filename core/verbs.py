@@ -16,9 +16,10 @@ Every pattern `- [words before] * [words after] [CODE]` becomes an entry whose `
 the pattern in the language of triggers.has_particle (after PATTERN_MARK): words, phrases in
 braces (head last), prepositional phrases in parentheses, words before the verb marked `<`,
 `&SYNSET` words expanded from the file's synonym sets (several-word members become phrases),
-and the source and target markers `$` and `+` kept to say where the actors stand (see
-triggers.pattern_roles); the markers `%` (compound actor) and `^` (skipped phrase) are left
-out. Longer patterns are tried first. A CSV file uses the columns of data/triggers.csv.
+and the source and target markers `$` and `+` kept to say where the actors stand, with the
+skipped phrases `^` after the verb (see triggers.pattern_roles); the marker `%` (compound
+actor) is left out. Longer patterns are tried first. A CSV file uses the columns of
+data/triggers.csv.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from pathlib import Path
 from . import ontology
 from .datafiles import read_rows
 from .errors import DictionaryError
-from .triggers import PATTERN_MARK, ROLE_MARKS
+from .triggers import PATTERN_MARK, ROLE_MARKS, SKIP_MARK
 
 NO_EVENT = "---"
 _HEADER = re.compile(r"^-{3}\s*(?P<name>[^\[]+?)\s*\[(?P<code>[^\]]*)\]\s*-{3}")
@@ -115,8 +116,8 @@ def _element_forms(element: str, sets: dict[str, list[str]]) -> list[str]:
     if element.startswith("("):
         return [
             f"({' '.join(ws)})"
-            for ws in _expand(words_of(element[1:-1], ROLE_MARKS), sets)
-            if ws and ws[0] not in ROLE_MARKS
+            for ws in _expand(words_of(element[1:-1], (*ROLE_MARKS, SKIP_MARK)), sets)
+            if ws and ws[0] not in ROLE_MARKS and ws[0] != SKIP_MARK
         ]
     if element.startswith("{"):
         return [
@@ -141,9 +142,10 @@ def _element_forms(element: str, sets: dict[str, list[str]]) -> list[str]:
 def _pattern_particles(body: str, sets: dict[str, list[str]]) -> list[str]:
     """Particles of one pattern ("* {NEW &TIETYPES RELATIONS} (FROM)"), see has_particle.
 
-    The elements before `*` must precede the verb, those after it follow it; markers of
-    source, target, compound actors and skipped phrases ($ + % ^) are left out. A pattern
-    with no words left ("- % *") says nothing of its own: no particle.
+    The elements before `*` must precede the verb, those after it follow it; the markers of
+    source and target ($ +) are kept, and of skipped phrases (^) after the verb; compound
+    actors (%) and skips before the verb are left out. A pattern with no words left
+    ("- % *") says nothing of its own: no particle.
     """
     elements = _ELEMENT.findall(body)
     if "*" not in elements:
@@ -154,7 +156,7 @@ def _pattern_particles(body: str, sets: dict[str, list[str]]) -> list[str]:
     choices: list[list[str]] = [[]]
     for n, element in enumerate(elements):
         prefix = "<" if n < star else ""
-        if element in ROLE_MARKS:
+        if element in ROLE_MARKS or (element == SKIP_MARK and n > star):
             choices = [c + [prefix + element] for c in choices]
             continue
         if element == "*" or element in _MARKERS:
@@ -246,7 +248,7 @@ def _specificity(particle: str | None) -> int:
     """How many words a particle asks for."""
     if not particle:
         return 0
-    return len(re.findall(r"[^\s{}()<=$+]+", particle))
+    return len(re.findall(r"[^\s{}()<=$+^]+", particle))
 
 
 def load_verbs(path: Path) -> list[ontology.Trigger]:

@@ -260,3 +260,213 @@ def test_engine_many_plural_short_names_do_not_nest() -> None:
     body = " ".join(f"The officials condemned attack number {n} on Monday." for n in range(1200))
     events = _events("Officials condemn attacks\n\n" + body)
     assert events and all(e.event_type == "ACCUSE" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police arrest 12 protesters in Nairobi", True),
+        ("Police arrest 12 protesters\n\nKenyan police arrested 12 protesters on Friday.", True),
+        # a one-paragraph report with no title: its sentences are body, not a headline
+        ("On 3 March, police arrested 12 protesters in Nairobi.", False),
+        ("On 3 March, police arrested 12 protesters. Two were injured!", False),
+    ],
+)
+def test_engine_first_line_is_a_headline_unless_it_is_the_whole_report(
+    text: str, expected: bool
+) -> None:
+    from newsevents.core.engine import _is_headline
+
+    assert _is_headline(text) is expected
+
+
+def _parsed(nlp: object, rows: list[tuple[str, int, str, str, str, str]]) -> object:
+    """A Doc built by hand: (word, head, dep, pos, tag, entity IOB) per token."""
+    from spacy.tokens import Doc
+
+    words, heads, deps, pos, tags, ents = (list(col) for col in zip(*rows, strict=True))
+    return Doc(
+        nlp.vocab,  # type: ignore[attr-defined]
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        tags=tags,
+        ents=ents,
+        sent_starts=[True] + [False] * (len(words) - 1),
+    )
+
+
+@pytest.mark.parametrize(
+    ("rows", "verb", "expected"),
+    [
+        # "In Lagos, traders protested.": the doers hung on the place before them
+        (
+            [
+                ("In", 4, "prep", "ADP", "IN", "O"),
+                ("Lagos", 0, "pobj", "PROPN", "NNP", "B-GPE"),
+                (",", 1, "punct", "PUNCT", ",", "O"),
+                ("traders", 1, "appos", "NOUN", "NNS", "O"),
+                ("protested", 4, "ROOT", "VERB", "VBD", "O"),
+                (".", 4, "punct", "PUNCT", ".", "O"),
+            ],
+            4,
+            "traders",
+        ),
+        # "In Tepic, a journalist was shot.": the one it was done to
+        (
+            [
+                ("In", 6, "prep", "ADP", "IN", "O"),
+                ("Tepic", 0, "pobj", "PROPN", "NNP", "B-GPE"),
+                (",", 1, "punct", "PUNCT", ",", "O"),
+                ("a", 4, "det", "DET", "DT", "O"),
+                ("journalist", 1, "appos", "NOUN", "NN", "O"),
+                ("was", 6, "auxpass", "AUX", "VBD", "O"),
+                ("shot", 6, "ROOT", "VERB", "VBN", "O"),
+                (".", 6, "punct", "PUNCT", ".", "O"),
+            ],
+            6,
+            "journalist",
+        ),
+        # "Relatives of the man held on Monday protested.": a past tense taken for a participle
+        (
+            [
+                ("Relatives", 0, "ROOT", "NOUN", "NNS", "O"),
+                ("of", 0, "prep", "ADP", "IN", "O"),
+                ("the", 3, "det", "DET", "DT", "O"),
+                ("man", 1, "pobj", "NOUN", "NN", "O"),
+                ("held", 3, "acl", "VERB", "VBN", "O"),
+                ("on", 4, "prep", "ADP", "IN", "O"),
+                ("Monday", 5, "pobj", "PROPN", "NNP", "B-DATE"),
+                ("protested", 6, "acl", "VERB", "VBD", "O"),
+                (".", 0, "punct", "PUNCT", ".", "O"),
+            ],
+            7,
+            "Relatives",
+        ),
+        # "In Lagos, traders, including a union (NUT), marched.": past the inserted phrase
+        (
+            [
+                ("In", 11, "prep", "ADP", "IN", "O"),
+                ("Lagos", 0, "pobj", "PROPN", "NNP", "B-GPE"),
+                (",", 1, "punct", "PUNCT", ",", "O"),
+                ("traders", 1, "conj", "NOUN", "NNS", "O"),
+                (",", 3, "punct", "PUNCT", ",", "O"),
+                ("including", 3, "prep", "VERB", "VBG", "O"),
+                ("a", 7, "det", "DET", "DT", "O"),
+                ("union", 5, "pobj", "PROPN", "NNP", "O"),
+                ("(", 7, "punct", "PUNCT", "-LRB-", "O"),
+                ("NUT", 7, "appos", "PROPN", "NNP", "O"),
+                (")", 7, "punct", "PUNCT", "-RRB-", "O"),
+                ("marched", 11, "ROOT", "VERB", "VBD", "O"),
+            ],
+            11,
+            "traders",
+        ),
+        # a verb with its own subject has none stranded
+        (
+            [
+                ("Traders", 1, "nsubj", "NOUN", "NNS", "O"),
+                ("protested", 1, "ROOT", "VERB", "VBD", "O"),
+                ("in", 1, "prep", "ADP", "IN", "O"),
+                ("Lagos", 2, "pobj", "PROPN", "NNP", "B-GPE"),
+                (".", 1, "punct", "PUNCT", ".", "O"),
+            ],
+            1,
+            None,
+        ),
+    ],
+)
+def test_engine_subject_the_parser_hangs_on_a_place_is_found(
+    nlp: object, rows: list[tuple[str, int, str, str, str, str]], verb: int, expected: str | None
+) -> None:
+    from newsevents.core.engine import _stranded_subject
+
+    doc = _parsed(nlp, rows)
+    found = _stranded_subject(doc[verb])  # type: ignore[index]
+    assert (found.text if found is not None else None) == expected
+
+
+def test_engine_protest_after_a_dated_clause_keeps_its_doers() -> None:
+    text = (
+        "On 3 March 2024, in Ilorin (Kwara), relatives of a man who was arrested on 1 March "
+        "protested outside the police station."
+    )
+    protest = _one(text, "PROTEST")
+    assert protest.source_text == "relatives of a man"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "action_text"),
+    [
+        ("On Monday, soldiers set houses on fire in Kani village.", "ASSAULT", "set"),
+        ("On Monday, rival gangs exchanged fire in Soweto.", "ASSAULT", "exchanged fire"),
+        (
+            "On Monday, a shoot-out between police and robbers took place in Soweto.",
+            "ASSAULT",
+            "shoot-out",
+        ),
+        (
+            "On Monday, activists took out a protest rally in Hyderabad.",
+            "PROTEST",
+            "took out a protest rally",
+        ),
+        ("On Monday, farmers blocked traffic near Nakuru.", "PROTEST", "blocked traffic"),
+        ("On Monday, a bomb went off in a market in Maiduguri.", "ASSAULT", "bomb"),
+        ("On Monday, unidentified men robbed a shop in Goma.", "COERCE", "robbed"),
+        ("On Monday, rioters smashed the windows of the town hall.", "ASSAULT", "smashed"),
+        (
+            "On Monday, Maoist cadres set ablaze two road construction machines at Kiamunda"
+            " village.",
+            "ASSAULT",
+            "set",
+        ),
+        (
+            "On Monday, police fired tear gas canisters at the protesters in Nairobi.",
+            "ASSAULT",
+            "fired tear gas canisters",
+        ),
+        ("On Monday, a trader was taken away by gunmen near Dawei.", "ASSAULT", "was taken away"),
+    ],
+)
+def test_engine_plain_news_phrasings_are_events(
+    text: str, event_type: str, action_text: str
+) -> None:
+    assert _one(text, event_type).action_text == action_text
+
+
+@pytest.mark.parametrize(
+    "toll",
+    ["Four passengers were killed.", "Four passengers were killed and two were wounded."],
+)
+def test_engine_toll_in_a_later_sentence_adds_its_count(toll: str) -> None:
+    attack = _one(f"Bus attacked\n\nGunmen attacked a bus near Zaria on Friday. {toll}", "ASSAULT")
+    assert attack.dead == 4
+
+
+def test_engine_first_news_event_is_the_most_confident() -> None:
+    text = "Hundreds of people rallied in Tbilisi on Sunday against the invasion of Ukraine."
+    events = _events(text)
+    assert max(events, key=lambda e: e.confidence).event_type == "PROTEST"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # counted victims of a headline toll are not the rioters
+        (
+            "Four killed, 90 injured in Kano riots: hospital\n\nKANO - Police fired on a crowd.",
+            "PROTEST",
+        ),
+        # an abstract noun carrying an event's participle does nothing
+        (
+            "Attack\n\nThe group claimed responsibility for an assault targeting a post near Gao.",
+            "ASSAULT",
+        ),
+    ],
+)
+def test_engine_victims_and_things_are_no_doers(text: str, event_type: str) -> None:
+    events = [e for e in _events(text, include_unreal=True) if e.event_type == event_type]
+    assert all(e.source_text is None for e in events)
+    if event_type == "ASSAULT":
+        assert events and (events[0].claimed_by, events[0].target_text) == ("group", "a post")

@@ -45,6 +45,9 @@ def test_geo_fold_makes_spellings_meet(written: str, same_as: str) -> None:
         ("Al-Fashir", "El Fasher", "SDN"),
         ("U.S.", "United States", "USA"),
         ("Britain", "United Kingdom", "GBR"),
+        ("KPK", "Khyber Pakhtunkhwa", "PAK"),
+        ("Tyr", "Tyre", "LBN"),
+        ("Amanat al Asimah", "Sanaa", "YEM"),
     ],
 )
 def test_geo_alias_resolves_to_canonical(
@@ -109,6 +112,20 @@ def test_geo_demonym_gives_country(word: str, iso3: str | None) -> None:
         ("Militants attacked a checkpoint in Derna on Monday.", "attack", "Darnah", "LBY"),
         ("Clashes erupted in the Syrian city of Homs on Tuesday.", "erupt", "Homs", "SYR"),
         ("Fighters attacked the town of Kadugli in South Kordofan.", "attack", "Kadugli", "SDN"),
+        # a name before a site noun names the site; the town of the phrase is the place
+        (
+            "Students held a protest in Colombo square in Sanremo on Friday.",
+            "protest",
+            "Sanremo",
+            "ITA",
+        ),
+        # a name of hyphenated parts is one name, not its last part ("Pire")
+        (
+            "Nurses demonstrated in Fontaine-au-Pire on Friday.",
+            "demonstrate",
+            "Fontaine-au-Pire",
+            "FRA",
+        ),
     ],
 )
 def test_geo_city_in_locative_phrase(

@@ -204,6 +204,48 @@ def test_roles_conjuncts_read_a_list_hung_as_apposition(
 
 
 @pytest.mark.parametrize(
+    ("words", "heads", "deps", "pos", "expected"),
+    [
+        # "Cats, dogs, and Peru welcomed talks": the parser gave the verb a second subject
+        (
+            ["Cats", ",", "dogs", ",", "and", "Peru", "welcomed", "talks"],
+            [6, 0, 0, 0, 0, 6, 6, 6],
+            ["nsubj", "punct", "conj", "punct", "cc", "nsubj", "ROOT", "dobj"],
+            ["NOUN", "PUNCT", "NOUN", "PUNCT", "CCONJ", "PROPN", "VERB", "NOUN"],
+            ["Cats", "dogs", "Peru"],
+        ),
+        # "Peru and the awful Chile welcomed talks": "awful" read as a coordinated noun and
+        # "Chile" as an apposition of "Peru"
+        (
+            ["Peru", "and", "the", "awful", "Chile", "welcomed", "talks"],
+            [5, 0, 3, 0, 0, 5, 5],
+            ["nsubj", "cc", "det", "conj", "appos", "ROOT", "dobj"],
+            ["PROPN", "CCONJ", "DET", "NOUN", "PROPN", "VERB", "NOUN"],
+            ["Peru", "Chile"],
+        ),
+        # a true apposition after a name is no member
+        (
+            ["Peru", ",", "the", "state", ",", "welcomed", "talks"],
+            [5, 0, 3, 0, 0, 5, 5],
+            ["nsubj", "punct", "det", "appos", "punct", "ROOT", "dobj"],
+            ["PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "NOUN"],
+            ["Peru"],
+        ),
+    ],
+)
+def test_roles_conjuncts_mend_misread_coordinations(
+    nlp: Language,
+    words: list[str],
+    heads: list[int],
+    deps: list[str],
+    pos: list[str],
+    expected: list[str],
+) -> None:
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert [t.text for t in roles.conjuncts(doc[0])] == expected
+
+
+@pytest.mark.parametrize(
     ("sentence", "verb", "expected"),
     [
         ("Norway gave ten million dollars to Chile.", "gave", ["Chile"]),
@@ -276,12 +318,16 @@ def test_roles_coordinated_noun_shares_the_first_ones_country() -> None:
         ("Peru and Chile signed a trade agreement on Monday.", [("PER", "CHL", True)]),
         ("Peru and Chile postponed their meeting on Monday.", [("PER", "CHL", True)]),
         ("Police and protesters clashed in Lima on Monday.", [(None, None, True)]),
+        # a meeting is the other side's meeting too
+        ("The Peruvian president met the Chilean envoy on Monday.", [("PER", "CHL", True)]),
         # one side acts on the other
         ("Peru condemned Chile on Monday.", [("PER", "CHL", False)]),
         ("Peru and Chile condemned Russia on Monday.", [("PER;CHL", "RUS", False)]),
     ],
 )
-def test_roles_mutual_events(sentence: str, rows: list[tuple[str | None, str | None, bool]]) -> None:
+def test_roles_mutual_events(
+    sentence: str, rows: list[tuple[str | None, str | None, bool]]
+) -> None:
     from newsevents.core import extract
 
     events = extract(sentence, published="2024-05-06")

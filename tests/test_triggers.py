@@ -68,10 +68,27 @@ def test_triggers_pattern_elements(
         (
             "Chile warned their citizens about the rebels.",
             "warned",
-            "their about +",
+            "their ^ about +",
             None,
             "rebels",
         ),
+        # "^" skips a phrase: the place, then the ones celebrated with
+        (
+            "Peru celebrated Iftar in Lima with the envoys of Chile.",
+            "celebrated",
+            "iftar (in ^) +",
+            None,
+            "envoys",
+        ),
+        ("Peru celebrated Iftar in Lima with Chile.", "celebrated", "iftar (in) +", None, "Lima"),
+        (
+            "Peru celebrated Iftar at a hotel in Lima with Chile.",
+            "celebrated",
+            "iftar (at ^ ^) +",
+            None,
+            "Chile",
+        ),
+        ("Peru gave Chile a warning.", "gave", "^ +", None, "warning"),
     ],
 )
 def test_triggers_pattern_markers_give_roles(

@@ -38,7 +38,10 @@ def _particles(tmp_path: Path, text: str) -> dict[str | None, str]:
         ("- {DEATH TOLL} * [190]", "= <{death toll}", "190"),
         # source and target markers are kept, also inside a phrase
         ("- + * (FROM $) [080]", "= <+ (from $)", "080"),
-        ("- * THEIR ^ ABOUT + [130]", "= their about +", "130"),
+        # skipped phrases after the verb are kept, before it left out
+        ("- * THEIR ^ ABOUT + [130]", "= their ^ about +", "130"),
+        ("- * IFTAR (AT ^ ^) + [017]", "= iftar (at ^ ^) +", "017"),
+        ("- $ ^ (FOR) * [164]", "= <$ <(for)", "164"),
         # "no event" patterns are kept: they stop the verb from being coded
         ("- * BUDGET [---]", "= budget", "---"),
     ],
