@@ -1,11 +1,12 @@
 """Speed benchmark of `newsevents extract` against spaCy alone (a script, not a test).
 
-    python bench/speed.py [--shared ../shared] [--articles 5000] [--throughput 1000]
+    python bench/speed.py [--shared ../shared] [--articles 5000] [--throughput 500] [--repeats 3]
 
 Builds a corpus (the news in SHARED/corpus/news when present, read at run time, else samples/,
 else generated text) repeated with small variations up to --articles articles, then measures:
 (1) throughput of spaCy alone (`nlp.pipe`, same pipeline and batch size) and of `newsevents
-extract` end to end, with 1 and 2 workers; (2) peak memory of `extract -j 2` at --articles/5
+extract` end to end, with 1 and 2 workers (each --repeats times, interleaved, the fastest run
+of each kind counting); (2) peak memory of `extract -j 2` at --articles/5
 and --articles articles (sum of the proportional set size of the process and its workers, so
 shared pages count once); (3) cold start of `newsevents --help` and of one short article.
 Prints a table, appends a line to bench/history/speed.tsv; the last line is a summary.
@@ -170,7 +171,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--articles", type=int, default=5000, help="largest corpus (memory)")
-    parser.add_argument("--throughput", type=int, default=1000, help="articles timed")
+    parser.add_argument("--throughput", type=int, default=500, help="articles timed")
+    parser.add_argument(
+        "--repeats",
+        type=int,
+        default=3,
+        help="timed runs of each kind, interleaved; the fastest counts (a shared machine's "
+        "speed drifts from minute to minute, and a ratio of two single runs drifts with it)",
+    )
     parser.add_argument("--no-history", action="store_true")
     args = parser.parse_args()
     kind, texts = base_texts(args.shared)
@@ -193,10 +201,15 @@ def main() -> None:
         one_s = min(timed([*_script(), "extract", str(one), "-f", "jsonl"]) for _ in range(2))
         res: dict[str, float] = {}
         for w in (1, 2):
-            res[f"spacy{w}"] = spacy_alone(timing, w)
-            wall = timed([*_script(), "extract", str(timing), "-j", str(w), "-f", "jsonl", "-q"])
-            res[f"e2e_wall{w}"] = wall
-            res[f"e2e{w}"] = max(wall - one_s, 1e-9)  # without start-up: what batches see
+            alone, walls = [], []
+            for _ in range(max(1, args.repeats)):
+                alone.append(spacy_alone(timing, w))
+                walls.append(
+                    timed([*_script(), "extract", str(timing), "-j", str(w), "-f", "jsonl", "-q"])
+                )
+            res[f"spacy{w}"] = min(alone)
+            res[f"e2e_wall{w}"] = min(walls)
+            res[f"e2e{w}"] = max(min(walls) - one_s, 1e-9)  # without start-up: what batches see
         mem_small = peak_memory(small, 2)
         mem_big = peak_memory(big, 2)
 
@@ -220,8 +233,8 @@ def main() -> None:
         ("cold start one article end to end", f"{one_s:.2f} s"),
     ]
     print(
-        f"corpus: {kind}, {tp} articles timed ({words} words), batch size {BATCH_SIZE}, "
-        f"{os.cpu_count()} cores"
+        f"corpus: {kind}, {tp} articles timed ({words} words), best of {max(1, args.repeats)} "
+        f"runs, batch size {BATCH_SIZE}, {os.cpu_count()} cores"
     )
     width = max(len(name) for name, _ in rows)
     for name, value in rows:
