@@ -669,14 +669,6 @@ class Engine:
         if src is not None and src.pos_ == "NOUN" and src.i in events and src.i != token.i:
             # "another assault targeting a post": an event is no doer; its own doer is.
             src = noun_source(src)
-        elif (
-            src is not None
-            and token.dep_ == "acl"
-            and src.i == token.head.i
-            and src.pos_ == "NOUN"
-            and self._is_no_actor(src)
-        ):
-            src = None  # "responsibility for an assault targeting X": a thing does nothing
         if tgt is not None and src is not None and tgt.i == src.i:
             tgt = None
         if src is not None and src.lemma_.lower() in cues("running") and token.lemma_ in TOLL_VERBS:
