@@ -17,6 +17,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from .arrays import positions, string_ids
 from .datafiles import data_rows
 
 COUNT_FIELDS = ("dead", "injured", "arrested", "size")
@@ -101,10 +102,8 @@ def _cue(token: Token) -> _Cue | None:
 @cache
 def _count_word_ids() -> frozenset[int]:
     """String ids of every word that can state a count, as written in any case."""
-    from spacy.strings import get_string_id
-
     words = {lemma for (lemma, _), cue in _cues().items() if cue.field in COUNT_FIELDS}
-    return frozenset(get_string_id(f) for w in words for f in (w, w.title(), w.upper()))
+    return string_ids(words, any_case=True)
 
 
 def _count_word_positions(doc: Doc) -> list[int]:
@@ -113,18 +112,11 @@ def _count_word_positions(doc: Doc) -> list[int]:
     Most sentences state no count: one look at the Doc's arrays (lower-case form and lemma,
     no Token objects) lets `casualties` skip them without reading their clauses.
     """
-    positions: list[int] | None = doc.user_data.get(CUE_MEMO)
-    if positions is None:
-        from spacy.attrs import LEMMA, LOWER
-
-        wanted = _count_word_ids()
-        positions = [
-            i
-            for i, (lower, lemma) in enumerate(doc.to_array([LOWER, LEMMA]).tolist())
-            if lower in wanted or lemma in wanted
-        ]
-        doc.user_data[CUE_MEMO] = positions
-    return positions
+    found: list[int] | None = doc.user_data.get(CUE_MEMO)
+    if found is None:
+        found = positions(doc, ["LOWER", "LEMMA"], _count_word_ids())
+        doc.user_data[CUE_MEMO] = found
+    return found
 
 
 def _words_of_field(field: str) -> frozenset[str]:
@@ -481,9 +473,9 @@ def casualties(trigger: Token) -> Casualties:
     keep the words in `text`.
     """
     sent = trigger.sent
-    positions = _count_word_positions(trigger.doc)
-    first = bisect_left(positions, sent.start)
-    if first == len(positions) or positions[first] >= sent.end:
+    words = _count_word_positions(trigger.doc)
+    first = bisect_left(words, sent.start)
+    if first == len(words) or words[first] >= sent.end:
         return Casualties()  # no count word in the sentence (an event's clause is in it)
     clause = event_clause(trigger)
     head = clause_head(trigger)

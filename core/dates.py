@@ -23,8 +23,9 @@ from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 from typing import Any
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
+from .arrays import positions, string_ids
 from .casualties import clause_head, event_clause
 from .datafiles import data_rows
 
@@ -268,7 +269,7 @@ def _mentions(sent: Span, published: date | None) -> list[_Mention]:
     if memo["ents"] is None:
         # `sent.ents` rebuilds every entity of the Doc on each call; one list serves all.
         memo["ents"] = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
-        memo["words"] = _day_word_positions(doc)
+        memo["words"] = positions(doc, ["LOWER"], _day_word_ids())
     key = (sent.start, published)
     if key not in memo["sents"]:
         words = memo["words"]
@@ -281,19 +282,8 @@ def _mentions(sent: Span, published: date | None) -> list[_Mention]:
 @cache
 def _day_word_ids() -> frozenset[int]:
     """String ids of the words that name a day or a month (lower case)."""
-    from spacy.strings import get_string_id
-
     kinds = ("weekday", "day", "monthname")
-    return frozenset(get_string_id(w) for w, (kind, _) in _words().items() if kind in kinds)
-
-
-def _day_word_positions(doc: Doc) -> list[int]:
-    """Indexes of the tokens of `doc` that name a day or a month, read from its arrays (no
-    Token objects for the other words)."""
-    from spacy.attrs import LOWER
-
-    wanted = _day_word_ids()
-    return [i for i, key in enumerate(doc.to_array(LOWER).tolist()) if key in wanted]
+    return string_ids(w for w, (kind, _) in _words().items() if kind in kinds)
 
 
 def _find_mentions(

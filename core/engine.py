@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from . import ontology
 from .actors import ACTOR_MEMO, ActorCode, ActorDictionary
 from .api import BATCH_SIZE, Result
+from .arrays import positions, string_ids
 from .article import Article
 from .casualties import Casualties, casualties, parse_number
 from .dates import DATE_MEMO, event_date, lead_date, published_from_dateline
@@ -306,7 +307,7 @@ class Engine:
 
         Subjects are coded only when a pronoun or short name asks for them (`_earlier`).
         """
-        for i in _positions(doc, "DEP", ("nsubj", "nsubjpass", "appos")):
+        for i in positions(doc, ["DEP"], string_ids(("nsubj", "nsubjpass", "appos"))):
             token = doc[i]
             if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("PROPN", "NOUN"):
                 state.subjects.append(token)
@@ -335,7 +336,7 @@ class Engine:
         state.event_types = {cand.token.i: cand.event_type for cand in found}
         claims: dict[int, Token] = {}
         claim_verbs: set[int] = set()
-        for i in _positions(doc, "LEMMA", CLAIM_VERBS, any_case=True):
+        for i in positions(doc, ["LEMMA"], string_ids(CLAIM_VERBS, any_case=True)):
             token = doc[i]
             claimed = claim_of_responsibility(token, events)
             if claimed is not None:
@@ -1006,18 +1007,6 @@ def _is_headline(text: str) -> bool:
     a sentence ("On 3 May, police detained ... ."), a paragraph of prose with no title."""
     lines = [line for line in text.strip().split("\n") if line.strip()]
     return len(lines) > 1 or not lines or not lines[0].rstrip().endswith((".", "!", "?"))
-
-
-def _positions(doc: Doc, attr: str, values: Iterable[str], any_case: bool = False) -> list[int]:
-    """Indexes of the tokens whose `attr` ("DEP", "LEMMA") is one of `values`.
-
-    Read from the Doc's arrays, so that a pass over a long article makes no Token objects.
-    """
-    from spacy.strings import get_string_id
-
-    forms = {f for v in values for f in ((v, v.title(), v.upper()) if any_case else (v,))}
-    wanted = {get_string_id(f) for f in forms}
-    return [i for i, key in enumerate(doc.to_array(attr).tolist()) if key in wanted]
 
 
 def _span_text(span: Span, text: str, offset: int) -> str:

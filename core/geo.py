@@ -35,7 +35,10 @@ from typing import NamedTuple, Protocol, TypeVar
 from urllib.parse import quote
 
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
+
+from .arrays import positions
 
 GAZETTEER = Path(__file__).resolve().parent / "data" / "gazetteer.tsv.gz"
 # Part of the store's file name and checked inside it: bump it when the schema or the way the
@@ -306,16 +309,6 @@ _BARE_DATELINE = re.compile(
 )
 _APOSTROPHES = str.maketrans({"’": "", "'": "", "`": "", "ʿ": "", "ʾ": "", "‘": ""})
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
-
-
-def _noun_positions(doc: Doc) -> list[int]:
-    """Indexes of the nouns and proper nouns of `doc`, read from its arrays."""
-    import numpy
-    from spacy.attrs import POS
-    from spacy.symbols import NOUN, PROPN
-
-    pos = doc.to_array(POS)
-    return [int(i) for i in numpy.flatnonzero((pos == NOUN) | (pos == PROPN))]
 
 
 def _doc_head(doc: Doc, chars: int) -> str:
@@ -1027,7 +1020,7 @@ class Geocoder:
                 taken.update(range(ent.start, ent.end))
         # Proper nouns outside any entity, in a place slot. Only nouns can start one: their
         # indexes come from the Doc's arrays, so the other words make no Token objects.
-        starts = _noun_positions(doc)
+        starts = positions(doc, ["POS"], (NOUN, PROPN))
         i = starts[0] if starts else len(doc)
         while i < len(doc):
             tok = doc[i]
