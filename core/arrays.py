@@ -8,7 +8,10 @@ for POS).
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
+from functools import lru_cache
+from typing import cast
 
+import numpy as np
 from spacy.tokens import Doc
 
 
@@ -22,9 +25,14 @@ def string_ids(words: Iterable[str], any_case: bool = False) -> frozenset[int]:
 
 def positions(doc: Doc, attrs: Sequence[str], wanted: Collection[int]) -> list[int]:
     """Indexes of the tokens of `doc` whose value of any of `attrs` is in `wanted`."""
-    keys = frozenset(wanted)
+    keys = _key_array(wanted if isinstance(wanted, frozenset) else frozenset(wanted))
     if len(attrs) == 1:
-        column = doc.to_array(attrs[0]).tolist()
-        return [i for i, value in enumerate(column) if value in keys]
-    rows = doc.to_array(list(attrs)).tolist()
-    return [i for i, row in enumerate(rows) if not keys.isdisjoint(row)]
+        return cast(list[int], np.flatnonzero(np.isin(doc.to_array(attrs[0]), keys)).tolist())
+    rows = np.isin(doc.to_array(list(attrs)), keys)
+    return cast(list[int], np.flatnonzero(rows.any(axis=1)).tolist())
+
+
+@lru_cache(maxsize=64)
+def _key_array(wanted: frozenset[int]) -> np.ndarray:
+    """The ids as an array (the same few sets are asked for on every Doc)."""
+    return np.fromiter(wanted, dtype=np.uint64, count=len(wanted))

@@ -153,6 +153,19 @@ def _explicit(toks: list[str], text: str, published: date | None) -> _Reading:
         return _Reading(date(years[0], 1, 1), "year")
     if not years and published is None:
         return _Reading(None, precision)  # "May 26" of which year?
+    single = len(days) == len(months) == 1 and len(years) < 2 and "between" not in toks
+    if precision == "day" and not numeric and single:
+        # The written words fix the day, and dateparser's answer is kept only where it agrees
+        # with them: read it directly, as dateparser would (the latest such day on or before
+        # publication when no year is written). dateparser costs a millisecond per new phrase.
+        latest = published if not years else None
+        try:
+            day = date(years[0] if latest is None else latest.year, months[0], days[0])
+            if latest is not None and day > latest:
+                day = day.replace(year=day.year - 1)
+            return _Reading(day, "day")
+        except ValueError:
+            pass  # "February 29" of a year without one: dateparser decides
     parsed = _dateparser(text, published)
     if parsed is None:
         return _Reading(None, precision)
@@ -463,7 +476,19 @@ def lead_date(trigger: Token, published: date | None) -> EventDate | None:
     sent = trigger.sent
     if _mentions(sent, published):
         return None
-    doc = trigger.doc
+    # Every event of a sentence asks the same question: the answer is the sentence's.
+    memo: dict[tuple[int, date | None], EventDate | None] = sent.doc.user_data[
+        DATE_MEMO
+    ].setdefault("lead", {})
+    key = (sent.start, published)
+    if key not in memo:
+        memo[key] = _lead_date(sent, published)
+    return memo[key]
+
+
+def _lead_date(sent: Span, published: date | None) -> EventDate | None:
+    """`lead_date` of any event of `sent`, a sentence that names no date."""
+    doc = sent.doc
     first = sent
     while first.start > 0:
         prev = doc[first.start - 1].sent

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -156,6 +157,18 @@ class ArticleState:
     geo: GeoContext | None = None
     # Event type of each event word of the piece being read (token index -> type).
     event_types: dict[int, str] = field(default_factory=dict)
+
+
+@cache
+def _subject_dep_ids() -> frozenset[int]:
+    """String ids of the dependency labels of subjects and appositions."""
+    return string_ids(("nsubj", "nsubjpass", "appos"))
+
+
+@cache
+def _claim_verb_ids() -> frozenset[int]:
+    """String ids of the lemmas of claim verbs, in any case."""
+    return string_ids(CLAIM_VERBS, any_case=True)
 
 
 class Engine:
@@ -307,7 +320,7 @@ class Engine:
 
         Subjects are coded only when a pronoun or short name asks for them (`_earlier`).
         """
-        for i in positions(doc, ["DEP"], string_ids(("nsubj", "nsubjpass", "appos"))):
+        for i in positions(doc, ["DEP"], _subject_dep_ids()):
             token = doc[i]
             if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("PROPN", "NOUN"):
                 state.subjects.append(token)
@@ -336,7 +349,7 @@ class Engine:
         state.event_types = {cand.token.i: cand.event_type for cand in found}
         claims: dict[int, Token] = {}
         claim_verbs: set[int] = set()
-        for i in positions(doc, ["LEMMA"], string_ids(CLAIM_VERBS, any_case=True)):
+        for i in positions(doc, ["LEMMA"], _claim_verb_ids()):
             token = doc[i]
             claimed = claim_of_responsibility(token, events)
             if claimed is not None:

@@ -109,6 +109,25 @@ def test_dates_explicit_dates(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "published", "iso"),
+    [
+        # A written day with no year is the latest such day on or before publication.
+        ("Rebels attacked the town on December 30.", date(2018, 1, 2), "2017-12-30"),
+        ("Rebels attacked the town on May 27.", SATURDAY, "2017-05-27"),
+        # No 29 February in 2017: the leap year before it.
+        ("Rebels attacked the town on 29 February.", SATURDAY, "2016-02-29"),
+        # No such day at all: no date rather than a guess.
+        ("Rebels attacked the town on 31 April 2017.", SATURDAY, None),
+    ],
+)
+def test_dates_written_day_year_from_publication(
+    nlp: Language, sentence: str, published: date, iso: str | None
+) -> None:
+    got = _date(nlp, sentence, "attack", published)
+    assert got is not None and got.date == iso
+
+
+@pytest.mark.parametrize(
     ("sentence", "expected"),
     [
         ("Rebels attacked the town on Friday.", EventDate(None, "Friday", "day", False)),
