@@ -617,10 +617,12 @@ def test_cli_actors_file_bad(
     assert result.stderr == f"error: {message}\n"
 
 
-@pytest.mark.usefixtures("fake_engine")
-def test_cli_actors_file_loaded(
-    runner: CliRunner, write_article: WriteArticle, monkeypatch: pytest.MonkeyPatch
-) -> None:
+NAKURU_ACTORS = "pattern,name,country,sector,kind\nNakuru Farmers,Nakuru Farmers,KEN,AGR,group\n"
+
+
+@pytest.fixture
+def extract_options(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    """The options the command passes to `extract_many` (which extracts nothing here)."""
     seen: dict[str, Any] = {}
 
     def spy(articles: Any, **options: Any) -> Iterator[Result]:
@@ -628,11 +630,16 @@ def test_cli_actors_file_loaded(
         return iter([])
 
     monkeypatch.setattr("newsevents.core.api.extract_many", spy)
+    return seen
+
+
+@pytest.mark.usefixtures("fake_engine")
+def test_cli_actors_file_loaded(
+    runner: CliRunner, write_article: WriteArticle, extract_options: dict[str, Any]
+) -> None:
+    seen = extract_options
     write_article("a.txt", MARCH)
-    write_article(
-        "mine.csv",
-        "pattern,name,country,sector,kind\nNakuru Farmers,Nakuru Farmers,KEN,AGR,group\n",
-    )
+    write_article("mine.csv", NAKURU_ACTORS)
     result = invoke(runner, "a.txt", "--actors", "mine.csv")
     assert result.exit_code == ExitCode.OK, result.stderr
     from newsevents.core.actors import ActorDictionary
@@ -667,23 +674,14 @@ def test_cli_only_user_dictionaries_needs_files(
 def test_cli_only_user_dictionaries_replaces_the_built_in_ones(
     runner: CliRunner,
     write_article: WriteArticle,
-    monkeypatch: pytest.MonkeyPatch,
+    extract_options: dict[str, Any],
     extra: list[str],
     builtin_actors: bool,
     builtin_verbs: bool,
 ) -> None:
-    seen: dict[str, Any] = {}
-
-    def spy(articles: Any, **options: Any) -> Iterator[Result]:
-        seen.update(options)
-        return iter([])
-
-    monkeypatch.setattr("newsevents.core.api.extract_many", spy)
+    seen = extract_options
     write_article("a.txt", MARCH)
-    write_article(
-        "mine.csv",
-        "pattern,name,country,sector,kind\nNakuru Farmers,Nakuru Farmers,KEN,AGR,group\n",
-    )
+    write_article("mine.csv", NAKURU_ACTORS)
     write_article("verbs.csv", "lemma,pos,cameo_code\nbesiege,VERB,1911\n")
     result = invoke(runner, "a.txt", "--actors", "mine.csv", *extra)
     assert result.exit_code == ExitCode.OK
