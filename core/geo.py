@@ -377,6 +377,9 @@ class GeoContext:
     # Countries of the place names as read alone (pass 1): "at North Beach in Durban
     # (KwaZulu-Natal)" is in the country most of its names point to.
     named: Counter[str] = field(default_factory=Counter)
+    # Countries of admin units the article names unambiguously ("Tashkent region", the
+    # "(Yinmarbin district, Sagaing region)" after a place): where its small places are.
+    units: Counter[str] = field(default_factory=Counter)
     dateline: Location | None = None
     dateline_end: int = -1  # character offset where the dateline ends (-1: none)
     main: Location | None = None
@@ -839,6 +842,7 @@ class Geocoder:
         if ctx is not None:
             score += 3.0 * min(ctx.countries.get(place.iso3, 0), 3)
             score += 1.0 * min(ctx.actor_countries.get(place.iso3, 0), 1)
+            score += 2.0 * min(ctx.units.get(place.iso3, 0), 2)
             if place.admin1 and ctx.regions.get(place.admin1):
                 score += 2.0
             if ctx.dateline is not None and ctx.dateline.country == place.iso3:
@@ -895,6 +899,8 @@ class Geocoder:
         # Pass 2: every place again, now weighed by those countries and by local hints.
         located: list[Location] = []
         ends = {ent.end for ent in ents}
+        parens = {ent.start: self._parenthesis(ent) for ent in ents}
+        self._count_units(ents, first, parens, ctx)
         bracket: tuple[int, int, str] | None = None
         for ent in ents:
             pre = first[ent.start]
@@ -917,7 +923,7 @@ class Geocoder:
                     loc = pre = self.resolve(ent.text, None, hint_country=bracket[2])
                     if loc is not None and loc.country != bracket[2]:
                         loc = pre = None
-            coded, quals, inside = self._parenthesis(ent)
+            coded, quals, inside = parens[ent.start]
             for q in reversed(quals):  # "(Myaung, Sagaing)": the widest unit is named last
                 if q.precision == "country":
                     hint_c = q.country
@@ -943,7 +949,7 @@ class Geocoder:
                     loc is not None
                     and quals
                     and loc.country != quals[0].country
-                    and not self._city_of(ent.text, 100_000)
+                    and not self._city_of(ent.text, _METROPOLIS)
                 ):
                     # No reading in the country its qualifiers name: a village the gazetteer
                     # lacks, named like a town elsewhere ("Islamabad e Gharb (Kermanshah)").
@@ -957,6 +963,10 @@ class Geocoder:
                 )
                 if wider is not None:
                     loc = _stand_in(wider, ent)
+            if loc is not None and coded is None and self._unevidenced(loc, ent, ctx):
+                # "Keles in Zangiata district of Tashkent region": not the small Keles of a
+                # country the article gives no sign of, but a village of the one it names.
+                loc = self._evidenced_reading(ent, ctx, quals)
             if pre is not None and pre.country:
                 ctx.named[pre.country] += 1
             if loc is not None and self._foreign_site(loc, ent, ctx):
@@ -1065,6 +1075,15 @@ class Geocoder:
                 if span is not whole:
                     i = j + 1
                     continue
+            if (
+                fold(span.text) in GEO_STOPWORDS
+                and span.end < len(doc)
+                and doc[span.end].lower_ in REGION_SUFFIXES
+                and span.end not in taken
+                and self._region_name(doc[span.start : span.end + 1].text)
+            ):
+                span = Span(doc, span.start, span.end + 1, label="GPE")  # "Unity state"
+                j = span.end - 1
             if fold(span.text) not in GEO_STOPWORDS and (
                 (_locative_slot(span) and self._known(span.text))
                 or (_after_name_comma(span) and self._region_name(span.text))
@@ -1109,6 +1128,87 @@ class Geocoder:
                     continue
             out.append(span)
         return out
+
+    def _count_units(
+        self,
+        ents: list[Span],
+        first: dict[int, Location | None],
+        parens: dict[int, tuple[Location | None, list[Location], tuple[int, int] | None]],
+        ctx: GeoContext,
+    ) -> None:
+        """Count in `ctx.units` the countries of the admin units the article names in one
+        country only: the brackets after a place ("(Kani township, Sagaing region)"), a name
+        before a unit noun ("Tashkent region"), a province right after a place ("Zolote,
+        Luhansk")."""
+        doc = ents[0].doc if ents else None
+        ends = {ent.end for ent in ents}
+        seen: set[tuple[int, int]] = set()
+        for ent in ents:
+            _coded, quals, inside = parens[ent.start]
+            if quals and inside is not None and inside not in seen:
+                seen.add(inside)
+                if len({q.country for q in quals}) == 1 and quals[-1].country:
+                    ctx.units[quals[-1].country] += 1
+                continue
+            loc = first[ent.start]
+            unit_noun = (
+                doc is not None and ent.end < len(doc) and doc[ent.end].lower_ in _UNIT_NOUNS
+            )
+            # A province read alone counts only as a qualifier: "Zolote, Luhansk", not the
+            # "Sud" of a list of trade unions.
+            qualifier = (
+                doc is not None
+                and ent.start >= 2
+                and doc[ent.start - 1].text in (",", "(")
+                and (ent.start - 1 in ends or _after_place_word(ent))
+            )
+            if not (unit_noun or (qualifier and loc is not None and loc.precision == "region")):
+                continue
+            if unit_noun and doc is not None and doc[ent.end].lower_ in _TOWN_NOUNS:
+                continue  # "Keles town": a town's name, which many countries share
+            countries = self._unit_countries(ent.text, units_only=True)
+            if len(countries) == 1:
+                ctx.units[next(iter(countries))] += 1
+
+    def _unevidenced(self, loc: Location, ent: Span, ctx: GeoContext) -> bool:
+        """True when a small town reading lies in a country the article shows no sign of
+        (no mention, unit, dateline or actor) while it names units of another country."""
+        iso = loc.country
+        if loc.precision != "place" or not iso:
+            return False
+        if ctx.countries.get(iso) or ctx.units.get(iso) or ctx.actor_countries.get(iso):
+            return False
+        if ctx.named.get(iso, 0) > 0:
+            return False  # another name of the article reads as a place there
+        if ctx.dateline is not None and ctx.dateline.country == iso:
+            return False
+        if not any(n > 0 for c, n in ctx.units.items() if c != iso):
+            return False
+        # A big city abroad keeps its reading, unless the wording makes it a village or a unit
+        # ("Saida village", "Kani township"): then it is a namesake.
+        if _small_unit_named(ent):
+            return True
+        if self._city_of(ent.text, _BIG_CITY):
+            return False
+        # "New York", also the name of a state there, is no namesake either; "Colonia" (an old
+        # name of Cologne) may be.
+        entries, _ = self._lookup(ent.text)
+        return not any(p.iso3 == iso and p.kind in "an" and flag != "~" for p, flag in entries)
+
+    def _evidenced_reading(
+        self, ent: Span, ctx: GeoContext, quals: list[Location]
+    ) -> Location | None:
+        """For a name vetoed by `_unevidenced`: its reading in the country the article's units
+        point to, else the unit in brackets after it standing in for it, else nothing (then
+        `locate` names it as a place the gazetteer lacks, inside a known place around it)."""
+        iso = max(ctx.units.items(), key=lambda kv: (kv[1] + ctx.countries.get(kv[0], 0), kv[0]))[0]
+        loc = self.resolve(ent.text, ctx, hint_country=iso, start=ent.start_char)
+        if loc is not None and loc.country == iso:
+            return loc
+        for q in quals:
+            if q.country == iso:
+                return _stand_in(q, ent)
+        return None
 
     def _comma_qualifier(self, ent: Span, first: dict[int, Location | None]) -> Location | None:
         """The region or country named right after `ent` and a comma, read as a region."""
@@ -1202,14 +1302,22 @@ class Geocoder:
         k = ent.start - 1
         if name is None or k < 1 or doc[k].text not in (",", "(") or name.end != k:
             return None
-        before = {p.iso3 for p, flag in self._lookup(name.text)[0] if flag != "~"}
+        before: dict[str, int] = {}  # country -> the population of the name's reading there
+        for p, flag in self._lookup(name.text)[0]:
+            if flag != "~":
+                before[p.iso3] = max(before.get(p.iso3, -1), p.population)
         if not before:
             return None
         entries, kind = self._lookup(ent.text)
         both = [e for e in entries if e[0].iso3 in before]
         if not both or len({e[0].iso3 for e in entries}) < 2:
             return None
-        best = max(both, key=lambda e: self._score(e[0], e[1], None, kind or "a"))
+        # Two provinces of one name ("Ciudad Bolivar, Bolivar"): the one where the place named
+        # first is the bigger town.
+        best = max(
+            both,
+            key=lambda e: (self._score(e[0], e[1], None, kind or "a"), before[e[0].iso3]),
+        )
         return best[0].iso3
 
     def _unit_countries(self, name: str, units_only: bool = False) -> set[str]:
@@ -1250,7 +1358,7 @@ class Geocoder:
         base = re.sub(r"[-\s](?:north|south|east|west|central)$", "", part, flags=re.IGNORECASE)
         for suffix in ("Province", "Region", "State", "Division", "Governorate", "Department"):
             name = f"{base} {suffix}"
-            if self._known(name):
+            if self._region_name(name):  # not "Kongo Province" read as a town "Kongo"
                 return name
         return None
 
@@ -1703,6 +1811,19 @@ class Geocoder:
         return loc, _link(name, ent)
 
 
+def _small_unit_named(ent: Span) -> bool:
+    """True when the words around a name call it a village, town or admin unit ("Saida
+    village", "the town of Keles", "Kani township"), not a city."""
+    doc = ent.doc
+    if ent.end < len(doc) and doc[ent.end].lower_ in _SMALL_NOUNS:
+        return True
+    return (
+        ent.start >= 2
+        and doc[ent.start - 1].lower_ == "of"
+        and doc[ent.start - 2].lower_ in _SMALL_NOUNS
+    )
+
+
 def _stand_in(wider: Location, ent: Span) -> Location:
     """A wider unit standing in for an unknown place `ent`: never finer than a region."""
     precision = "region" if wider.precision == "place" else wider.precision
@@ -1764,6 +1885,21 @@ def _name_span(tok: Token, ctx: GeoContext) -> Span | None:
     return doc[start:end] if end > start else None
 
 
+# A town is "big" when its name is known abroad: an article may name it with no other sign of
+# its country ("protests in Toledo"). Smaller towns share their names with villages elsewhere.
+_BIG_CITY = 100_000
+# A city that keeps its reading even against the province in brackets after it: the brackets
+# may be misread ("Brasilia (Distrito Federal)"), the metropolis hardly.
+_METROPOLIS = 500_000
+# Nouns that call a name a village, town or admin unit: not a city known abroad.
+_SMALL_NOUNS = frozenset(
+    """
+    village villages town township district county woreda kebele locality commune tehsil lga
+    sub-county subcounty municipality canton corregimiento vereda barangay parish ward
+    """.split()
+)
+# Unit nouns after a name that make it a town's name, not a unit's ("Keles town").
+_TOWN_NOUNS = frozenset({"city", "town", "village", "area", "locality", "sector", "zone", "ward"})
 # Words naming the kind of unit after a qualifier ("Mergasur district", "Muya LGA").
 _UNIT_NOUNS = frozenset(
     """

@@ -680,3 +680,94 @@ def test_geo_place_read_from_its_context(
 ) -> None:
     loc, _ = _locate(nlp, geo, text, lemma)
     assert loc is not None and (loc.name, loc.country) == (name, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "country"),
+    [
+        # Keles is known only as a small Turkish town; the article names an Uzbek region.
+        (
+            "Farmers protested on Monday near the town of Keles in Tashkent region.",
+            "protest",
+            "UZB",
+        ),
+        # Leer is a German town and a South Sudanese one; the brackets name a state of the latter.
+        ("Militiamen burned huts in Leer county (Unity state) on Sunday.", "burn", "SSD"),
+        # A Japanese city of 100,000, but called a township next to units of Myanmar.
+        (
+            "Soldiers raided Kani township (Monywa district, Sagaing region) on Friday.",
+            "raid",
+            "MMR",
+        ),
+        # Called a village, a town abroad of over 100,000 is a namesake too.
+        ("Artillery shelled Saida village in Raqqa governorate on Tuesday.", "shell", "SYR"),
+    ],
+)
+def test_geo_unevidenced_namesake_gives_way(
+    nlp: Language, geo: Geocoder, text: str, lemma: str, country: str
+) -> None:
+    loc, _ = _locate(nlp, geo, text, lemma)
+    assert loc is not None and loc.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "name", "country"),
+    [
+        # A big city needs no evidence of its country, whatever units the article names.
+        (
+            "Workers protested in Toledo on Monday, a week after floods hit Sagaing region.",
+            "protest",
+            "Toledo",
+            "USA",
+        ),
+        (
+            "Diplomats met in New York on Monday to discuss the crisis in Rakhine state.",
+            "meet",
+            "New York City",
+            "USA",
+        ),
+        ("Gunmen attacked a convoy near Tripoli, Lebanon, on Monday.", "attack", "Tripoli", "LBN"),
+        ("Police dispersed a rally in Kano (Kano state) on Saturday.", "disperse", "Kano", "NGA"),
+    ],
+)
+def test_geo_evidenced_or_big_town_keeps_its_reading(
+    nlp: Language, geo: Geocoder, text: str, lemma: str, name: str, country: str
+) -> None:
+    loc, _ = _locate(nlp, geo, text, lemma)
+    assert loc is not None and (loc.name, loc.country, loc.precision) == (name, country, "place")
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "name", "country"),
+    [
+        # Bolivar is a state of Venezuela and a department of Colombia: the one where the town
+        # named before it is the bigger one.
+        (
+            "Teachers marched in Ciudad Bolivar, Bolivar on Monday.",
+            "march",
+            "Ciudad Bolívar",
+            "VEN",
+        ),
+        # "Kongo-Central" is no "Kongo Province" (a small town "Kongo" elsewhere).
+        (
+            "Women demonstrated in front of the town hall of Boma (Kongo-Central).",
+            "demonstrate",
+            "Boma",
+            "COD",
+        ),
+    ],
+)
+def test_geo_qualifier_reads_in_the_place_country(
+    nlp: Language, geo: Geocoder, text: str, lemma: str, name: str, country: str
+) -> None:
+    loc, _ = _locate(nlp, geo, text, lemma)
+    assert loc is not None and (loc.name, loc.country) == (name, country)
+
+
+def test_geo_province_named_like_a_common_word(nlp: Language, geo: Geocoder) -> None:
+    # "Unity" alone is an ordinary word; "Unity state" is a province.
+    loc, ctx = _locate(
+        nlp, geo, "Gunmen attacked cattle keepers in Unity state on Sunday.", "attack"
+    )
+    assert loc is not None and (loc.country, loc.precision) == ("SSD", "region")
+    assert "Unity state" in {span.text for span in ctx.spans.values()}
