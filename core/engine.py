@@ -386,8 +386,14 @@ class Engine:
         Coordinated actors ("Egypt and the UAE") are coded each and joined with ";", unless
         `keep_conj` is false.
         """
-        if token is None or token.ent_type_ in ("DATE", "TIME"):
-            return None, None  # "rallies in March, which gathered ...": a time is no actor
+        if token is None:
+            return None, None
+        if token.ent_type_ in ("DATE", "TIME") and not self.actors.names_actor(
+            phrase(token, keep_conj=False)
+        ):
+            # "rallies in March, which gathered ...": a time is no actor; but the tagger also
+            # takes "Fridays for Future activists" for one.
+            return None, None
         if token.lower_ in ("who", "whom", "whose", "which"):
             # "Savchenko, whose release was demanded": the noun the relative clause is about.
             clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
