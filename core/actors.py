@@ -273,6 +273,10 @@ class ActorDictionary:
             memo[key] = self._code(span)
         return memo[key]
 
+    def names_actor(self, span: Span) -> bool:
+        """Whether a dictionary phrase in `span` names an actor (not just a common noun)."""
+        return self._best_match(span) is not None
+
     def _code(self, span: Span) -> ActorCode | None:
         """Code a noun phrase; None only for an empty span or a bare pronoun.
 

@@ -408,8 +408,12 @@ class Engine:
         resolve: bool,
     ) -> tuple[str | None, ActorCode | None]:
         """`_actor`, not remembered."""
-        if token.ent_type_ in ("DATE", "TIME"):
-            return None, None  # "rallies in March, which gathered ...": a time is no actor
+        if token.ent_type_ in ("DATE", "TIME") and not self.actors.names_actor(
+            phrase(token, keep_conj=False)
+        ):
+            # "rallies in March, which gathered ...": a time is no actor; but the tagger also
+            # takes "Fridays for Future activists" for one.
+            return None, None
         if token.lower_ in ("who", "whom", "whose", "which"):
             # "Savchenko, whose release was demanded": the noun the relative clause is about.
             clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)

@@ -351,6 +351,15 @@ class TriggerFinder:
         # Coordinated nouns share the carrier of the first ("launched raids and strikes").
         while noun.dep_ == "conj" and head.pos_ == "NOUN":
             noun, head = head, head.head
+        # "staged a series of protests": the verb carries the noun through its counter.
+        while (
+            noun.dep_ == "pobj"
+            and head.lower_ == "of"
+            and head.head.lemma_.lower() in cues("collection")
+            and head.head.head is not head.head
+        ):
+            noun = head.head
+            head = noun.head
         if noun.dep_ == "dobj" and head.pos_ in ("VERB", "AUX"):
             verb, slot = head, "dobj"
         elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":

@@ -73,6 +73,30 @@ def test_engine_staged_protest_has_its_doers() -> None:
     assert event.location_country == "BGD"
 
 
+@pytest.mark.parametrize(
+    ("text", "event_type", "source_text"),
+    [
+        ("Farmers staged a series of sit-ins in Nakuru on Monday.", "PROTEST", "Farmers"),
+        ("Students held dozens of rallies in Mombasa on Monday.", "PROTEST", "Students"),
+        (
+            "Militants carried out a wave of attacks on police posts in Garissa.",
+            "ASSAULT",
+            "Militants",
+        ),
+    ],
+)
+def test_engine_light_verb_carries_counted_event_nouns(
+    text: str, event_type: str, source_text: str
+) -> None:
+    assert _one(text, event_type).source_text == source_text
+
+
+def test_engine_a_group_tagged_as_a_date_is_still_a_doer() -> None:
+    # The tagger reads "Fridays" as a date; the dictionary knows the movement.
+    event = _one("Fridays for Future activists marched in Eldoret on Monday.", "PROTEST")
+    assert event.source_name == "Fridays for Future"
+
+
 def test_engine_reported_speech_is_attributed_not_coded() -> None:
     events = _events("The army said rebels attacked a checkpoint in Goma on Friday.")
     assert [e.event_type for e in events] == ["ASSAULT"]
