@@ -750,7 +750,12 @@ class Engine:
                         tgt = other
                         break
         src_conj = True
-        if src is not None and (tgt is None or self._about_each_other(tgt, cand.event_type)):
+        if (
+            src is not None
+            # "workers and students protested": protesters side with each other
+            and cand.event_type != "PROTEST"
+            and (tgt is None or self._about_each_other(tgt, cand.event_type))
+        ):
             # "Egypt and Jordan agreed", "police and protesters clashed", "X and Y renewed
             # ties", "X and Y postponed their meeting": each side acts on the other.
             later = [c for c in src.conjuncts if c.i > src.i]
@@ -791,9 +796,12 @@ class Engine:
         )
         # "Fighting broke out", "there were two clashes": a report that an event happened,
         # news even when it names no one.
+        counted = _counted_noun(token)  # "a total of 14 explosions" -> "total"
         occurred = token.pos_ == "NOUN" and (
             (token.dep_ == "nsubj" and token.head.lemma_.lower() in cues("occur"))
             or (token.dep_ == "attr" and any(c.dep_ == "expl" for c in token.head.children))
+            # "monitors observed 14 explosions", "residents heard shots": seen to happen
+            or (counted.dep_ == "dobj" and counted.head.lemma_.lower() in cues("witness"))
         )
         # "criticised the Egyptian raids": an event named as what another event is about.
         pointer = token.pos_ == "NOUN" and (
@@ -1001,6 +1009,19 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
 
 
+def _counted_noun(noun: Token) -> Token:
+    """The counter an event noun is counted by ("a total of 14 explosions" -> "total"), else
+    the noun itself."""
+    while (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.lemma_.lower() in cues("collection")
+        and noun.head.head is not noun.head
+    ):
+        noun = noun.head.head
+    return noun
+
+
 def _stranded_subject(verb: Token) -> Token | None:
     """The subject of a main verb the parser left without one: "On 3 May, in Lagos (Lagos
     state), traders protested" hangs "traders" on the place before it. The noun phrase that
@@ -1031,10 +1052,16 @@ def _stranded_subject(verb: Token) -> Token | None:
         head = tok.head
         if (
             tok.pos_ in ("NOUN", "PROPN")
-            and tok.dep_ in ("conj", "appos", "npadvmod")
             and tok.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME")
-            and (head.ent_type_ in ("GPE", "LOC", "FAC") or head.pos_ == "PROPN")
             and tok.doc[tok.i - 1].text != "("  # "a union (UGTG)": an acronym, not the doers
+            and (
+                (
+                    tok.dep_ in ("conj", "appos", "npadvmod")
+                    and (head.ent_type_ in ("GPE", "LOC", "FAC") or head.pos_ == "PROPN")
+                )
+                # "in Santa Cruz (Santa Cruz), 100 workers ... staged": hung on the comma
+                or (tok.dep_ in ("prep", "dep", "appos", "npadvmod") and head.is_punct)
+            )
         ):
             return tok
         tok = head

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from newsevents.core import Event, extract
+from newsevents.core.engine import _stranded_subject
 
 PUBLISHED = "2024-03-16"  # a Saturday
 
@@ -95,6 +98,35 @@ def test_engine_a_group_tagged_as_a_date_is_still_a_doer() -> None:
     # The tagger reads "Fridays" as a date; the dictionary knows the movement.
     event = _one("Fridays for Future activists marched in Eldoret on Monday.", "PROTEST")
     assert event.source_name == "Fridays for Future"
+
+
+def test_engine_coordinated_protesters_are_all_doers() -> None:
+    event = _one("Nurses and teachers protested in Kisumu on Monday.", "PROTEST")
+    assert (event.source_text, event.target_text) == ("Nurses and teachers", None)
+
+
+def test_engine_subject_hung_on_a_comma_is_the_doer(nlp: Language) -> None:
+    # The parse the small model gives long ACLED-style openings: the doers hang on a comma.
+    words = ["In", "Kitale", ",", "60", "workers", ",", "staged", "a", "demonstration", "."]
+    heads = [6, 0, 6, 4, 2, 6, 6, 8, 6, 6]
+    deps = ["prep", "pobj", "punct", "nummod", "prep", "punct", "ROOT", "det", "dobj", "punct"]
+    pos = ["ADP", "PROPN", "PUNCT", "NUM", "NOUN", "PUNCT", "VERB", "DET", "NOUN", "PUNCT"]
+    tags = ["IN", "NNP", ",", "CD", "NNS", ",", "VBD", "DT", "NN", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    subject = _stranded_subject(doc[6])
+    assert subject is not None and subject.text == "workers"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Monitors observed a total of 12 explosions near Kakuma on Monday.",
+        "Residents heard gunshots in Lodwar on Monday.",
+    ],
+)
+def test_engine_events_seen_to_happen_need_no_doer(text: str) -> None:
+    event = _one(text, "ASSAULT")
+    assert event.source_name is None
 
 
 def test_engine_reported_speech_is_attributed_not_coded() -> None:
