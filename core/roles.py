@@ -79,7 +79,16 @@ def cues(kind: str) -> frozenset[str]:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+    """Whether `verb` is passive; "were stopped and detained by X": the second one too."""
+    if any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children):
+        return True
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and verb.head is not verb
+        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        and any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.head.children)
+    )
 
 
 def child(token: Token, *deps: str) -> Token | None:
@@ -141,6 +150,13 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             return subject_of(head, depth + 1)
     if verb.dep_ in ("relcl", "acl") and not is_passive(verb) and child(verb, "agent") is None:
         return verb.head  # "students protesting against X"; a misparsed "activists protested"
+    if (
+        verb.dep_ == "conj"
+        and verb.head.dep_ == "ROOT"
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and not is_passive(verb)
+    ):
+        return verb.head  # "On 3 May, inmates ... rioted": the parser made the doers the root
     return None
 
 
@@ -148,6 +164,8 @@ def object_of(verb: Token, event_type: str, particle: str | None) -> Token | Non
     """The one acted on by `verb`: direct object, passive subject, or a prepositional object."""
     if is_passive(verb):
         subj = child(verb, *PASSIVE_SUBJECT_DEPS)
+        if subj is None and verb.dep_ == "conj":
+            subj = child(verb.head, *PASSIVE_SUBJECT_DEPS)  # "were stopped and detained"
         if subj is not None:
             if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head

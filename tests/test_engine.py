@@ -86,6 +86,7 @@ def test_engine_staged_protest_has_its_doers() -> None:
             "ASSAULT",
             "Militants",
         ),
+        ("Rebels attempted an offensive on the town of Garissa.", "ASSAULT", "Rebels"),
     ],
 )
 def test_engine_light_verb_carries_counted_event_nouns(

@@ -62,6 +62,13 @@ def _cand(token: Token, carrier: Token | None = None) -> Candidate:
         # the one blamed "of" or "for" a deed did it
         ("The minister accused Russia of shelling the city.", "shelling", "Russia", "the city"),
         ("Police arrested two men for attacking a bus.", "attacking", "two men", "a bus"),
+        # a second passive verb shares the first one's subject
+        (
+            "Twelve fishermen were stopped at sea and detained by the navy.",
+            "detained",
+            "the navy",
+            "Twelve fishermen",
+        ),
     ],
 )
 def test_roles_verb_subject_and_object(
