@@ -48,7 +48,7 @@ from .roles import (
     report_of,
     subject_of,
 )
-from .triggers import Candidate, TriggerFinder, marked_roles
+from .triggers import PATTERN_MARK, Candidate, TriggerFinder, marked_roles, particle_children
 
 PARAGRAPHS = "newsevents_paragraphs"
 # Chunks of an article longer than the parser's max_length stay well under it.
@@ -1162,10 +1162,14 @@ def _action_text(cand: Candidate) -> str:
     # "strikes on Kharkiv killed five": the verb only tells the toll, not the action.
     heads = (token,) if cand.role == "subject" else (token, carrier)
     words = {tok.i for tok in heads}
-    if cand.particle:  # "opened fire", "called for", "cracked down"
+    # "opened fire", "called for", "cracked down"; a PETRARCH pattern's words are scattered
+    # over the clause ("On 17 May, X fired ... at"): the verb alone tells its action.
+    if cand.particle and not cand.particle.startswith(PATTERN_MARK):
         node = token
         for word in cand.particle.split():
-            node = next((c for c in node.children if word in (c.lower_, c.lemma_.lower())), node)
+            node = next(
+                (c for c in particle_children(node) if word in (c.lower_, c.lemma_.lower())), node
+            )
             words.add(node.i)
     for tok in heads:
         for c in tok.children:

@@ -232,6 +232,12 @@ def pattern_roles(
     return roles
 
 
+def particle_children(token: Token) -> list[Token]:
+    """The children that can be a particle of `token`: a preposition before it is none ("On
+    17 May, X fired at Y" does not "fire on")."""
+    return [c for c in token.children if not (c.dep_ == "prep" and c.i < token.i)]
+
+
 def has_particle(token: Token, particle: str) -> bool:
     """Whether `token` has the child path `particle` names.
 
@@ -256,7 +262,8 @@ def has_particle(token: Token, particle: str) -> bool:
     node = token
     for word in particle.split():
         node_next = next(
-            (c for c in node.children if c.lemma_.lower() == word or c.lower_ == word), None
+            (c for c in particle_children(node) if c.lemma_.lower() == word or c.lower_ == word),
+            None,
         )
         if node_next is None:
             return False

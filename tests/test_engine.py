@@ -130,6 +130,26 @@ def test_engine_events_seen_to_happen_need_no_doer(text: str) -> None:
     assert event.source_name is None
 
 
+@pytest.mark.parametrize(
+    ("text", "action_text", "target_text"),
+    [
+        # the "On" of a date is no particle of the verb
+        ("On Monday, rebels fired on a bus near Garissa.", "fired on", "a bus"),
+        ("On 4 March, soldiers fired rockets at rebel positions.", "fired", "rebel positions"),
+        ("On 4 March, soldiers fired grenade launchers at a camp.", "fired", "a camp"),
+    ],
+)
+def test_engine_action_is_the_verb_and_its_particle(
+    text: str, action_text: str, target_text: str
+) -> None:
+    event = _one(text, "ASSAULT")
+    assert (event.action_text.split()[0], event.target_text) == (
+        action_text.split()[0],
+        target_text,
+    )
+    assert not event.action_text.startswith("On")
+
+
 def test_engine_reported_speech_is_attributed_not_coded() -> None:
     events = _events("The army said rebels attacked a checkpoint in Goma on Friday.")
     assert [e.event_type for e in events] == ["ASSAULT"]
