@@ -345,7 +345,11 @@ class TriggerFinder:
                 elif " " not in particle:
                     # One word: a child by lemma or form (`has_particle`), read once for all.
                     if children is None:
-                        children = {w for c in token.children for w in (c.lemma_.lower(), c.lower_)}
+                        children = {
+                            w
+                            for c in particle_children(token)
+                            for w in (c.lemma_.lower(), c.lower_)
+                        }
                     if particle in children:
                         return trig
                 elif has_particle(token, particle):
