@@ -1696,6 +1696,9 @@ class Geocoder:
             # Only a country the wording ties to the name ("the Syrian village of X"): one
             # named elsewhere may be a party's, not the place's.
             iso, _region, _kind = self._local_hints(name, ctx.by_token)
+            # Else the one country the article places things in (its places, units and
+            # dateline; not the countries of its actors).
+            iso = iso or _only_scene_country(ctx)
             return Location(
                 name=text,
                 text=text,
@@ -1826,6 +1829,17 @@ def _small_unit_named(ent: Span) -> bool:
         and doc[ent.start - 1].lower_ == "of"
         and doc[ent.start - 2].lower_ in _SMALL_NOUNS
     )
+
+
+def _only_scene_country(ctx: GeoContext) -> str | None:
+    """The country of every place, unit and dateline the article names, when there is one."""
+    found = {
+        c for counts in (ctx.countries, ctx.units, ctx.scenes) for c, n in counts.items() if n > 0
+    }
+    if ctx.dateline is not None and ctx.dateline.country:
+        found.add(ctx.dateline.country)
+    found.discard("")
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _stand_in(wider: Location, ent: Span) -> Location:
