@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import NamedTuple, Protocol, TypeVar
 from urllib.parse import quote
 
+import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.strings import StringStore
 from spacy.symbols import NOUN, PROPN
@@ -1031,16 +1032,17 @@ class Geocoder:
                 taken.update(range(ent.start, ent.end))
         # Proper nouns outside any entity, in a place slot. The words that can start one are
         # read from the Doc's arrays, so the other words make no Token objects.
-        rows = doc.to_array(["ORTH", "POS", "ENT_TYPE", "SENT_START"]).tolist()
+        cols = doc.to_array(["ORTH", "POS", "ENT_TYPE", "SENT_START"])
+        pos_of = cols[:, 1].tolist()  # symbol ids: small ints, cheap to list
+        # The tagger calls some place names nouns ("in central Heraklion").
+        maybe = (cols[:, 1] == PROPN) | ((cols[:, 1] == NOUN) & (cols[:, 3] != 1))
+        maybe &= ~np.isin(cols[:, 2], _non_place_entity_ids())  # "Roe v. Wade" is a law
         strings = doc.vocab.strings
-        skipped = _non_place_entity_ids()  # "Roe v. Wade" is a law
+        at = np.flatnonzero(maybe)
         starts = [
             k
-            for k, (orth, pos, ent, sent_start) in enumerate(rows)
-            # The tagger calls some place names nouns ("in central Heraklion").
-            if (pos == PROPN or (pos == NOUN and sent_start != 1))
-            and ent not in skipped
-            and _upper_initial_id(orth, strings)
+            for k, orth in zip(at.tolist(), cols[at, 0].tolist(), strict=True)
+            if _upper_initial_id(orth, strings)
         ]
         i = 0
         for start in starts:
@@ -1049,7 +1051,7 @@ class Geocoder:
             i = start
             j = i
             while j + 1 < len(doc) and j + 1 not in taken:
-                if rows[j + 1][1] == PROPN:
+                if pos_of[j + 1] == PROPN:
                     j += 1
                     continue
                 nxt = doc[j + 1]
@@ -1939,9 +1941,10 @@ _UNIT_AFTER = (
 
 # Lower-case particles inside place names ("Deir ez Zor", "Concordia do Para", "Castilla y Leon").
 @cache
-def _non_place_entity_ids() -> frozenset[int]:
+def _non_place_entity_ids() -> np.ndarray:
     """String ids of the entity labels a place name never has."""
-    return string_ids(("LAW", "DATE", "TIME", "MONEY", "PERCENT"))
+    ids = string_ids(("LAW", "DATE", "TIME", "MONEY", "PERCENT"))
+    return np.array(sorted(ids), dtype=np.uint64)
 
 
 _UPPER_INITIAL: dict[int, bool] = {}
