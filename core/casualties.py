@@ -119,6 +119,7 @@ def _count_word_positions(doc: Doc) -> list[int]:
     return found
 
 
+@cache
 def _words_of_field(field: str) -> frozenset[str]:
     return frozenset(lemma for (lemma, _), cue in _cues().items() if cue.field == field)
 

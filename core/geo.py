@@ -322,8 +322,11 @@ def _doc_head(doc: Doc, chars: int) -> str:
     return doc[:end].text_with_ws[:chars]
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """The lookup key of a name: ASCII-folded, lowercase, punctuation as single spaces."""
+    """The lookup key of a name: ASCII-folded, lowercase, punctuation as single spaces.
+
+    Remembered: the same names recur in article after article."""
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     text = text.encode("ascii", "ignore").decode("ascii").lower()
     return _NON_ALNUM.sub(" ", text).strip()
