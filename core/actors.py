@@ -299,8 +299,9 @@ class ActorDictionary:
         match = self._best_match(span)
         if match is None and all(t.pos_ == "PRON" for t in content):
             return None
-        head = _effective_head(span, self, match)
-        rule = self._agent_at(span, head, match)
+        asked: dict[int, AgentRule | None] = {}
+        head = _effective_head(span, self, match, asked)
+        rule = asked[head.i] if head.i in asked else self._agent_at(span, head, match)
         sector = rule.sector if rule else None
         deferred = rule is not None and rule.defer
         if rule is None or rule.defer:
@@ -381,17 +382,23 @@ class ActorDictionary:
         lowest = span.start
         if match is not None and match.end <= head.i:
             lowest = match.end  # words of the named actor are not part of the agent phrase
-        for size in range(min(self._agent_len, head.i - lowest + 1), 1, -1):
-            words = doc[head.i - size + 1 : head.i + 1]
-            for key in (
-                " ".join(t.lemma_.lower() for t in words),
-                " ".join(t.lower_ for t in words),
-                # "Secretary-General" is three tokens; the rule is written "secretary general".
-                " ".join(t.lower_ for t in words if not t.is_punct),
-            ):
-                rule = self._agents.get(key)
-                if rule is not None:
-                    return rule
+        longest = min(self._agent_len, head.i - lowest + 1)
+        if longest > 1:
+            words = doc[head.i - longest + 1 : head.i + 1]
+            lemmas = [t.lemma_.lower() for t in words]
+            lowers = [t.lower_ for t in words]
+            punct = [t.is_punct for t in words]
+            for size in range(longest, 1, -1):
+                cut = longest - size
+                for key in (
+                    " ".join(lemmas[cut:]),
+                    " ".join(lowers[cut:]),
+                    # "Secretary-General" is three tokens; the rule is "secretary general".
+                    " ".join(w for w, p in zip(lowers[cut:], punct[cut:], strict=True) if not p),
+                ):
+                    rule = self._agents.get(key)
+                    if rule is not None:
+                        return rule
         if head.ent_type_ == "PERSON" and head.pos_ == "PROPN":
             return None  # "Julie Bishop", "Ali Baker": a surname is no agent noun
         return self._word_rule(head)
@@ -454,13 +461,18 @@ def _depth(span: Span, match: _Match, root: Token) -> int:
     return steps
 
 
-def _effective_head(span: Span, actors: ActorDictionary, match: _Match | None) -> Token:
-    """The span root, or Y in "hundreds of Y" / "a group of Y" when the root is no agent."""
+def _effective_head(
+    span: Span, actors: ActorDictionary, match: _Match | None, asked: dict[int, AgentRule | None]
+) -> Token:
+    """The span root, or Y in "hundreds of Y" / "a group of Y" when the root is no agent.
+
+    The agent rules looked up on the way are left in `asked` (by token index) for the caller.
+    """
     head = span.root
     for _ in range(3):  # "one of a group of gunmen" at most nests a little
         if match is not None and match.start <= head.i < match.end:
             return head
-        rule = actors._agent_at(span, head, match)
+        rule = asked[head.i] = actors._agent_at(span, head, match)
         if rule is not None and rule.sector:
             return head
         objects = [

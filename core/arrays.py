@@ -25,14 +25,20 @@ def string_ids(words: Iterable[str], any_case: bool = False) -> frozenset[int]:
 
 def positions(doc: Doc, attrs: Sequence[str], wanted: Collection[int]) -> list[int]:
     """Indexes of the tokens of `doc` whose value of any of `attrs` is in `wanted`."""
-    keys = _key_array(wanted if isinstance(wanted, frozenset) else frozenset(wanted))
-    if len(attrs) == 1:
-        return cast(list[int], np.flatnonzero(np.isin(doc.to_array(attrs[0]), keys)).tolist())
-    rows = np.isin(doc.to_array(list(attrs)), keys)
-    return cast(list[int], np.flatnonzero(rows.any(axis=1)).tolist())
+    keys = _sorted_ids(wanted if isinstance(wanted, frozenset) else frozenset(wanted))
+    if not len(keys) or not len(doc):
+        return []
+    values = doc.to_array(attrs[0] if len(attrs) == 1 else list(attrs))
+    # Each value's place in the sorted ids: a hit where the id found there is the value.
+    found = np.searchsorted(keys, values)
+    found[found == len(keys)] = 0
+    hits = keys[found] == values
+    if hits.ndim > 1:
+        hits = hits.any(axis=1)
+    return cast(list[int], np.flatnonzero(hits).tolist())
 
 
 @lru_cache(maxsize=64)
-def _key_array(wanted: frozenset[int]) -> np.ndarray:
-    """The ids as an array (the same few sets are asked for on every Doc)."""
-    return np.fromiter(wanted, dtype=np.uint64, count=len(wanted))
+def _sorted_ids(wanted: frozenset[int]) -> np.ndarray:
+    """The ids as a sorted array (the same few sets are asked for on every Doc)."""
+    return np.sort(np.fromiter(wanted, dtype=np.uint64, count=len(wanted)))

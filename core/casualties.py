@@ -119,6 +119,7 @@ def _count_word_positions(doc: Doc) -> list[int]:
     return found
 
 
+@cache
 def _words_of_field(field: str) -> frozenset[str]:
     return frozenset(lemma for (lemma, _), cue in _cues().items() if cue.field == field)
 
@@ -287,6 +288,12 @@ def event_clause(trigger: Token) -> list[Token]:
     gunmen attacked ..."), which report events of their own. A participle that the parser
     hung on the main verb but that follows the trigger's subordinate clause is the trigger's.
     """
+    doc = trigger.doc
+    return [doc[i] for i in sorted(clause_indexes(trigger))]
+
+
+def clause_indexes(trigger: Token) -> set[int]:
+    """Indexes of the tokens of `event_clause(trigger)` (no Token objects made)."""
     head = clause_head(trigger)
     out: set[int] = set()
     _collect(head, out)
@@ -301,8 +308,7 @@ def event_clause(trigger: Token) -> list[Token]:
                 and _only_punct_between(head.right_edge, c)
             ):
                 _collect(c, out)
-    doc = trigger.doc
-    return [doc[i] for i in sorted(out)]
+    return out
 
 
 # --- counts -----------------------------------------------------------------------------------
@@ -477,12 +483,17 @@ def casualties(trigger: Token) -> Casualties:
     first = bisect_left(words, sent.start)
     if first == len(words) or words[first] >= sent.end:
         return Casualties()  # no count word in the sentence (an event's clause is in it)
-    clause = event_clause(trigger)
+    clause = clause_indexes(trigger)
     head = clause_head(trigger)
     values: dict[str, list[int | None]] = defaultdict(list)
     spans: list[tuple[int, int]] = []
     claimed = False
-    for token in clause:
+    doc = trigger.doc
+    # Only the sentence's count words can state a count (see `_count_word_positions`).
+    for i in words[first : bisect_left(words, sent.end)]:
+        if i not in clause:
+            continue
+        token = doc[i]
         spec = _cue(token)
         if spec is None or spec.field not in COUNT_FIELDS or _irrealis(token):
             continue

@@ -26,7 +26,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from .arrays import positions, string_ids
-from .casualties import clause_head, event_clause
+from .casualties import clause_head, clause_indexes
 from .datafiles import data_rows
 
 # A year mention this far or further before publication is history, not news.
@@ -413,7 +413,7 @@ def _pick(mentions: list[_Mention], trigger: Token) -> _Mention | None:
     near = [m for m in free if m.anchor.i in carriers]
     if near:
         return _best(near, trigger)
-    clause_ids = {t.i for t in event_clause(trigger)}
+    clause_ids = clause_indexes(trigger)
     inside = [m for m in free if m.anchor.i in clause_ids]
     if inside:
         return _best(inside, trigger)

@@ -152,8 +152,14 @@ class ArticleState:
     headline_end: int
     text_hash: str
     subjects: list[Token] = field(default_factory=list)
-    coded: dict[int, ActorCode | None] = field(default_factory=dict)
+    # Codes of subjects, by (id of their Doc, token index).
+    coded: dict[tuple[int, int], ActorCode | None] = field(default_factory=dict)
     aliases: dict[str, ActorCode] = field(default_factory=dict)
+    # `Engine._actor` answers by (Doc id, token, speaker, keep_conj, resolve): events of a
+    # sentence share their actors, and everything they depend on is known before drafting.
+    actors: dict[tuple[int, int, int, bool, bool], tuple[str | None, ActorCode | None]] = field(
+        default_factory=dict
+    )
     geo: GeoContext | None = None
     # Event type of each event word of the piece being read (token index -> type).
     event_types: dict[int, str] = field(default_factory=dict)
@@ -388,6 +394,20 @@ class Engine:
         """
         if token is None:
             return None, None
+        key = (id(token.doc), token.i, -1 if speaker is None else speaker.i, keep_conj, resolve)
+        if key not in state.actors:
+            state.actors[key] = self._read_actor(token, speaker, state, keep_conj, resolve)
+        return state.actors[key]
+
+    def _read_actor(
+        self,
+        token: Token,
+        speaker: Token | None,
+        state: ArticleState,
+        keep_conj: bool,
+        resolve: bool,
+    ) -> tuple[str | None, ActorCode | None]:
+        """`_actor`, not remembered."""
         if token.ent_type_ in ("DATE", "TIME") and not self.actors.names_actor(
             phrase(token, keep_conj=False)
         ):
@@ -529,7 +549,7 @@ class Engine:
         for subject in reversed(state.subjects):
             if subject.idx >= token.idx or subject.i == token.i or subject.doc is not token.doc:
                 continue
-            key = subject.i
+            key = (id(subject.doc), subject.i)
             if key not in state.coded:
                 code = self.actors.code_span(phrase(subject, keep_conj=False))
                 state.coded[key] = (

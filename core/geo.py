@@ -24,21 +24,23 @@ import tempfile
 import threading
 import unicodedata
 from array import array
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple, Protocol, TypeVar
 from urllib.parse import quote
 
+import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.strings import StringStore
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
-from .arrays import positions
+from .arrays import string_ids
 
 GAZETTEER = Path(__file__).resolve().parent / "data" / "gazetteer.tsv.gz"
 # Part of the store's file name and checked inside it: bump it when the schema or the way the
@@ -320,8 +322,11 @@ def _doc_head(doc: Doc, chars: int) -> str:
     return doc[:end].text_with_ws[:chars]
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """The lookup key of a name: ASCII-folded, lowercase, punctuation as single spaces."""
+    """The lookup key of a name: ASCII-folded, lowercase, punctuation as single spaces.
+
+    Remembered: the same names recur in article after article."""
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     text = text.encode("ascii", "ignore").decode("ascii").lower()
     return _NON_ALNUM.sub(" ", text).strip()
@@ -1028,28 +1033,32 @@ class Geocoder:
             ):
                 out.append(ent)
                 taken.update(range(ent.start, ent.end))
-        # Proper nouns outside any entity, in a place slot. Only nouns can start one: their
-        # indexes come from the Doc's arrays, so the other words make no Token objects.
-        starts = positions(doc, ["POS"], (NOUN, PROPN))
-        i = starts[0] if starts else len(doc)
-        while i < len(doc):
-            tok = doc[i]
-            if (
-                i in taken
-                or not tok.text[:1].isupper()
-                or tok.ent_type_ in ("LAW", "DATE", "TIME", "MONEY", "PERCENT")  # "Roe v. Wade"
-                # The tagger calls some place names nouns ("in central Heraklion").
-                or not (tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and not tok.is_sent_start))
-            ):
-                k = bisect_right(starts, i)
-                i = starts[k] if k < len(starts) else len(doc)
+        # Proper nouns outside any entity, in a place slot. The words that can start one are
+        # read from the Doc's arrays, so the other words make no Token objects.
+        cols = doc.to_array(["ORTH", "POS", "ENT_TYPE", "SENT_START"])
+        pos_of = cols[:, 1].tolist()  # symbol ids: small ints, cheap to list
+        # The tagger calls some place names nouns ("in central Heraklion").
+        maybe = (cols[:, 1] == PROPN) | ((cols[:, 1] == NOUN) & (cols[:, 3] != 1))
+        maybe &= ~np.isin(cols[:, 2], _non_place_entity_ids())  # "Roe v. Wade" is a law
+        strings = doc.vocab.strings
+        at = np.flatnonzero(maybe)
+        starts = [
+            k
+            for k, orth in zip(at.tolist(), cols[at, 0].tolist(), strict=True)
+            if _upper_initial_id(orth, strings)
+        ]
+        i = 0
+        for start in starts:
+            if start < i or start in taken:
                 continue
+            i = start
             j = i
             while j + 1 < len(doc) and j + 1 not in taken:
-                nxt = doc[j + 1]
-                if nxt.pos_ == "PROPN":
+                if pos_of[j + 1] == PROPN:
                     j += 1
-                elif (
+                    continue
+                nxt = doc[j + 1]
+                if (
                     nxt.lower_ in _NAME_PARTICLES
                     and nxt.text.islower()
                     and j + 2 < len(doc)
@@ -1931,7 +1940,27 @@ _UNIT_AFTER = (
         {"village", "town", "city", "countryside", "township", "municipality", "commune", "lga"}
     )
 )
+
+
 # Lower-case particles inside place names ("Deir ez Zor", "Concordia do Para", "Castilla y Leon").
+@cache
+def _non_place_entity_ids() -> np.ndarray:
+    """String ids of the entity labels a place name never has."""
+    ids = string_ids(("LAW", "DATE", "TIME", "MONEY", "PERCENT"))
+    return np.array(sorted(ids), dtype=np.uint64)
+
+
+_UPPER_INITIAL: dict[int, bool] = {}
+
+
+def _upper_initial_id(orth: int, strings: StringStore) -> bool:
+    """Whether the word with string id `orth` starts with a capital (remembered per id)."""
+    known = _UPPER_INITIAL.get(orth)
+    if known is None:
+        known = _UPPER_INITIAL[orth] = strings[orth][:1].isupper()
+    return known
+
+
 _NAME_PARTICLES = frozenset(
     "al el ez ed es ad ar as ash an at az de da do dos das del la le les di du y wa bin ibn".split()
 )

@@ -331,6 +331,7 @@ class TriggerFinder:
         if token.lower_ != keys[0][0] and (token.lower_, token.pos_) in self.form_keys:
             keys.insert(0, (token.lower_, token.pos_))
         scope: tuple[list[Token], list[Token]] | None = None
+        children: set[str] | None = None
         for key in keys:
             for trig in self.by_key.get(key, []):
                 particle = trig.particle
@@ -340,6 +341,16 @@ class TriggerFinder:
                     # One walk of the verb's clause serves all its patterns.
                     scope = scope or _pattern_scope(token)
                     if pattern_roles(token, particle[len(PATTERN_MARK) :], scope) is not None:
+                        return trig
+                elif " " not in particle:
+                    # One word: a child by lemma or form (`has_particle`), read once for all.
+                    if children is None:
+                        children = {
+                            w
+                            for c in particle_children(token)
+                            for w in (c.lemma_.lower(), c.lower_)
+                        }
+                    if particle in children:
                         return trig
                 elif has_particle(token, particle):
                     return trig
