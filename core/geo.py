@@ -743,6 +743,10 @@ class Geocoder:
         found = self._cached_entries(key)
         if not found or (key in GEO_STOPWORDS and found[0][1] != "!"):
             return []
+        if " " in key and all(w in GEO_STOPWORDS for w in key.split()):
+            # "Middle East", "North West": a town so named (Middle East, Maryland) is rarely
+            # the one meant; regions and countries ("Central African Republic") still are.
+            return [e for e in found if e[1] == "!" or e[0].kind != "c"]
         return list(found)  # a copy: callers sort it
 
     def _lookup(self, name: str) -> tuple[list[tuple[_Place, str]], str | None]:
@@ -959,6 +963,16 @@ class Geocoder:
                     # No reading in the country its qualifiers name: a village the gazetteer
                     # lacks, named like a town elsewhere ("Islamabad e Gharb (Kermanshah)").
                     loc = _stand_in(quals[0], ent)
+                if (
+                    loc is not None
+                    and hint_c
+                    and loc.country != hint_c
+                    and not self._city_of(ent.text, _METROPOLIS)
+                    and (country := self.country(hint_c)) is not None
+                ):
+                    # "the Burkina town of Sole": none in the country its wording names, so a
+                    # town the gazetteer lacks there, not a namesake abroad.
+                    loc = _stand_in(country, ent)
             elif pre is None and (quals or hint_r):
                 # A village the gazetteer lacks: the district or province named with it.
                 wider = (

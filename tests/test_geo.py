@@ -771,3 +771,31 @@ def test_geo_province_named_like_a_common_word(nlp: Language, geo: Geocoder) -> 
     )
     assert loc is not None and (loc.country, loc.precision) == ("SSD", "region")
     assert "Unity state" in {span.text for span in ctx.spans.values()}
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "country"),
+    [
+        # No Sole in Burkina Faso: a town the gazetteer lacks there, not a namesake abroad.
+        ("Gunmen attacked the Burkina town of Sole on Monday.", "attack", "BFA"),
+        ("Rebels shelled the Burkina village of Tchanga on Monday.", "shell", "BFA"),
+    ],
+)
+def test_geo_town_of_a_named_country_stays_in_it(
+    nlp: Language, geo: Geocoder, text: str, lemma: str, country: str
+) -> None:
+    loc, _ = _locate(nlp, geo, text, lemma)
+    assert loc is not None and loc.country == country
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Middle East", None),  # not the town of that name in Maryland
+        ("Green Zone", "IRQ"),  # Baghdad's, written in place_aliases.csv
+        ("Central African Republic", "CAF"),  # all ordinary words, still a country
+    ],
+)
+def test_geo_names_of_ordinary_words(geo: Geocoder, name: str, expected: str | None) -> None:
+    loc = geo.resolve(name)
+    assert (loc.country if loc is not None else None) == expected
