@@ -910,6 +910,7 @@ class Geocoder:
         ends = {ent.end for ent in ents}
         parens = {ent.start: self._parenthesis(ent) for ent in ents}
         self._count_units(ents, first, parens, ctx)
+        widest = self._widest_of_lists(ents)
         bracket: tuple[int, int, str] | None = None
         for ent in ents:
             pre = first[ent.start]
@@ -986,6 +987,18 @@ class Geocoder:
                 # "Keles in Zangiata district of Tashkent region": not the small Keles of a
                 # country the article gives no sign of, but a village of the one it names.
                 loc = self._evidenced_reading(ent, ctx, quals)
+            unit = widest.get(ent.start)
+            if (
+                loc is not None
+                and unit is not None
+                and loc.country != unit.country
+                and loc.precision != "country"
+            ):
+                # "Bandaka, Mambasa, Ituri": the names before the widest unit are in its
+                # country; one with no reading there is a place the gazetteer lacks in it.
+                again = self.resolve(ent.text, ctx, hint_country=unit.country)
+                loc = again if again is not None and again.country == unit.country else None
+                loc = loc or _stand_in(unit, ent)
             if pre is not None and pre.country:
                 ctx.named[pre.country] += 1
             if loc is not None and self._foreign_site(loc, ent, ctx):
@@ -1150,6 +1163,38 @@ class Geocoder:
                     out[-1] = joined
                     continue
             out.append(span)
+        return out
+
+    def _widest_of_lists(self, ents: list[Span]) -> dict[int, Location]:
+        """For each name of a comma list of places that ends in a unit of one country only
+        ("Bandaka, Mambasa, Ituri"), that unit (keyed by the name's start)."""
+        doc = ents[0].doc if ents else None
+        out: dict[int, Location] = {}
+        run: list[Span] = []
+        for ent in [*ents, None]:
+            if (
+                ent is not None
+                and doc is not None
+                and run
+                and ent.start == run[-1].end + 1
+                and doc[run[-1].end].text == ","
+            ):
+                run.append(ent)
+                continue
+            if len(run) > 1:
+                countries = self._unit_countries(run[-1].text, units_only=True)
+                unit = (
+                    self.resolve(
+                        run[-1].text, None, hint_country=next(iter(countries)), want_kind="a"
+                    )
+                    if len(countries) == 1
+                    else None
+                )
+                # A list of countries ("Guatemala, Honduras, Cuba") qualifies nothing.
+                if unit is not None and unit.country in countries and unit.precision == "region":
+                    for named in run[:-1]:
+                        out[named.start] = unit
+            run = [ent] if ent is not None else []
         return out
 
     def _count_units(

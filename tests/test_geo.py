@@ -779,6 +779,10 @@ def test_geo_province_named_like_a_common_word(nlp: Language, geo: Geocoder) -> 
         # No Sole in Burkina Faso: a town the gazetteer lacks there, not a namesake abroad.
         ("Gunmen attacked the Burkina town of Sole on Monday.", "attack", "BFA"),
         ("Rebels shelled the Burkina village of Tchanga on Monday.", "shell", "BFA"),
+        # Each name before the widest unit is in its country: no Russian "Sole", no Kenyan
+        # "Mambasa" (an old spelling of Mombasa).
+        ("Rebels attacked Sole, Mambasa, Ituri on Monday.", "attack", "COD"),
+        ("Rebels attacked Beya, Irumu, Ituri on Monday.", "attack", "COD"),
     ],
 )
 def test_geo_town_of_a_named_country_stays_in_it(
@@ -799,3 +803,9 @@ def test_geo_town_of_a_named_country_stays_in_it(
 def test_geo_names_of_ordinary_words(geo: Geocoder, name: str, expected: str | None) -> None:
     loc = geo.resolve(name)
     assert (loc.country if loc is not None else None) == expected
+
+
+def test_geo_a_list_of_countries_qualifies_nothing(nlp: Language, geo: Geocoder) -> None:
+    doc = nlp("Police detained migrants from Guatemala, Honduras, Colombia, Cuba and Nicaragua.")
+    ctx = geo.article_context(doc)
+    assert {loc.country for loc in ctx.by_token.values() if loc is not None} >= {"COL", "GTM"}
