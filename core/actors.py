@@ -273,9 +273,11 @@ class ActorDictionary:
             memo[key] = self._code(span)
         return memo[key]
 
-    def names_actor(self, span: Span) -> bool:
-        """Whether a dictionary phrase in `span` names an actor (not just a common noun)."""
-        return self._best_match(span) is not None
+    def names_actor(self, span: Span, word: Token) -> bool:
+        """Whether the dictionary phrase that best names the actor of `span` covers `word`
+        ("Fridays" of "Fridays for Future activists", not "years" of "Libya's five years")."""
+        match = self._best_match(span)
+        return match is not None and match.start <= word.i < match.end
 
     def _code(self, span: Span) -> ActorCode | None:
         """Code a noun phrase; None only for an empty span or a bare pronoun.

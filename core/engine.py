@@ -409,7 +409,7 @@ class Engine:
     ) -> tuple[str | None, ActorCode | None]:
         """`_actor`, not remembered."""
         if token.ent_type_ in ("DATE", "TIME") and not self.actors.names_actor(
-            phrase(token, keep_conj=False)
+            phrase(token, keep_conj=False), token
         ):
             # "rallies in March, which gathered ...": a time is no actor; but the tagger also
             # takes "Fridays for Future activists" for one.

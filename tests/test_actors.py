@@ -491,3 +491,19 @@ def test_actors_petrarch_dated_codes_in_extracted_events(
     actors = ActorDictionary.default().load_file(path)
     events = extract("Velda attacked the Peruvian army.", published=published, actors=actors)
     assert [(e.source_country, e.source_sector) for e in events] == [("VLD", sector)]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Fridays for Future activists", "Fridays", True),
+        ("Uganda's almost five years", "years", False),  # the owner is named, not the years
+        ("three masked gunmen", "gunmen", False),  # an agent noun, no dictionary name
+    ],
+)
+def test_actors_names_actor_covers_the_word(
+    nlp: Language, text: str, word: str, expected: bool
+) -> None:
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == word)
+    assert ActorDictionary.default().names_actor(doc[:], token) is expected
