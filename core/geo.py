@@ -22,6 +22,7 @@ import re
 import sqlite3
 import tempfile
 import threading
+import time
 import unicodedata
 from array import array
 from bisect import bisect_left
@@ -46,6 +47,10 @@ GAZETTEER = Path(__file__).resolve().parent / "data" / "gazetteer.tsv.gz"
 # Part of the store's file name and checked inside it: bump it when the schema or the way the
 # store is filled changes, so that stores built by older code are not read.
 STORE_VERSION = 1
+# A store of another gazetteer (an older install, a rebuilt file) not rebuilt for this many days
+# is deleted when a new store is built beside it: each is ~24 MB. One still open elsewhere stays
+# readable (it is unlinked, not overwritten), and an install that still needs it rebuilds it.
+STALE_STORE_DAYS = 30
 # Names whose entries stay in memory per process: an article looks up a few dozen names, a batch
 # of thousands repeats the same few thousand; beyond that a lookup is one indexed query (~20 us).
 _CACHED_NAMES = 8192
@@ -677,6 +682,18 @@ def build_store(source: Path, out: Path, digest: str | None = None) -> Path:
     return out
 
 
+def _prune_stores(folder: Path, keep: Path) -> None:
+    """Delete the other stores, and leftovers of builds, in `folder` that are older than
+    STALE_STORE_DAYS."""
+    cutoff = time.time() - STALE_STORE_DAYS * 86400
+    for old in [*folder.glob("gazetteer-*.sqlite"), *folder.glob(".gazetteer-*.tmp")]:
+        try:
+            if old != keep and old.stat().st_mtime < cutoff:
+                old.unlink()
+        except OSError:
+            continue  # gone already, or not ours to delete
+
+
 def ensure_store(source: Path = GAZETTEER) -> Path | None:
     """The store file of gazetteer `source`, built on first use; None if no folder can hold it."""
     try:
@@ -693,6 +710,7 @@ def ensure_store(source: Path = GAZETTEER) -> Path | None:
                 return path
             build_store(source, path, digest)
             if _store_matches(path, digest):
+                _prune_stores(folder, keep=path)
                 return path
         except (OSError, sqlite3.Error):
             continue  # not writable (or full): the next folder

@@ -260,3 +260,19 @@ def test_default_geocoder_uses_a_store() -> None:
     geocoder = Geocoder.default()
     assert geocoder.store is not None
     assert geocoder.store.name == store_name(source_digest(GAZETTEER))
+
+
+def test_stale_stores_are_pruned_when_a_new_one_is_built(cache: Path, source: Path) -> None:
+    cache.mkdir(parents=True)
+    month_ago = time.time() - 40 * 86400
+    stale = [cache / "gazetteer-0123456789abcdef0123.sqlite", cache / ".gazetteer-crashed.tmp"]
+    recent = cache / "gazetteer-fedcba9876543210fedc.sqlite"
+    other = cache / "notes.txt"  # not ours
+    for path in [*stale, recent, other]:
+        path.write_bytes(b"x")
+    for path in [*stale, other]:
+        os.utime(path, (month_ago, month_ago))
+    geocoder = Geocoder(source)
+    assert geocoder.store is not None and geocoder.store.exists()
+    assert [p.exists() for p in stale] == [False, False]
+    assert recent.exists() and other.exists()  # another install may still use a recent one
