@@ -36,6 +36,7 @@ from .roles import (
     Report,
     claim_of_responsibility,
     conjuncts,
+    counted_by,
     cues,
     is_passive,
     noun_source,
@@ -796,7 +797,7 @@ class Engine:
         )
         # "Fighting broke out", "there were two clashes": a report that an event happened,
         # news even when it names no one.
-        counted = _counted_noun(token)  # "a total of 14 explosions" -> "total"
+        counted = counted_by(token)  # "a total of 14 explosions" -> "total"
         occurred = token.pos_ == "NOUN" and (
             (token.dep_ == "nsubj" and token.head.lemma_.lower() in cues("occur"))
             or (token.dep_ == "attr" and any(c.dep_ == "expl" for c in token.head.children))
@@ -1007,19 +1008,6 @@ class Engine:
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
-
-
-def _counted_noun(noun: Token) -> Token:
-    """The counter an event noun is counted by ("a total of 14 explosions" -> "total"), else
-    the noun itself."""
-    while (
-        noun.dep_ == "pobj"
-        and noun.head.lower_ == "of"
-        and noun.head.head.lemma_.lower() in cues("collection")
-        and noun.head.head is not noun.head
-    ):
-        noun = noun.head.head
-    return noun
 
 
 def _stranded_subject(verb: Token) -> Token | None:

@@ -78,6 +78,19 @@ def cues(kind: str) -> frozenset[str]:
     return cue_words().get(kind, frozenset())
 
 
+def counted_by(noun: Token) -> Token:
+    """The counter an event noun is counted by ("a series of protests", "a total of 14
+    explosions" -> "series", "total"; words of kind `collection`), else the noun itself."""
+    while (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.lemma_.lower() in cues("collection")
+        and noun.head.head is not noun.head
+    ):
+        noun = noun.head.head
+    return noun
+
+
 def is_passive(verb: Token) -> bool:
     """Whether `verb` is passive; "were stopped and detained by X": the second one too."""
     if any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children):

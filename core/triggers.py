@@ -18,7 +18,7 @@ from spacy.vocab import Vocab
 
 from . import ontology
 from .datafiles import data_rows
-from .roles import cues
+from .roles import counted_by, cues
 
 EVENT_POS = ("VERB", "NOUN")
 # Types whose verbs act by speaking: "denounced the report" is still a denunciation.
@@ -363,14 +363,8 @@ class TriggerFinder:
         while noun.dep_ == "conj" and head.pos_ == "NOUN":
             noun, head = head, head.head
         # "staged a series of protests": the verb carries the noun through its counter.
-        while (
-            noun.dep_ == "pobj"
-            and head.lower_ == "of"
-            and head.head.lemma_.lower() in cues("collection")
-            and head.head.head is not head.head
-        ):
-            noun = head.head
-            head = noun.head
+        noun = counted_by(noun)
+        head = noun.head
         if noun.dep_ == "dobj" and head.pos_ in ("VERB", "AUX"):
             verb, slot = head, "dobj"
         elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":

@@ -615,9 +615,32 @@ def test_geo_doc_head_is_the_start_of_the_text(nlp: Language, text: str, chars: 
         ("Soldiers detained a farmer in Muse town (Muse township, Shan State).", "detain", "MMR"),
         # A qualifier named after a Nigerian state is not the country Niger.
         ("Gunmen kidnapped ten travellers near Mariga (Niger State) on Monday.", "kidnap", "NGA"),
+        # Keles is known only as a small Turkish town; the article names an Uzbek region.
+        (
+            "Farmers protested on Monday near the town of Keles in Tashkent region.",
+            "protest",
+            "UZB",
+        ),
+        # Leer is a German town and a South Sudanese one; the brackets name a state of the latter.
+        ("Militiamen burned huts in Leer county (Unity state) on Sunday.", "burn", "SSD"),
+        # A Japanese city of 100,000, but called a township next to units of Myanmar.
+        (
+            "Soldiers raided Kani township (Monywa district, Sagaing region) on Friday.",
+            "raid",
+            "MMR",
+        ),
+        # Called a village, a town abroad of over 100,000 is a namesake too.
+        ("Artillery shelled Saida village in Raqqa governorate on Tuesday.", "shell", "SYR"),
+        # No Sole in Burkina Faso: a town the gazetteer lacks there, not a namesake abroad.
+        ("Gunmen attacked the Burkina town of Sole on Monday.", "attack", "BFA"),
+        ("Rebels shelled the Burkina village of Tchanga on Monday.", "shell", "BFA"),
+        # Each name before the widest unit is in its country: no Russian "Sole", no Kenyan
+        # "Mambasa" (an old spelling of Mombasa).
+        ("Rebels attacked Sole, Mambasa, Ituri on Monday.", "attack", "COD"),
+        ("Rebels attacked Beya, Irumu, Ituri on Monday.", "attack", "COD"),
     ],
 )
-def test_geo_bracket_units_share_one_country(
+def test_geo_country_the_wording_gives(
     nlp: Language, geo: Geocoder, text: str, lemma: str, country: str
 ) -> None:
     loc, _ = _locate(nlp, geo, text, lemma)
@@ -683,34 +706,6 @@ def test_geo_place_read_from_its_context(
 
 
 @pytest.mark.parametrize(
-    ("text", "lemma", "country"),
-    [
-        # Keles is known only as a small Turkish town; the article names an Uzbek region.
-        (
-            "Farmers protested on Monday near the town of Keles in Tashkent region.",
-            "protest",
-            "UZB",
-        ),
-        # Leer is a German town and a South Sudanese one; the brackets name a state of the latter.
-        ("Militiamen burned huts in Leer county (Unity state) on Sunday.", "burn", "SSD"),
-        # A Japanese city of 100,000, but called a township next to units of Myanmar.
-        (
-            "Soldiers raided Kani township (Monywa district, Sagaing region) on Friday.",
-            "raid",
-            "MMR",
-        ),
-        # Called a village, a town abroad of over 100,000 is a namesake too.
-        ("Artillery shelled Saida village in Raqqa governorate on Tuesday.", "shell", "SYR"),
-    ],
-)
-def test_geo_unevidenced_namesake_gives_way(
-    nlp: Language, geo: Geocoder, text: str, lemma: str, country: str
-) -> None:
-    loc, _ = _locate(nlp, geo, text, lemma)
-    assert loc is not None and loc.country == country
-
-
-@pytest.mark.parametrize(
     ("text", "lemma", "name", "country"),
     [
         # A big city needs no evidence of its country, whatever units the article names.
@@ -771,25 +766,6 @@ def test_geo_province_named_like_a_common_word(nlp: Language, geo: Geocoder) -> 
     )
     assert loc is not None and (loc.country, loc.precision) == ("SSD", "region")
     assert "Unity state" in {span.text for span in ctx.spans.values()}
-
-
-@pytest.mark.parametrize(
-    ("text", "lemma", "country"),
-    [
-        # No Sole in Burkina Faso: a town the gazetteer lacks there, not a namesake abroad.
-        ("Gunmen attacked the Burkina town of Sole on Monday.", "attack", "BFA"),
-        ("Rebels shelled the Burkina village of Tchanga on Monday.", "shell", "BFA"),
-        # Each name before the widest unit is in its country: no Russian "Sole", no Kenyan
-        # "Mambasa" (an old spelling of Mombasa).
-        ("Rebels attacked Sole, Mambasa, Ituri on Monday.", "attack", "COD"),
-        ("Rebels attacked Beya, Irumu, Ituri on Monday.", "attack", "COD"),
-    ],
-)
-def test_geo_town_of_a_named_country_stays_in_it(
-    nlp: Language, geo: Geocoder, text: str, lemma: str, country: str
-) -> None:
-    loc, _ = _locate(nlp, geo, text, lemma)
-    assert loc is not None and loc.country == country
 
 
 @pytest.mark.parametrize(
