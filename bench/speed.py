@@ -4,9 +4,11 @@
 
 Builds a corpus (the news in SHARED/corpus/news when present, read at run time, else samples/,
 else generated text) repeated with small variations up to --articles articles, then measures:
-(1) throughput of spaCy alone (`nlp.pipe`, same pipeline and batch size) and of `newsevents
-extract` end to end, with 1 and 2 workers (each --repeats times, interleaved, the fastest run
-of each kind counting); (2) peak memory of `extract -j 2` at --articles/5
+(1) throughput of spaCy alone (`nlp.pipe` over the model as `spacy.load` gives it, same batch
+size) and of `newsevents extract` end to end, with 1 and 2 workers (each --repeats times,
+interleaved, the fastest run of each kind counting), and with 1 worker of the pipeline extract
+runs (its paragraph component and its remembering rule components, core/pipes.py), to show what
+the extraction itself costs; (2) peak memory of `extract -j 2` at --articles/5
 and --articles articles (sum of the proportional set size of the process and its workers, so
 shared pages count once); (3) cold start of `newsevents --help` and of one short article.
 Prints a table, appends a line to bench/history/speed.tsv; the last line is a summary.
@@ -101,9 +103,13 @@ def build_corpus(texts: list[str], count: int, folder: Path) -> list[str]:
 SPACY_ALONE = """
 import sys, time
 from newsevents.core.engine import Engine
+from newsevents.core.model import load_model
 from newsevents.core.reader import iter_inputs
 texts = [a.text for a in iter_inputs([sys.argv[1]])]
-nlp = Engine.get().nlp  # the pipeline the extractor runs, with its paragraph component
+if sys.argv[4] == "stock":  # the pipeline as spaCy loads it: what "spaCy alone" means
+    nlp = load_model()  # (no Engine is built in this process, so nothing is added to it)
+else:  # the pipeline extract runs: its paragraph component, its remembering rule components
+    nlp = Engine.get().nlp
 workers = int(sys.argv[2])
 start = time.perf_counter()
 for _ in nlp.pipe(texts, batch_size=int(sys.argv[3]), n_process=workers):
@@ -112,10 +118,13 @@ print(time.perf_counter() - start)
 """
 
 
-def spacy_alone(folder: Path, workers: int) -> float:
-    """Seconds `nlp.pipe` takes over the corpus (model loading excluded)."""
+def spacy_alone(folder: Path, workers: int, pipeline: str = "stock") -> float:
+    """Seconds `nlp.pipe` takes over the corpus (model loading excluded).
+
+    `pipeline` is "stock" (the model as `spacy.load` gives it) or "extract" (as extract runs it).
+    """
     done = subprocess.run(
-        [sys.executable, "-c", SPACY_ALONE, str(folder), str(workers), str(BATCH_SIZE)],
+        [sys.executable, "-c", SPACY_ALONE, str(folder), str(workers), str(BATCH_SIZE), pipeline],
         capture_output=True,
         text=True,
         check=True,
@@ -201,13 +210,17 @@ def main() -> None:
         one_s = min(timed([*_script(), "extract", str(one), "-f", "jsonl"]) for _ in range(2))
         res: dict[str, float] = {}
         for w in (1, 2):
-            alone, walls = [], []
+            alone, ours, walls = [], [], []
             for _ in range(max(1, args.repeats)):
                 alone.append(spacy_alone(timing, w))
+                if w == 1:
+                    ours.append(spacy_alone(timing, w, "extract"))
                 walls.append(
                     timed([*_script(), "extract", str(timing), "-j", str(w), "-f", "jsonl", "-q"])
                 )
             res[f"spacy{w}"] = min(alone)
+            if ours:
+                res[f"ours{w}"] = min(ours)
             res[f"e2e_wall{w}"] = min(walls)
             res[f"e2e{w}"] = max(min(walls) - one_s, 1e-9)  # without start-up: what batches see
         mem_small = peak_memory(small, 2)
@@ -218,6 +231,8 @@ def main() -> None:
 
     for w in (1, 2):
         rows.append((f"spaCy alone, {w} worker(s)", rate(res[f"spacy{w}"])))
+        if f"ours{w}" in res:
+            rows.append((f"  extract's pipeline alone, {w} worker(s)", rate(res[f"ours{w}"])))
         rows.append((f"extract end to end, {w} worker(s)", rate(res[f"e2e{w}"])))
         rows.append(
             (f"  ratio extract / spaCy, {w} worker(s)", f"{res[f'spacy{w}'] / res[f'e2e{w}']:.2f}")

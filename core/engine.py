@@ -28,6 +28,7 @@ from .errors import InputError, NewsEventsError
 from .geo import Geocoder, GeoContext
 from .merge import NEEDS_TARGET, Draft, merge_drafts
 from .model import load_model
+from .pipes import remembering
 from .record import Event
 from .roles import (
     CLAIM_VERBS,
@@ -190,7 +191,7 @@ class Engine:
         verbs: Sequence[ontology.Trigger] = (),
         builtin_verbs: bool = True,
     ) -> None:
-        self.nlp = _with_paragraphs(nlp)
+        self.nlp = remembering(_with_paragraphs(nlp))
         self.actors = actors
         self.finder = TriggerFinder(nlp.vocab, verbs, builtin=builtin_verbs)
         self.geocoder = Geocoder.default()

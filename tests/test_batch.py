@@ -186,7 +186,7 @@ def test_batch_sqlite_not_a_database(runner: CliRunner, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("output", ["out.json", "out.csv", "out.sqlite", "-"])
 def test_batch_sigint_leaves_valid_output(tmp_path: Path, output: str) -> None:
-    folder = _many(tmp_path / "many", 400)
+    folder = _many(tmp_path / "many", 1500)
     args = [_script(), "extract", str(folder), "-j", "2"]
     args += ["-f", "json"] if output == "-" else ["-o", output]
     process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
