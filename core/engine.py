@@ -802,8 +802,11 @@ class Engine:
         occurred = token.pos_ == "NOUN" and (
             (token.dep_ == "nsubj" and token.head.lemma_.lower() in cues("occur"))
             or (token.dep_ == "attr" and any(c.dep_ == "expl" for c in token.head.children))
-            # "monitors observed 14 explosions", "residents heard shots": seen to happen
-            or (counted.dep_ == "dobj" and counted.head.lemma_.lower() in cues("witness"))
+            # "monitors observed 14 explosions", "a shooting was reported": seen to happen
+            or (
+                counted.dep_ in ("dobj", "nsubjpass")
+                and counted.head.lemma_.lower() in cues("witness")
+            )
         )
         # "criticised the Egyptian raids": an event named as what another event is about.
         pointer = token.pos_ == "NOUN" and (

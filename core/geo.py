@@ -223,6 +223,8 @@ _PLACE_NOUNS = (
             "areas",
             "towns",
             "cities",
+            "community",  # "Kutsurub territorial community" (a Ukrainian hromada)
+            "hromada",
         }
     )
 )
@@ -243,6 +245,8 @@ SITE_NOUNS = frozenset(
 # entity counts as a place only before the other nouns.
 _PERSONAL_NOUNS = frozenset({"residence", "home", "house", "office", "farm", "court", "tower"})
 _NAME_NOUNS = _PLACE_NOUNS | SITE_NOUNS
+# Stretches of a town's shore: "the beach of X" is in X, but "North Beach" is a name of its own.
+_SHORE_NOUNS = frozenset({"beach", "beaches", "coast", "shore", "seafront", "waterfront"})
 # Words that make a capitalised name an event or a body, not a place ("the Queens Pride
 # Parade", "the 17th Reserve Division", "the Republican Guard"), even beside a place noun.
 _NOT_PLACE_WORDS = frozenset(
@@ -1073,6 +1077,7 @@ class Geocoder:
                     or (_locative_slot(ent) and self._known(ent.text))
                     or (_after_name_comma(ent) and self._region_name(ent.text))
                     or (self._bracket_qualified(ent) and self._known(ent.text))
+                    or (_site_of(ent) and self._known(ent.text))
                     or self._qualified_town(ent)
                 )
             ):
@@ -1357,11 +1362,14 @@ class Geocoder:
         # The country most parts agree on; among those, the name's own reading before an
         # alternate one ("Galle (Galle, Southern)" is Sri Lanka's Galle, not Halle, "Galle").
         best_key: tuple[int, int, int] | None = None
+        best: _Place | None = None
         for place, flag in main_entries:
             agree = sum(place.iso3 in c for c in part_countries)
             key = (agree, int(flag != "~"), place.population)
             if agree and (best_key is None or key > best_key):
-                shared, best_key = place.iso3, key
+                shared, best_key, best = place.iso3, key, place
+        if best is not None and best.kind == "c":
+            shared = self._province_abroad(best, names, {p.iso3 for p, _ in main_entries}, shared)
         if shared is None and len(parts) > 1 and not self._city_of(ent.text, 100_000):
             # An unknown name, or a small town's abroad: the country its qualifiers share
             # ("Muse (Muse township, Shan State)"); a big city keeps its own.
@@ -1380,6 +1388,33 @@ class Geocoder:
                 loc.text = part
                 quals.append(loc)
         return None, quals, (k + 1, close)
+
+    def _province_abroad(
+        self, place: _Place, names: list[str | None], own: set[str], shared: str | None
+    ) -> str | None:
+        """The country of a province in brackets when the town read in `shared` is not in it.
+
+        "Scarborough (Ontario)": the town in the United States that agrees with an Ontario
+        there (a county of New York) lies in Maine; the province is Canada's, where the
+        gazetteer has no Scarborough, so the name is a place it lacks in Ontario. Only a
+        province of a country with no reading of the town's name counts.
+        """
+        for name in names:
+            if not name:
+                continue
+            entries, _ = self._lookup(name)
+            if any(
+                u.iso3 == place.iso3 and fold(u.admin1 if u.kind == "d" else u.name)
+                == fold(place.admin1)
+                for u, _flag in entries
+                if u.kind in "ad"
+            ):
+                return shared  # the town lies in the unit the brackets name
+        for name in names:
+            for u, flag in self._lookup(name)[0] if name else []:
+                if u.kind == "a" and flag != "~" and u.iso3 not in own:
+                    return u.iso3
+        return shared
 
     def _country_of_qualified(self, ent: Span, name: Span | None) -> str | None:
         """For a qualifier ("Mejicanos, San Salvador", "Paris, Texas"), the country where both
@@ -2324,13 +2359,28 @@ def _after_place_word(ent: Span) -> bool:
 
 def _after_name_comma(ent: Span) -> bool:
     """True for a name right after a comma or bracket that follows a capitalised name:
-    "shelled Dibrova, Donetsk", "Opume (Ogbia, Bayelsa)" - where a province qualifies a place."""
+    "shelled Dibrova, Donetsk", "Opume (Ogbia, Bayelsa)", "Kutsurub community, Mykolaiv" - where
+    a province qualifies a place."""
     doc = ent.doc
     k = ent.start - 1
     if k < 1 or doc[k].text not in (",", "("):
         return False
     prev = doc[k - 1]
+    if prev.lower_ in _PLACE_NOUNS and k >= 2:
+        # "shelled Kutsurub territorial community, Mykolaiv": the name before its place noun.
+        prev = next((t for t in reversed(doc[max(0, k - 4) : k - 1]) if t.pos_ == "PROPN"), prev)
     return prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.ent_type_ not in ("DATE",)
+
+
+def _site_of(ent: Span) -> bool:
+    """True for a name after "the <place or site noun> of": "the beach of Knokke-Heist", "the
+    prison of Draguignan" (the tagger often calls such a town an organisation or a person)."""
+    doc = ent.doc
+    return (
+        ent.start >= 2
+        and doc[ent.start - 1].lower_ == "of"
+        and doc[ent.start - 2].lower_ in _NAME_NOUNS | _SHORE_NOUNS
+    )
 
 
 def _in_place_slot(ent: Span) -> bool:

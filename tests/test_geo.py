@@ -294,6 +294,13 @@ def test_geo_no_place_anywhere_gives_none(nlp: Language, geo: Geocoder) -> None:
         ("Fishermen blocked a bridge in Villa Florida (Misiones).", "block", "PRY", "place"),
         # A village after a comma takes its country from the province named with it.
         ("Artillery hit houses in Kalinovo, Luhansk.", "hit", "UKR", "region"),
+        # ... also after a place noun ("community, Mykolaiv" names the province).
+        ("Artillery shelled Zzyzxivka territorial community, Mykolaiv.", "shell", "UKR", "region"),
+        # A province in brackets whose country has no town of the name: a place it lacks there,
+        # not the namesake in a country with a county of the province's name.
+        ("Students marched in Scarborough (Ontario) on Monday.", "march", "CAN", "region"),
+        # "the beach of X": the tagger calls the town an organisation; it is still the place.
+        ("Activists protested on the beach of Knokke-Heist.", "protest", "BEL", "place"),
     ],
 )
 def test_geo_qualifier_picks_country(
