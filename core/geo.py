@@ -1005,6 +1005,17 @@ class Geocoder:
                 )
                 if wider is not None:
                     loc = _stand_in(wider, ent)
+            anchor = _dash_anchor(ent, by_end, first)
+            if (
+                anchor is not None
+                and (loc is None or (loc.country != anchor.country and loc.precision != "country"))
+                and not self._city_of(ent.text, _BIG_CITY)
+            ):
+                # "Belgrade - Stari Grad", "Incheon - Namdong": a district written after its city
+                # and a dash is in that city's country, else the city stands in for it.
+                again = self.resolve(ent.text, None, hint_country=anchor.country)
+                ok = again is not None and again.country == anchor.country
+                loc = again if ok else _stand_in(anchor, ent)
             if loc is not None and coded is None and self._unevidenced(loc, ent, ctx):
                 # "Keles in Zangiata district of Tashkent region": not the small Keles of a
                 # country the article gives no sign of, but a village of the one it names.
@@ -1392,29 +1403,21 @@ class Geocoder:
     def _province_abroad(
         self, place: _Place, names: list[str | None], own: set[str], shared: str | None
     ) -> str | None:
-        """The country of a province in brackets when the town read in `shared` is not in it.
+        """The country of a province in brackets when none of the brackets' names is a province
+        of the country `shared` the town was read in.
 
-        "Scarborough (Ontario)": the town in the United States that agrees with an Ontario
-        there (a county of New York) lies in Maine; the province is Canada's, where the
-        gazetteer has no Scarborough, so the name is a place it lacks in Ontario. Only a
-        province of a country with no reading of the town's name counts.
+        "Scarborough (Ontario)": the United States have a Scarborough and an Ontario (a county,
+        a town), but Ontario the province is Canada's, where the gazetteer has no Scarborough:
+        the name is a place it lacks in Ontario. Only a province of a country with no reading
+        of the town's name counts; "Shorkot (Jhang, Punjab)" stays in Pakistan, which has a
+        Punjab too.
         """
-        for name in names:
-            if not name:
-                continue
-            entries, _ = self._lookup(name)
-            if any(
-                u.iso3 == place.iso3 and fold(u.admin1 if u.kind == "d" else u.name)
-                == fold(place.admin1)
-                for u, _flag in entries
-                if u.kind in "ad"
-            ):
-                return shared  # the town lies in the unit the brackets name
-        for name in names:
-            for u, flag in self._lookup(name)[0] if name else []:
-                if u.kind == "a" and flag != "~" and u.iso3 not in own:
-                    return u.iso3
-        return shared
+        readings = [self._lookup(name)[0] for name in names if name]
+        provinces = [u for entries in readings for u, _flag in entries if u.kind == "a"]
+        if any(u.iso3 == place.iso3 for u in provinces):
+            return shared
+        abroad = [u.iso3 for u in provinces if u.iso3 not in own]
+        return abroad[0] if abroad else shared
 
     def _country_of_qualified(self, ent: Span, name: Span | None) -> str | None:
         """For a qualifier ("Mejicanos, San Salvador", "Paris, Texas"), the country where both
@@ -2257,6 +2260,9 @@ def _actor_like(ent: Span) -> bool:
     head = root.head
     if head.pos_ == "PROPN" and head.dep_ == "pobj" and head.head.lower_ in LOC_PREPS:
         return False  # "in Caracas - Libertador": one place name compounded with another
+    after = ent.end
+    if root.dep_ == "compound" and after + 1 < len(ent.doc) and ent.doc[after].text in DASHES:
+        return False  # "(Incheon - Namdong)": a city and its district, whatever the parse
     # A name modifying a noun that is not a place ("U.S. sanctions", "Iran talks") is an actor.
     return root.dep_ in ("compound", "amod", "nmod") and (
         head.lower_ not in _PLACE_NOUNS and head.i > root.i
@@ -2370,6 +2376,23 @@ def _after_name_comma(ent: Span) -> bool:
         # "shelled Kutsurub territorial community, Mykolaiv": the name before its place noun.
         prev = next((t for t in reversed(doc[max(0, k - 4) : k - 1]) if t.pos_ == "PROPN"), prev)
     return prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.ent_type_ not in ("DATE",)
+
+
+# Dashes that join a city and a district of it when written with a space on each side.
+DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+
+
+def _dash_anchor(
+    ent: Span, by_end: dict[int, Span], first: dict[int, Location | None]
+) -> Location | None:
+    """The city (or region) written right before `ent` and a free-standing dash, if any."""
+    doc = ent.doc
+    k = ent.start - 1
+    if k < 1 or doc[k].text not in DASHES or not doc[k - 1].whitespace_ or not doc[k].whitespace_:
+        return None
+    before = by_end.get(k)
+    loc = first.get(before.start) if before is not None else None
+    return loc if loc is not None and loc.precision != "country" else None
 
 
 def _site_of(ent: Span) -> bool:

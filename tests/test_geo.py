@@ -299,6 +299,14 @@ def test_geo_no_place_anywhere_gives_none(nlp: Language, geo: Geocoder) -> None:
         # A province in brackets whose country has no town of the name: a place it lacks there,
         # not the namesake in a country with a county of the province's name.
         ("Students marched in Scarborough (Ontario) on Monday.", "march", "CAN", "region"),
+        # A district after its city and a dash is in the city's country, or the city stands in.
+        ("Women protested in Belgrade - Stari Grad on Monday.", "protest", "SRB", "place"),
+        (
+            "On 1 May, workers marched from the art center (Incheon - Namdong) to the city hall.",
+            "march",
+            "KOR",
+            "region",
+        ),
         # "the beach of X": the tagger calls the town an organisation; it is still the place.
         ("Activists protested on the beach of Knokke-Heist.", "protest", "BEL", "place"),
     ],
