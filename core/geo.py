@@ -276,7 +276,7 @@ _NOT_PLACE_LABELS = frozenset(
 # Prepositions after which a capitalised name with no place noun reads as a place ("at
 # Reshimbagh"); "on" and "over" also take days and topics ("on Eid", "over Brexit").
 _NAME_PREPS = LOC_PREPS - {"on", "over", "upon", "between"}
-_CODED = re.compile(r"^\s*(?:coded|geo-?coded)\s+(?:as|to)\s+(.+?)\s*$", re.IGNORECASE)
+_CODED = re.compile(r"^\s*(?:coded|geo-?coded)\s+(?:(?:as|to)\s+)?(.+?)\s*$", re.IGNORECASE)
 _ARTICLE_PREFIXES = ("al ", "el ", "ad ", "ar ", "as ", "ash ", "an ", "at ", "az ")
 
 # Demonyms help decide which country a place is in; they are never places themselves.
@@ -2253,6 +2253,13 @@ def _actor_like(ent: Span) -> bool:
     root = ent.root
     if _qualifies_place(ent):
         return False  # "in Bakirkoy town, Istanbul to protest": misparsed as a subject
+    prep = ent.doc[ent.start - 1] if ent.start >= 1 else None
+    if (
+        prep is not None
+        and prep.lower_ in ("in", "at", "near")
+        and not any(c.dep_ == "pobj" for c in prep.children)
+    ):
+        return False  # "in Nanchital, Veracruz, members marched": the parse lost the "in"
     if root.dep_ in ACTOR_DEPS:
         return True
     if root.dep_ == "pobj" and root.head.dep_ == "agent":

@@ -307,6 +307,13 @@ def test_geo_no_place_anywhere_gives_none(nlp: Language, geo: Geocoder) -> None:
             "KOR",
             "region",
         ),
+        # "in" lost by the parse, the town hung on the subject: still the scene, not a party.
+        (
+            "On 19 April, in Nanchital, Veracruz, members of a women's group marched.",
+            "march",
+            "MEX",
+            "place",
+        ),
         # "the beach of X": the tagger calls the town an organisation; it is still the place.
         ("Activists protested on the beach of Knokke-Heist.", "protest", "BEL", "place"),
     ],
@@ -320,8 +327,14 @@ def test_geo_qualifier_picks_country(
     assert loc.start_char is not None
 
 
-def test_geo_coded_as_names_the_place(nlp: Language, geo: Geocoder) -> None:
-    text = "Armed men looted shops in Kitalima village (coded as Rutshuru)."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armed men looted shops in Kitalima village (coded as Rutshuru).",
+        "Armed men looted shops in Kitalima village (coded Rutshuru).",
+    ],
+)
+def test_geo_coded_as_names_the_place(nlp: Language, geo: Geocoder, text: str) -> None:
     loc, _ = _locate(nlp, geo, text, "loot")
     assert loc is not None and (loc.name, loc.country) == ("Rutshuru", "COD")
 
