@@ -1006,13 +1006,16 @@ class Geocoder:
                 if wider is not None:
                     loc = _stand_in(wider, ent)
             anchor = _dash_anchor(ent, by_end, first)
+            if anchor is None and loc is not None:
+                anchor = _place_noun_in(ent, first)  # one the gazetteer lacks: `locate` names it
             if (
                 anchor is not None
                 and (loc is None or (loc.country != anchor.country and loc.precision != "country"))
                 and not self._city_of(ent.text, _BIG_CITY)
             ):
                 # "Belgrade - Stari Grad", "Incheon - Namdong": a district written after its city
-                # and a dash is in that city's country, else the city stands in for it.
+                # and a dash is in that city's country, else the city stands in for it; so is
+                # "Kelly town in Idleb" (not Kelly, USA).
                 again = self.resolve(ent.text, None, hint_country=anchor.country)
                 ok = again is not None and again.country == anchor.country
                 loc = again if ok else _stand_in(anchor, ent)
@@ -1379,8 +1382,20 @@ class Geocoder:
             key = (agree, int(flag != "~"), place.population)
             if agree and (best_key is None or key > best_key):
                 shared, best_key, best = place.iso3, key, place
-        if best is not None and best.kind == "c":
-            shared = self._province_abroad(best, names, {p.iso3 for p, _ in main_entries}, shared)
+        own_countries = {p.iso3 for p, _ in main_entries}
+        votes = Counter(c for countries in part_countries for c in countries)
+        top = max(sorted(votes), key=lambda c: votes[c], default=None)
+        if (
+            top is not None
+            and best_key is not None
+            and votes[top] > best_key[0]
+            and top not in own_countries
+        ):
+            # "Koflande (Mangodara, Comoe)": both names are Burkina Faso's, the town's one
+            # reading agrees with Comoe alone (Cote d'Ivoire's): a place it lacks in Burkina.
+            shared = top
+        elif best is not None and best.kind == "c":
+            shared = self._province_abroad(best, names, own_countries, shared)
         if shared is None and len(parts) > 1 and not self._city_of(ent.text, 100_000):
             # An unknown name, or a small town's abroad: the country its qualifiers share
             # ("Muse (Muse township, Shan State)"); a big city keeps its own.
@@ -2399,6 +2414,22 @@ def _dash_anchor(
         return None
     before = by_end.get(k)
     loc = first.get(before.start) if before is not None else None
+    return loc if loc is not None and loc.precision != "country" else None
+
+
+def _place_noun_in(ent: Span, first: dict[int, Location | None]) -> Location | None:
+    """The known place after "<name> town in" / "<name> neighbourhood of", if any."""
+    doc = ent.doc
+    k = ent.end
+    if k >= len(doc) or doc[k].lower_ not in _PLACE_NOUNS:
+        return None
+    k += 1
+    if k + 1 >= len(doc) or doc[k].lower_ not in ("in", "of"):
+        return None
+    k += 1
+    if (doc[k].lower_ == "the" or doc[k].lower_ in _NAME_PREFIXES) and k + 1 < len(doc):
+        k += 1  # "of the capital", "of As Samawah city" (the entity may leave out "As")
+    loc = first.get(k)
     return loc if loc is not None and loc.precision != "country" else None
 
 

@@ -307,6 +307,10 @@ def test_geo_no_place_anywhere_gives_none(nlp: Language, geo: Geocoder) -> None:
             "KOR",
             "region",
         ),
+        # "X town in Y": X is read in Y's country; a namesake abroad gives way to Y.
+        ("Women held a demonstration in Kelly town in Idleb on Monday.", "hold", "SYR", "region"),
+        # Brackets whose names agree on a country the town has no reading in: a village there.
+        ("Soldiers attacked militants in Koflande (Mangodara, Comoe).", "attack", "BFA", "region"),
         # "in" lost by the parse, the town hung on the subject: still the scene, not a party.
         (
             "On 19 April, in Nanchital, Veracruz, members of a women's group marched.",
