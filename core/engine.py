@@ -916,7 +916,7 @@ class Engine:
             if not self.finder.refine(cand, "subject", src.lemma_.lower()):
                 self.finder.refine(cand, "subject", src.lower_)
         verb = cand.carrier
-        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "use":
+        if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() == "use":
             tool = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
             if tool is not None:
                 self.finder.refine(cand, "instrument", tool.lemma_.lower())

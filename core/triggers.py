@@ -433,8 +433,21 @@ class TriggerFinder:
         # Where a verb carries a noun event, the verb's dependents hang on that event.
         by_token = {c.carrier.i: c for c in events} | {c.token.i: c for c in events}
         kept = []
+        # "used grenades to attack a post": the purpose verb is the event, the event noun
+        # the light verb "use" carries only its instrument (it refines the verb's mode).
+        tools = {
+            by_token[c.token.head.i].token.i
+            for c in events
+            if c.token.pos_ == "VERB"
+            and c.token.dep_ in ("xcomp", "advcl")
+            and c.token.head.i in by_token
+            and by_token[c.token.head.i].role == "instrument"
+            and by_token[c.token.head.i].event_type == c.event_type
+        }
         for cand in events:
             token = cand.token
+            if token.i in tools:
+                continue
             # "X said Y attacked Z", "..., the agency said": a report, not an event (the one
             # reported is attributed to the speaker instead).
             if lemma_of(token) in cues("speech") and (
@@ -485,6 +498,7 @@ class TriggerFinder:
             if (
                 head is not None
                 and head is not cand
+                and head.token.i not in tools
                 and token.dep_ in FOLDED_DEPS
                 and not own_subject
                 and (

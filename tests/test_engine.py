@@ -109,6 +109,8 @@ def test_engine_coordinated_protesters_are_all_doers() -> None:
         "Monitors observed a total of 12 explosions near Kakuma on Monday.",
         "Residents heard gunshots in Lodwar on Monday.",
         "A shooting was reported near the market in Lodwar on Monday.",
+        "Monitors observed 11 projectiles near Kakuma on Monday.",
+        "Monitors observed a total of 25 bursts of fire near Kakuma on Monday.",
     ],
 )
 def test_engine_events_seen_to_happen_need_no_doer(text: str) -> None:

@@ -177,3 +177,20 @@ def test_triggers_requested_action_is_no_event(
 ) -> None:
     finder = TriggerFinder(nlp.vocab)
     assert [c.lemma for c in finder.find(nlp(sentence))] == lemmas
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemmas"),
+    [
+        # the event noun "use" carries is the instrument of the purpose verb, which is the event
+        ("Gunmen used grenades to attack a police station.", ["attack"]),
+        ("The army used artillery to shell the village.", ["shell"]),
+        # with no purpose verb the noun is the event
+        ("Gunmen used grenades in the attack on the post.", ["grenade", "attack"]),
+    ],
+)
+def test_triggers_instrument_gives_way_to_its_purpose(
+    nlp: Language, sentence: str, lemmas: list[str]
+) -> None:
+    finder = TriggerFinder(nlp.vocab)
+    assert [c.lemma for c in finder.find(nlp(sentence))] == lemmas
