@@ -1069,7 +1069,8 @@ class Geocoder:
         """
         out: list[Span] = []
         taken: set[int] = set()
-        for ent in (part for whole in doc.ents for part in _ent_parts(_extended(whole))):
+        parts = (part for whole in doc.ents for part in _ent_parts(_extended(whole)))
+        for ent in (piece for part in parts for piece in self._joined_names(part)):
             if (
                 ent.end < len(doc)
                 and doc[ent.end].lower_ in ("'s", "’s")
@@ -1092,6 +1093,7 @@ class Geocoder:
                     or (_after_name_comma(ent) and self._region_name(ent.text))
                     or (self._bracket_qualified(ent) and self._known(ent.text))
                     or (_site_of(ent) and self._known(ent.text))
+                    or (_before_site(ent) and self._big_place(ent.text))
                     or self._qualified_town(ent)
                 )
             ):
@@ -1167,6 +1169,23 @@ class Geocoder:
             i = j + 1
         out.sort(key=lambda s: s.start)
         return self._joined(out)
+
+    def _joined_names(self, ent: Span) -> list[Span]:
+        """The names in an entity the tagger ran across "in" or "and" ("the City Hall in
+        Malmo", "Lamballe and Saint-Brieuc"), unless the gazetteer knows the whole ("Trinidad
+        and Tobago")."""
+        doc = ent.doc
+        cuts = [t.i for t in ent[1:-1] if t.lower_ in ("in", "and")]
+        if not cuts or self._known(ent.text):
+            return [ent]
+        out: list[Span] = []
+        start = ent.start
+        for k in [*cuts, ent.end]:
+            s = start + (doc[start].lower_ == "the")
+            if k > s and _upper_initial(doc[s].text):
+                out.append(Span(doc, s, k, label=ent.label_))
+            start = k + 1
+        return out
 
     def _joined(self, spans: list[Span]) -> list[Span]:
         """Adjacent names the tagger split that together name a known place: "Baja" +
@@ -2268,7 +2287,10 @@ def _actor_like(ent: Span) -> bool:
     root = ent.root
     if _qualifies_place(ent):
         return False  # "in Bakirkoy town, Istanbul to protest": misparsed as a subject
-    prep = ent.doc[ent.start - 1] if ent.start >= 1 else None
+    k = ent.start - 1
+    if k >= 1 and ent.doc[k].lower_ in _NAME_PREFIXES:
+        k -= 1  # "in As Sweida countryside", the entity without its "As"
+    prep = ent.doc[k] if k >= 0 else None
     if (
         prep is not None
         and prep.lower_ in ("in", "at", "near")
@@ -2286,8 +2308,9 @@ def _actor_like(ent: Span) -> bool:
     if root.dep_ == "compound" and after + 1 < len(ent.doc) and ent.doc[after].text in DASHES:
         return False  # "(Incheon - Namdong)": a city and its district, whatever the parse
     # A name modifying a noun that is not a place ("U.S. sanctions", "Iran talks") is an actor.
+    # ("the Diyarbakir prison", "Kabul airport": a site of the place, not an actor.)
     return root.dep_ in ("compound", "amod", "nmod") and (
-        head.lower_ not in _PLACE_NOUNS and head.i > root.i
+        head.lower_ not in _NAME_NOUNS and head.i > root.i
     )
 
 
@@ -2431,6 +2454,15 @@ def _place_noun_in(ent: Span, first: dict[int, Location | None]) -> Location | N
         k += 1  # "of the capital", "of As Samawah city" (the entity may leave out "As")
     loc = first.get(k)
     return loc if loc is not None and loc.precision != "country" else None
+
+
+def _before_site(ent: Span) -> bool:
+    """True for a name compounded with a site noun a few words on: "the Diyarbakir D-type
+    prison", "Kabul airport" (the tagger often calls such a city a person)."""
+    root = ent.root
+    return root.dep_ in ("compound", "nmod") and any(
+        t.lower_ in SITE_NOUNS for t in ent.doc[ent.end : ent.end + 4]
+    )
 
 
 def _site_of(ent: Span) -> bool:

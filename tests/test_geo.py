@@ -338,6 +338,37 @@ def test_geo_qualifier_picks_country(
         "Armed men looted shops in Kitalima village (coded Rutshuru).",
     ],
 )
+@pytest.mark.parametrize(
+    ("text", "lemma", "name", "country"),
+    [
+        # one entity over two names: each is read
+        (
+            "Activists demonstrated in front of the City Hall in Malmo.",
+            "demonstrate",
+            "Malmö",
+            "SWE",
+        ),
+        (
+            "Drivers slowed traffic on the road between Lamballe and Saint-Brieuc.",
+            "slow",
+            None,
+            "FRA",
+        ),
+        ("Protesters marched in Trinidad and Tobago.", "march", "Trinidad and Tobago", "TTO"),
+        # a city the tagger calls an organisation before a site noun is the site's city
+        ("Families protested in front of the Diyarbakir D-type prison.", "protest", None, "TUR"),
+        # a lost "in" before "As Sweida countryside"
+        ("Dozens of people blocked a road in As Sweida countryside.", "block", None, "SYR"),
+    ],
+)
+def test_geo_names_the_tagger_got_wrong(
+    nlp: Language, geo: Geocoder, text: str, lemma: str, name: str | None, country: str
+) -> None:
+    loc, _ = _locate(nlp, geo, text, lemma)
+    assert loc is not None and loc.country == country
+    assert name is None or loc.name == name
+
+
 def test_geo_coded_as_names_the_place(nlp: Language, geo: Geocoder, text: str) -> None:
     loc, _ = _locate(nlp, geo, text, "loot")
     assert loc is not None and (loc.name, loc.country) == ("Rutshuru", "COD")
