@@ -1973,10 +1973,14 @@ class Geocoder:
 
 
 def _small_unit_named(ent: Span) -> bool:
-    """True when the words around a name call it a village, town or admin unit ("Saida
-    village", "the town of Keles", "Kani township"), not a city."""
+    """True when the words around a name call it a village, town, admin unit or part of a town
+    ("Saida village", "the town of Keles", "Kani township", "colonia Bella Vista"), not a city."""
     doc = ent.doc
     if ent.end < len(doc) and doc[ent.end].lower_ in _SMALL_NOUNS:
+        return True
+    if ent[0].lower_ in _SMALL_PREFIXES or (
+        ent.start >= 1 and doc[ent.start - 1].lower_ in _SMALL_PREFIXES
+    ):
         return True
     return (
         ent.start >= 2
@@ -2068,8 +2072,11 @@ _SMALL_NOUNS = frozenset(
     """
     village villages town township district county woreda kebele locality commune tehsil lga
     sub-county subcounty municipality canton corregimiento vereda barangay parish ward
+    neighborhood neighbourhood hamlet sector farm quarter settlement
     """.split()
 )
+# Words written before the name of a part of a town ("colonia Bella Vista", "Barrio San Jose").
+_SMALL_PREFIXES = frozenset({"colonia", "barrio", "fraccionamiento", "vereda", "aldea", "caserio"})
 # Unit nouns after a name that make it a town's name, not a unit's ("Keles town").
 _TOWN_NOUNS = frozenset({"city", "town", "village", "area", "locality", "sector", "zone", "ward"})
 # Words naming the kind of unit after a qualifier ("Mergasur district", "Muya LGA").
