@@ -727,6 +727,8 @@ class Engine:
         ):
             tgt = None  # "mass killings", "border attack": a kind of event, not whom it hit
         tgt = self._actor_inside(tgt) if tgt is not None else None
+        if tgt is not None and src is not None and tgt.i == src.i:
+            tgt = None  # "towns ..., killed by gunmen": the participle's own doer is no target
         if (
             tgt is not None
             and token.pos_ == "VERB"

@@ -95,6 +95,8 @@ def is_passive(verb: Token) -> bool:
     """Whether `verb` is passive; "were stopped and detained by X": the second one too."""
     if any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children):
         return True
+    if verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
+        return True  # "a body was found, killed by gunmen": a participle with its "by"
     return (
         verb.dep_ == "conj"
         and verb.tag_ == "VBN"
@@ -133,6 +135,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return None
     if is_passive(verb):
         agent = prep_object(verb, {"by"})
+        for other in (c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN"):
+            # "were tortured and killed by the Taliban": the "by" of the last serves both
+            agent = agent or prep_object(other, {"by"})
         if agent is not None:
             return agent
         if verb.dep_ in ("acl",):
@@ -179,6 +184,8 @@ def object_of(verb: Token, event_type: str, particle: str | None) -> Token | Non
         subj = child(verb, *PASSIVE_SUBJECT_DEPS)
         if subj is None and verb.dep_ == "conj":
             subj = child(verb.head, *PASSIVE_SUBJECT_DEPS)  # "were stopped and detained"
+        if subj is None and verb.dep_ == "xcomp":
+            subj = child(verb.head, *PASSIVE_SUBJECT_DEPS)  # "was reported to be killed"
         if subj is not None:
             if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head

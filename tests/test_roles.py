@@ -69,6 +69,15 @@ def _cand(token: Token, carrier: Token | None = None) -> Candidate:
             "the navy",
             "Twelve fishermen",
         ),
+        # the "by" of the second passive serves the first; the reported one is the patient
+        (
+            "One farmer was reported to be tortured and killed by the militia.",
+            "tortured",
+            "the militia",
+            "One farmer",
+        ),
+        # a participle with its own "by" is passive
+        ("A truck was found near the river, burned by gunmen.", "burned", "gunmen", None),
     ],
 )
 def test_roles_verb_subject_and_object(
