@@ -663,7 +663,9 @@ class Engine:
         """
         token, carrier = cand.token, cand.carrier
         report: Report = report_of(cand, state.headline_end - offset)
-        if token.pos_ == "VERB":
+        # "fighting took place between X and Y": a gerund subject is read as the noun it is.
+        gerund = token.tag_ == "VBG" and token.dep_ in ("nsubj", "csubj")
+        if token.pos_ == "VERB" and not gerund:
             src = subject_of(token)
             stranded = _stranded_subject(token)
             if (src is None or src.ent_type_ in ("DATE", "TIME")) and not is_passive(token):
@@ -688,7 +690,7 @@ class Engine:
                 tgt = object_of(carrier, cand.event_type, None)
             elif tgt is None and carrier is not token:
                 tgt = prep_object(carrier, TARGET_PREPS - {"to"})
-        if src is None and tgt is None and token.pos_ == "NOUN":
+        if src is None and tgt is None and (token.pos_ == "NOUN" or gerund):
             # "fighting broke out between the army and rebels": one side acts on the other.
             between = prep_object(token, {"between"})
             if between is None and token.dep_ == "nsubj":
@@ -801,8 +803,8 @@ class Engine:
         # "Fighting broke out", "there were two clashes": a report that an event happened,
         # news even when it names no one.
         counted = counted_by(token)  # "a total of 14 explosions" -> "total"
-        occurred = token.pos_ == "NOUN" and (
-            (token.dep_ == "nsubj" and token.head.lemma_.lower() in cues("occur"))
+        occurred = (token.pos_ == "NOUN" or gerund) and (
+            (token.dep_ in ("nsubj", "csubj") and token.head.lemma_.lower() in cues("occur"))
             or (token.dep_ == "attr" and any(c.dep_ == "expl" for c in token.head.children))
             # "monitors observed 14 explosions", "a shooting was reported": seen to happen
             or (
@@ -1029,7 +1031,10 @@ def _stranded_subject(verb: Token) -> Token | None:
         and root.i < verb.i
     ):
         return root  # "relatives of a man found on 13 January protested": a past tense
-    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+    # A finite verb the parser hung under the opening place's preposition ("in Toluca de
+    # Lerdo, Mexico, 100 employees ... protested", read as "in ... protesting") is the main one.
+    misplaced = verb.dep_ == "pcomp" and root.pos_ == "ADP"
+    if (verb.dep_ != "ROOT" and not misplaced) or verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
         return None

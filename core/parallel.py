@@ -197,7 +197,27 @@ class _Pool:
                 initializer=_init_worker,
                 initargs=(self.settings,),
             )
+            self._quiet_feeder(self.executor)
         return self.executor
+
+    def _quiet_feeder(self, executor: ProcessPoolExecutor) -> None:
+        """Keep the task queue's feeder thread from printing a traceback when `_stop` closes
+        the queue under a chunk it is still writing (Ctrl-C): that chunk is dropped anyway.
+
+        The thread takes its error handler when it starts, at the first task, so it is set
+        here, before any task (CPython's executor keeps the queue in `_call_queue`).
+        """
+        queue = getattr(executor, "_call_queue", None)
+        if queue is None:
+            return
+        original = queue._on_queue_feeder_error
+
+        def on_error(error: Exception, obj: object) -> None:
+            if self.executor is not executor and isinstance(error, OSError):
+                return  # this pool was stopped: its pipe is closed
+            original(error, obj)
+
+        queue._on_queue_feeder_error = on_error
 
     def _stop(self) -> None:
         """Stop the workers now: they are killed, not waited for (Ctrl-C must be quick)."""

@@ -98,6 +98,14 @@ def test_engine_a_group_tagged_as_a_date_is_still_a_doer() -> None:
     assert event.source_name == "Fridays for Future"
 
 
+def test_engine_gerund_subject_of_took_place_is_an_event() -> None:
+    # the tagger calls "fighting" a verb here; it is read as the noun it is
+    text = "On 11 March 2022, fighting took place between army units and rebel forces in Kidal."
+    event = _one(text, "ASSAULT")
+    assert (event.action_text, event.location_name) == ("fighting", "Kidal")
+    assert event.source_text is not None
+
+
 def test_engine_coordinated_protesters_are_all_doers() -> None:
     event = _one("Nurses and teachers protested in Kisumu on Monday.", "PROTEST")
     assert (event.source_text, event.target_text) == ("Nurses and teachers", None)
@@ -445,6 +453,24 @@ def _parsed(nlp: object, rows: list[tuple[str, int, str, str, str, str]]) -> obj
             ],
             6,
             "workers",
+        ),
+        # "On Monday, in Lagos, 100 traders protested.": the verb hung under the "in" of the
+        # opening place, the sentence rooted on "On"
+        (
+            [
+                ("On", 0, "ROOT", "ADP", "IN", "O"),
+                ("Monday", 0, "pobj", "PROPN", "NNP", "B-DATE"),
+                (",", 0, "punct", "PUNCT", ",", "O"),
+                ("in", 2, "prep", "ADP", "IN", "O"),
+                ("Lagos", 3, "pobj", "PROPN", "NNP", "B-GPE"),
+                (",", 4, "punct", "PUNCT", ",", "O"),
+                ("100", 7, "nummod", "NUM", "CD", "O"),
+                ("traders", 4, "appos", "NOUN", "NNS", "O"),
+                ("protested", 3, "pcomp", "VERB", "VBN", "O"),
+                (".", 0, "punct", "PUNCT", ".", "O"),
+            ],
+            8,
+            "traders",
         ),
         # a verb with its own subject has none stranded
         (
