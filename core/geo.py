@@ -2375,9 +2375,17 @@ def _locative_slot(ent: Span) -> bool:
             prep.lower_ in LOC_PREPS
             or prep.lower_ in ("of", "from", "to")
             and (prep.head.lower_ in _PLACE_NOUNS or prep.head.lower_ in DIRECTIONS)
+            # "marched from Echillais to La Rochelle": the ends of a journey are places
+            or prep.lower_ in ("from", "to") and prep.head.lemma_.lower() in _JOURNEY_VERBS
         ):
             return True
     return False
+
+
+# Verbs of going somewhere: the objects of their "from" and "to" are places.
+_JOURNEY_VERBS = frozenset(
+    "march walk drive ride travel move flee head go return come sail fly cycle".split()
+)
 
 
 def _after_place_word(ent: Span) -> bool:

@@ -350,6 +350,8 @@ def test_geo_qualifier_picks_country(
         ("Protesters marched in Trinidad and Tobago.", "march", "Trinidad and Tobago", "TTO"),
         # a city the tagger calls an organisation before a site noun is the site's city
         ("Families protested in front of the Diyarbakir D-type prison.", "protest", None, "TUR"),
+        # the ends of a journey are places, even when the tagger names no entity
+        ("Bikers marched from Echillais to La Rochelle on Monday.", "march", None, "FRA"),
         # a lost "in" before "As Sweida countryside"
         ("Dozens of people blocked a road in As Sweida countryside.", "block", None, "SYR"),
     ],
