@@ -1039,6 +1039,13 @@ class Geocoder:
                 ctx.named[pre.country] += 1
             if loc is not None and self._foreign_site(loc, ent, ctx):
                 loc = None  # "at North Beach in Durban": a site of Durban, not Australia's
+            elif (
+                loc is not None
+                and loc.precision == "place"
+                and _site_in_named_place(ent, first)
+                and not self._big_place(ent.text)
+            ):
+                loc = None  # "the San Carlo theater in Napoli": a site, not the town San Carlo
             unit_country = quals[-1].country if quals else None
             if (
                 inside is not None
@@ -1212,14 +1219,33 @@ class Geocoder:
                         out.pop()
                     span = whole
             prev = out[-1] if out else None
+            if prev is not None and span.start < prev.end:
+                continue  # inside a name already taken further ("San Cristobal de las Casas")
             if prev is not None and prev.end == span.start:
                 doc = span.doc
                 joined = Span(doc, prev.start, span.end, label=prev.label_)
                 if self._known(joined.text):
                     out[-1] = joined
                     continue
-            out.append(span)
+            out.append(self._name_run_on(span))
         return out
+
+    def _name_run_on(self, span: Span) -> Span:
+        """`span` with the rest of its name after lower-case particles, when the gazetteer
+        knows the longer name: "Cruzeiro" + "do Oeste", "San Cristobal de" + "las Casas"."""
+        doc = span.doc
+        k = span.end
+        while k < len(doc) and doc[k].text.islower() and doc[k].lower_ in _RUN_ON_PARTICLES:
+            k += 1
+        if k == span.end and doc[span.end - 1].lower_ not in _RUN_ON_PARTICLES:
+            return span
+        end = k
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+            end += 1
+        if end == k or end - span.start > 8:
+            return span
+        longer = Span(doc, span.start, end, label=span.label_)
+        return longer if self._known(longer.text) else span
 
     def _widest_of_lists(self, ents: list[Span]) -> dict[int, Location]:
         """For each name of a comma list of places that ends in a unit of one country only
@@ -2121,6 +2147,8 @@ _NAME_PARTICLES = frozenset(
     "al el ez ed es ad ar as ash an at az de da do dos das del la le les di du y wa bin ibn".split()
 )
 _NAME_JOINERS = frozenset({"of", "and", "y", "de", "del", "do", "da", "dos", "das"})
+# Lower-case words inside a place name that the tagger may cut it at ("Cruzeiro do Oeste").
+_RUN_ON_PARTICLES = _NAME_PARTICLES | _NAME_JOINERS | frozenset({"las", "los", "sur", "sobre"})
 _SEPARATORS = frozenset({",", "(", ")", ";", "[", "]", "/"})
 
 
@@ -2478,6 +2506,24 @@ def _before_site(ent: Span) -> bool:
     return root.dep_ in ("compound", "nmod") and any(
         t.lower_ in SITE_NOUNS for t in ent.doc[ent.end : ent.end + 4]
     )
+
+
+def _site_in_named_place(ent: Span, first: dict[int, Location | None]) -> bool:
+    """True for a name before a site noun and a known place it is in: "the San Carlo theater
+    in Napoli", "Moreno square in La Plata"."""
+    doc = ent.doc
+    k = ent.end
+    if k >= len(doc) or doc[k].lower_ not in SITE_NOUNS | _SHOW_NOUNS:
+        return False
+    k += 1
+    if k + 1 >= len(doc) or doc[k].lower_ not in ("in", "of"):
+        return False
+    k += 1 + (doc[k + 1].lower_ == "the")
+    return first.get(k) is not None
+
+
+# Sites of a town named like other towns ("the San Carlo theater").
+_SHOW_NOUNS = frozenset({"theater", "theatre", "plaza", "cinema", "arena", "cathedral", "museum"})
 
 
 def _site_of(ent: Span) -> bool:

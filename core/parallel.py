@@ -226,12 +226,18 @@ class _Pool:
             return
         gc.unfreeze()
         processes = list(getattr(executor, "_processes", {}).values())
+        manager = getattr(executor, "_executor_manager_thread", None)
         executor.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             if process.is_alive():
                 process.terminate()
         for process in processes:
             process.join(timeout=2)
+        if manager is not None:
+            # Let the executor's manager thread close its wake-up pipe before the executor
+            # is collected: CPython 3.11 may otherwise write to it as it closes (gh-105829),
+            # printing a traceback over the summary.
+            manager.join(timeout=2)
 
     def _wait(self, future: Future[list[Outcome]]) -> list[Outcome]:
         while True:

@@ -350,6 +350,26 @@ def test_geo_qualifier_picks_country(
         ("Protesters marched in Trinidad and Tobago.", "march", "Trinidad and Tobago", "TTO"),
         # a city the tagger calls an organisation before a site noun is the site's city
         ("Families protested in front of the Diyarbakir D-type prison.", "protest", None, "TUR"),
+        # a name the tagger cut at its particles, whole when the gazetteer knows it
+        (
+            "In San Cristobal de las Casas, Chiapas, 300 women marched.",
+            "march",
+            "San Cristóbal de las Casas",
+            "MEX",
+        ),
+        (
+            "In Cruzeiro do Oeste (Parana), a man was shot by gunmen.",
+            "shoot",
+            "Cruzeiro do Oeste",
+            "BRA",
+        ),
+        # a site named like a town is a site of the place it is in
+        (
+            "People gathered outside the San Carlo theater in Napoli on Monday.",
+            "gather",
+            "Naples",
+            "ITA",
+        ),
         # the ends of a journey are places, even when the tagger names no entity
         ("Bikers marched from Echillais to La Rochelle on Monday.", "march", None, "FRA"),
         # a lost "in" before "As Sweida countryside"
