@@ -518,13 +518,14 @@ class TriggerFinder:
             ):
                 continue
             # "strikes on Kharkiv killed five": the verb tells the toll of its subject's event.
-            subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            subj = next((c for c in token.children if c.dep_ in ("nsubj", "csubj")), None)
             told = by_token.get(subj.i) if subj is not None else None
             if (
                 cand.role == "self"
                 and token.pos_ == "VERB"
                 and told is not None
-                and told.token.pos_ == "NOUN"
+                # (a gerund subject is a noun too: "Fighting ... killed thousands")
+                and (told.token.pos_ == "NOUN" or told.token.tag_ == "VBG")
                 and told.event_type == cand.event_type
             ):
                 if told.carrier is told.token:

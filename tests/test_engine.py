@@ -106,6 +106,21 @@ def test_engine_gerund_subject_of_took_place_is_an_event() -> None:
     assert event.source_text is not None
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # a gerund subject (tagged a verb) is the event; the verb of its toll folds into it
+        ("Shelling by the army killed five civilians in Kharkiv.", "the army", "five civilians"),
+        ("Fighting between rebels and the army killed dozens of people.", None, "people"),
+    ],
+)
+def test_engine_gerund_subject_and_its_toll_are_one_event(
+    text: str, source: str | None, target: str
+) -> None:
+    event = _one(text, "ASSAULT")
+    assert (event.source_text, event.target_text) == (source, target)
+
+
 def test_engine_coordinated_protesters_are_all_doers() -> None:
     event = _one("Nurses and teachers protested in Kisumu on Monday.", "PROTEST")
     assert (event.source_text, event.target_text) == ("Nurses and teachers", None)
