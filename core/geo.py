@@ -1403,7 +1403,14 @@ class Geocoder:
         m = _CODED.match(inner)
         if m:
             coded = self.resolve(m.group(1).strip(), None)
-            return coded, [], (k + 1, close)
+            if coded is not None or close + 1 >= len(doc) or doc[close + 1].text != "(":
+                return coded, [], (k + 1, close)
+            # "Hays (coded to district level) (Al Hudaydah)": the next brackets name the units
+            k = close + 1
+            close = next((t.i for t in doc[k + 1 : k + 30] if t.text == ")"), None)
+            if close is None:
+                return None, [], None
+            inner = doc[k + 1 : close].text
         parts = [p.strip() for p in inner.split(",") if p.strip() and _capitalised(p.strip())]
         # Read name and qualifiers together: "Villa Florida (Misiones)" is in the country where
         # both names exist (Paraguay), not where the province alone is best known (Argentina).

@@ -384,6 +384,14 @@ def test_geo_names_the_tagger_got_wrong(
     assert name is None or loc.name == name
 
 
+def test_geo_coded_to_no_place_reads_the_next_brackets(nlp: Language, geo: Geocoder) -> None:
+    text = (
+        "On Monday, jets carried out an air raid on Hays (coded to district level) (Al Hudaydah)."
+    )
+    loc, _ = _locate(nlp, geo, text, "raid")
+    assert loc is not None and (loc.name, loc.country) == ("Hays", "YEM")
+
+
 @pytest.mark.parametrize(
     "text",
     [
