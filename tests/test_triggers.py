@@ -170,18 +170,6 @@ def test_triggers_user_entries_alone_replace_the_built_in_lexicon(
         ("The minister called on Peru to release the prisoners.", ["call"]),
         # a clause with its own doer is an event of its own
         ("The minister released the prisoners and urged calm.", ["release", "urge"]),
-    ],
-)
-def test_triggers_requested_action_is_no_event(
-    nlp: Language, sentence: str, lemmas: list[str]
-) -> None:
-    finder = TriggerFinder(nlp.vocab)
-    assert [c.lemma for c in finder.find(nlp(sentence))] == lemmas
-
-
-@pytest.mark.parametrize(
-    ("sentence", "lemmas"),
-    [
         # the event noun "use" carries is the instrument of the purpose verb, which is the event
         ("Gunmen used grenades to attack a police station.", ["attack"]),
         ("The army used artillery to shell the village.", ["shell"]),
@@ -189,7 +177,7 @@ def test_triggers_requested_action_is_no_event(
         ("Gunmen used grenades in the attack on the post.", ["grenade", "attack"]),
     ],
 )
-def test_triggers_instrument_gives_way_to_its_purpose(
+def test_triggers_which_event_words_are_events(
     nlp: Language, sentence: str, lemmas: list[str]
 ) -> None:
     finder = TriggerFinder(nlp.vocab)
