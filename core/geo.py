@@ -2350,9 +2350,11 @@ def _actor_like(ent: Span) -> bool:
     if root.dep_ == "compound" and after + 1 < len(ent.doc) and ent.doc[after].text in DASHES:
         return False  # "(Incheon - Namdong)": a city and its district, whatever the parse
     # A name modifying a noun that is not a place ("U.S. sanctions", "Iran talks") is an actor.
-    # ("the Diyarbakir prison", "Kabul airport": a site of the place, not an actor.)
+    # A name the tagger did not call a place, before a site noun, is the site's town ("the
+    # Diyarbakir prison"); a country or city entity there may be a party ("the U.S. embassy").
+    site = head.lower_ in SITE_NOUNS and ent.label_ not in PLACE_LABELS
     return root.dep_ in ("compound", "amod", "nmod") and (
-        head.lower_ not in _NAME_NOUNS and head.i > root.i
+        head.lower_ not in _PLACE_NOUNS and not site and head.i > root.i
     )
 
 

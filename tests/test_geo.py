@@ -645,6 +645,12 @@ def test_geo_known_place_kept_beside_organisations(
     assert loc is not None and loc.name == name and loc.geonameid is not None
 
 
+def test_geo_country_before_a_site_is_a_party_not_the_scene(nlp: Language, geo: Geocoder) -> None:
+    # "the U.S. embassy" is in another country: the event gets no place rather than the U.S.
+    loc, _ = _locate(nlp, geo, "Protesters stormed the U.S. embassy on Monday.", "storm")
+    assert loc is None or loc.country != "USA"
+
+
 def test_geo_the_doer_of_a_passive_is_no_place(nlp: Language) -> None:
     doc = nlp("The militia, which is backed by Cairo, shelled the port.")
     geocoder = Geocoder.default()
