@@ -25,7 +25,7 @@ from .article import Article
 from .casualties import Casualties, casualties, parse_number
 from .dates import DATE_MEMO, event_date, lead_date, published_from_dateline
 from .errors import InputError, NewsEventsError
-from .geo import Geocoder, GeoContext
+from .geo import DASHES, Geocoder, GeoContext
 from .merge import NEEDS_TARGET, Draft, merge_drafts
 from .model import load_model
 from .pipes import remembering
@@ -39,6 +39,7 @@ from .roles import (
     conjuncts,
     counted_by,
     cues,
+    is_gerund_subject,
     is_passive,
     noun_source,
     noun_target,
@@ -91,7 +92,6 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
-DATELINE_DASHES = {"-", "--", "\u2013", "\u2014"}
 
 
 def _dateline_end(doc: Doc, start: int) -> int | None:
@@ -103,7 +103,7 @@ def _dateline_end(doc: Doc, start: int) -> int | None:
     in_parens = False
     capitals = 0
     for token in doc[start : start + 12]:
-        if token.text in DATELINE_DASHES:
+        if token.text in DASHES:
             # A dash standing free ("CAIRO - "), not one inside a name ("Al-Qaeda").
             free = token.i > start and doc[token.i - 1].whitespace_ and token.whitespace_
             return token.i if capitals and free else None
@@ -664,7 +664,7 @@ class Engine:
         token, carrier = cand.token, cand.carrier
         report: Report = report_of(cand, state.headline_end - offset)
         # "fighting took place between X and Y": a gerund subject is read as the noun it is.
-        gerund = token.tag_ == "VBG" and token.dep_ in ("nsubj", "csubj")
+        gerund = is_gerund_subject(token)
         if token.pos_ == "VERB" and not gerund:
             src = subject_of(token)
             stranded = _stranded_subject(token)

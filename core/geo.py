@@ -1006,8 +1006,9 @@ class Geocoder:
                 if wider is not None:
                     loc = _stand_in(wider, ent)
             anchor = _dash_anchor(ent, by_end, first)
-            if anchor is None and loc is not None:
-                anchor = _place_noun_in(ent, first)  # one the gazetteer lacks: `locate` names it
+            if anchor is None and loc is not None:  # (one the gazetteer lacks: `locate` names it)
+                within = _place_after_noun(ent, first, _PLACE_NOUNS)
+                anchor = within if within is not None and within.precision != "country" else None
             if (
                 anchor is not None
                 and (loc is None or (loc.country != anchor.country and loc.precision != "country"))
@@ -1042,7 +1043,7 @@ class Geocoder:
             elif (
                 loc is not None
                 and loc.precision == "place"
-                and _site_in_named_place(ent, first)
+                and _place_after_noun(ent, first, SITE_NOUNS | _SHOW_NOUNS) is not None
                 and not self._big_place(ent.text)
             ):
                 loc = None  # "the San Carlo theater in Napoli": a site, not the town San Carlo
@@ -2196,15 +2197,13 @@ def _hyphenated_name(ent: Span) -> Span | None:
 def _separates(doc: Doc, k: int) -> bool:
     """True when token `k` splits a name list: a comma or bracket, or a dash between spaces
     ("Seoul City - Jung"); a hyphen inside a name ("Nord-Kivu") does not."""
+    return doc[k].text in _SEPARATORS or _free_dash(doc, k)
+
+
+def _free_dash(doc: Doc, k: int) -> bool:
+    """True when token `k` is a dash with a space on each side ("Seoul City - Jung")."""
     tok = doc[k]
-    if tok.text in _SEPARATORS:
-        return True
-    return (
-        tok.text in ("-", "–", "—")
-        and k > 0
-        and bool(doc[k - 1].whitespace_)
-        and bool(tok.whitespace_)
-    )
+    return tok.text in DASHES and k > 0 and bool(doc[k - 1].whitespace_) and bool(tok.whitespace_)
 
 
 def _extended(ent: Span) -> Span:
@@ -2475,7 +2474,8 @@ def _after_name_comma(ent: Span) -> bool:
     return prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.ent_type_ not in ("DATE",)
 
 
-# Dashes that join a city and a district of it when written with a space on each side.
+# Dashes: with a space on each side one joins a city and its district ("Seoul City - Jung") or
+# ends a dateline ("BEIRUT (Reuters) - ").
 DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 
 
@@ -2485,27 +2485,26 @@ def _dash_anchor(
     """The city (or region) written right before `ent` and a free-standing dash, if any."""
     doc = ent.doc
     k = ent.start - 1
-    if k < 1 or doc[k].text not in DASHES or not doc[k - 1].whitespace_ or not doc[k].whitespace_:
+    if k < 1 or not _free_dash(doc, k):
         return None
     before = by_end.get(k)
     loc = first.get(before.start) if before is not None else None
     return loc if loc is not None and loc.precision != "country" else None
 
 
-def _place_noun_in(ent: Span, first: dict[int, Location | None]) -> Location | None:
-    """The known place after "<name> town in" / "<name> neighbourhood of", if any."""
+def _place_after_noun(
+    ent: Span, first: dict[int, Location | None], nouns: frozenset[str]
+) -> Location | None:
+    """The known place after "<name> <noun> in" / "<name> <noun> of" ("Kelly town in Idleb",
+    "the San Carlo theater in Napoli"), if any; `nouns` are the nouns that may follow the name."""
     doc = ent.doc
     k = ent.end
-    if k >= len(doc) or doc[k].lower_ not in _PLACE_NOUNS:
+    if k + 2 >= len(doc) or doc[k].lower_ not in nouns or doc[k + 1].lower_ not in ("in", "of"):
         return None
-    k += 1
-    if k + 1 >= len(doc) or doc[k].lower_ not in ("in", "of"):
-        return None
-    k += 1
+    k += 2
     if (doc[k].lower_ == "the" or doc[k].lower_ in _NAME_PREFIXES) and k + 1 < len(doc):
         k += 1  # "of the capital", "of As Samawah city" (the entity may leave out "As")
-    loc = first.get(k)
-    return loc if loc is not None and loc.precision != "country" else None
+    return first.get(k)
 
 
 def _before_site(ent: Span) -> bool:
@@ -2515,20 +2514,6 @@ def _before_site(ent: Span) -> bool:
     return root.dep_ in ("compound", "nmod") and any(
         t.lower_ in SITE_NOUNS for t in ent.doc[ent.end : ent.end + 4]
     )
-
-
-def _site_in_named_place(ent: Span, first: dict[int, Location | None]) -> bool:
-    """True for a name before a site noun and a known place it is in: "the San Carlo theater
-    in Napoli", "Moreno square in La Plata"."""
-    doc = ent.doc
-    k = ent.end
-    if k >= len(doc) or doc[k].lower_ not in SITE_NOUNS | _SHOW_NOUNS:
-        return False
-    k += 1
-    if k + 1 >= len(doc) or doc[k].lower_ not in ("in", "of"):
-        return False
-    k += 1 + (doc[k + 1].lower_ == "the")
-    return first.get(k) is not None
 
 
 # Sites of a town named like other towns ("the San Carlo theater").

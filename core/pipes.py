@@ -46,12 +46,14 @@ class RememberingAttributeRuler(AttributeRuler):
     """
 
     _answers: dict[Key, tuple[int, ...]]
+    _regex_hits: dict[tuple[str, int], bool]
     _starts: list[list[tuple[int, str, Any]]] | None
     _reach: int
 
     def remember(self) -> None:
         """Start with an empty table (called when an AttributeRuler becomes one of these)."""
         self._answers = {}
+        self._regex_hits = {}
         self._starts = None
         self._reach = 0
 
@@ -108,13 +110,22 @@ class RememberingAttributeRuler(AttributeRuler):
             for column, op, arg in tests:
                 values = seen[:, column]
                 if op == "REGEX":
-                    strings = self.vocab.strings
-                    hits = [v for v in np.unique(values).tolist() if arg.search(strings[v])]
+                    hits = [v for v in np.unique(values).tolist() if self._matches(arg, v)]
                     here &= np.isin(values, np.array(hits, dtype=np.uint64))
                 else:
                     here &= np.isin(values, arg, invert=op == "NOT_IN")
             mask |= here
         return np.flatnonzero(mask)
+
+    def _matches(self, regex: re.Pattern[str], value: int) -> bool:
+        """Whether `regex` finds the string `value` hashes, remembered (words recur)."""
+        key = (regex.pattern, value)
+        found = self._regex_hits.get(key)
+        if found is None:
+            if len(self._regex_hits) > MAX_KEYS:
+                self._regex_hits.clear()
+            found = self._regex_hits[key] = bool(regex.search(self.vocab.strings[value]))
+        return found
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)

@@ -106,6 +106,12 @@ def is_passive(verb: Token) -> bool:
     )
 
 
+def is_gerund_subject(token: Token) -> bool:
+    """Whether `token` is an -ing form standing as a subject, a noun whatever its tag:
+    "fighting took place", "Shelling by the army killed five"."""
+    return token.tag_ == "VBG" and token.dep_ in ("nsubj", "csubj")
+
+
 def child(token: Token, *deps: str) -> Token | None:
     """The first child of `token` with one of `deps`."""
     for c in token.children:

@@ -18,7 +18,7 @@ from spacy.vocab import Vocab
 
 from . import ontology
 from .datafiles import data_rows
-from .roles import counted_by, cues
+from .roles import counted_by, cues, is_gerund_subject
 
 EVENT_POS = ("VERB", "NOUN")
 # Types whose verbs act by speaking: "denounced the report" is still a denunciation.
@@ -435,15 +435,17 @@ class TriggerFinder:
         kept = []
         # "used grenades to attack a post": the purpose verb is the event, the event noun
         # the light verb "use" carries only its instrument (it refines the verb's mode).
-        tools = {
-            by_token[c.token.head.i].token.i
-            for c in events
-            if c.token.pos_ == "VERB"
-            and c.token.dep_ in ("xcomp", "advcl")
-            and c.token.head.i in by_token
-            and by_token[c.token.head.i].role == "instrument"
-            and by_token[c.token.head.i].event_type == c.event_type
-        }
+        tools: set[int] = set()
+        for c in events:
+            tool = by_token.get(c.token.head.i)
+            if (
+                c.token.pos_ == "VERB"
+                and c.token.dep_ in ("xcomp", "advcl")
+                and tool is not None
+                and tool.role == "instrument"
+                and tool.event_type == c.event_type
+            ):
+                tools.add(tool.token.i)
         for cand in events:
             token = cand.token
             if token.i in tools:
@@ -525,7 +527,7 @@ class TriggerFinder:
                 and token.pos_ == "VERB"
                 and told is not None
                 # (a gerund subject is a noun too: "Fighting ... killed thousands")
-                and (told.token.pos_ == "NOUN" or told.token.tag_ == "VBG")
+                and (told.token.pos_ == "NOUN" or is_gerund_subject(told.token))
                 and told.event_type == cand.event_type
             ):
                 if told.carrier is told.token:
