@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from .arrays import positions, string_ids
 from .datafiles import data_rows
+from .roles import passive_patient
 
 COUNT_FIELDS = ("dead", "injured", "arrested", "size")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
@@ -404,7 +405,8 @@ def _count_nouns(cue: Token, spec: _Cue) -> list[Token]:
     head = cue.head
     if spec.count == "object":
         if _is_passive(cue):
-            found.append(_child(cue, "nsubjpass"))
+            # "Around 14 May, in Tlaquepaque, a man was killed": not 14, but the man
+            found.append(passive_patient(cue) or _child(cue, "nsubjpass"))
         found.append(_child(cue, "dobj"))
         # Headline style "Four killed": a past participle with a bare number as subject.
         subj = _child(cue, "nsubj")
@@ -427,7 +429,9 @@ def _count_nouns(cue: Token, spec: _Cue) -> list[Token]:
         if cue.dep_ in NOUN_SUBJECT_DEPS and head != cue:
             found.append(_child(head, "dobj", "attr"))
             found.append(_prep_object(head, ("to", "at")))
-    return [t for t in found if t is not None and t != cue]
+    return [
+        t for t in found if t is not None and t != cue and t.ent_type_ not in ("DATE", "TIME")
+    ]
 
 
 def _irrealis(cue: Token) -> bool:

@@ -41,14 +41,17 @@ from .roles import (
     cues,
     is_gerund_subject,
     is_passive,
+    misread_subject,
     noun_source,
     noun_target,
     object_of,
+    passive_patient,
     phrase,
     prep_object,
     prep_objects,
     recipients,
     report_of,
+    stranded_subject,
     subject_of,
 )
 from .triggers import PATTERN_MARK, Candidate, TriggerFinder, marked_roles, particle_children
@@ -667,10 +670,12 @@ class Engine:
         gerund = is_gerund_subject(token)
         if token.pos_ == "VERB" and not gerund:
             src = subject_of(token)
-            stranded = _stranded_subject(token)
+            stranded = stranded_subject(token)
             if (src is None or src.ent_type_ in ("DATE", "TIME")) and not is_passive(token):
                 src = stranded or src
             tgt = object_of(token, cand.event_type, cand.particle)
+            if tgt is not None and misread_subject(tgt):
+                tgt = passive_patient(token)
             if tgt is None and is_passive(token):
                 tgt = stranded  # "in Tlaxco, Tlaxcala, an officer was shot": the victim
             if src is not None and _counted(src) and tgt is None and token.lemma_ in TOLL_VERBS:
@@ -681,7 +686,7 @@ class Engine:
         else:
             src = subject_of(carrier) if cand.role in ("light", "join") else None
             if src is None and cand.role in ("light", "join"):
-                src = _stranded_subject(carrier)
+                src = stranded_subject(carrier)
             if src is not None and carrier.lemma_ in TOLL_VERBS and _counted(src):
                 src = None  # "Four killed in Baghdad riots": the four are victims, not rioters
             src = src or noun_source(token, cand.event_type)
@@ -1016,55 +1021,6 @@ class Engine:
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
-
-
-def _stranded_subject(verb: Token) -> Token | None:
-    """The subject of a main verb the parser left without one: "On 3 May, in Lagos (Lagos
-    state), traders protested" hangs "traders" on the place before it. The noun phrase that
-    ends right before the verb, attached to a place name, is its subject (the doer, or for a
-    passive verb the one it was done to)."""
-    root = verb.sent.root
-    if (
-        verb.dep_ == "acl"
-        and verb.head.ent_type_ in ("DATE", "TIME")
-        and root.pos_ == "NOUN"
-        and root.i < verb.i
-    ):
-        return root  # "relatives of a man found on 13 January protested": a past tense
-    # A finite verb the parser hung under the opening place's preposition ("in Toluca de
-    # Lerdo, Mexico, 100 employees ... protested", read as "in ... protesting") is the main one.
-    misplaced = verb.dep_ == "pcomp" and root.pos_ == "ADP"
-    if (verb.dep_ != "ROOT" and not misplaced) or verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
-        return None
-    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
-        return None
-    k = verb.i - 1
-    skipped = ("advmod", "aux", "auxpass", "neg")  # "traders reportedly protested"
-    while k >= verb.sent.start and verb.doc[k].head.i == verb.i and verb.doc[k].dep_ in skipped:
-        k -= 1
-    while k >= verb.sent.start and verb.doc[k].text in (",", ")"):
-        k -= 1  # "people, including members of a union (UGTG), gathered"
-    if k < verb.sent.start or verb.doc[k].is_punct:
-        return None
-    tok = verb.doc[k]
-    while tok.head.i != tok.i and tok.head.i < verb.i:
-        head = tok.head
-        if (
-            tok.pos_ in ("NOUN", "PROPN")
-            and tok.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME")
-            and tok.doc[tok.i - 1].text != "("  # "a union (UGTG)": an acronym, not the doers
-            and (
-                (
-                    tok.dep_ in ("conj", "appos", "npadvmod")
-                    and (head.ent_type_ in ("GPE", "LOC", "FAC") or head.pos_ == "PROPN")
-                )
-                # "in Santa Cruz (Santa Cruz), 100 workers ... staged": hung on the comma
-                or (tok.dep_ in ("prep", "dep", "appos", "npadvmod") and head.is_punct)
-            )
-        ):
-            return tok
-        tok = head
-    return None
 
 
 def _is_headline(text: str) -> bool:

@@ -1428,11 +1428,14 @@ class Geocoder:
         shared: str | None = None
         # The country most parts agree on; among those, the name's own reading before an
         # alternate one ("Galle (Galle, Southern)" is Sri Lanka's Galle, not Halle, "Galle").
-        best_key: tuple[int, int, int] | None = None
+        best_key: tuple[int, int, int, int] | None = None
         best: _Place | None = None
         for place, flag in main_entries:
             agree = sum(place.iso3 in c for c in part_countries)
-            key = (agree, int(flag != "~"), place.population)
+            # "Sudbury (Ontario)": the reading in the province named (Greater Sudbury, Ontario)
+            # before an exact namesake in another country's county named so (Massachusetts).
+            in_unit = agree and any(_same_unit(name, place.admin1) for name in names if name)
+            key = (agree, int(in_unit), int(flag != "~"), place.population)
             if agree and (best_key is None or key > best_key):
                 shared, best_key, best = place.iso3, key, place
         own_countries = {p.iso3 for p, _ in main_entries}
@@ -1457,10 +1460,15 @@ class Geocoder:
             if len(common) == 1:
                 shared = next(iter(common))
         quals: list[Location] = []
-        for part, name in zip(parts, names, strict=True):
+        for i, (part, name) in enumerate(zip(parts, names, strict=True)):
             if name is None:
                 continue
-            loc = self.resolve(name, None, hint_country=shared, want_kind="a")
+            # "Leparua (Isiolo, Isiolo)", "(Mopti, Mopti)": a unit named like the province
+            # after it is the province's town of that name (its seat), not the province again.
+            seat = i + 1 < len(parts) and fold(part) == fold(parts[i + 1])
+            loc = self.resolve(name, None, hint_country=shared, want_kind="c" if seat else "a")
+            if seat and loc is not None and loc.precision != "place":
+                continue  # no town of the name: the province itself comes next
             if loc is not None and shared is not None and loc.country != shared:
                 continue  # no reading in the country the parts agree on
             if loc is not None:
@@ -2004,6 +2012,13 @@ class Geocoder:
             return None
         _, loc, ent = best
         return loc, _link(name, ent)
+
+
+def _same_unit(name: str, admin1: str) -> bool:
+    """Whether a bracketed unit name is the province `admin1` ("Sagaing" for "Sagaing
+    Region", "Ontario" for "Ontario")."""
+    a, n = fold(admin1), fold(name)
+    return bool(a) and (n == a or a.startswith(n + " ") or n.startswith(a + " "))
 
 
 def _small_unit_named(ent: Span) -> bool:

@@ -548,3 +548,96 @@ def claim_of_responsibility(
     if token.lemma_.lower() == "claim" and obj.i in events:
         return obj
     return None
+
+
+def stranded_subject(verb: Token) -> Token | None:
+    """The subject of a main verb the parser left without one: "On 3 May, in Lagos (Lagos
+    state), traders protested" hangs "traders" on the place before it. The noun phrase that
+    ends right before the verb, attached to a place name, is its subject (the doer, or for a
+    passive verb the one it was done to)."""
+    root = verb.sent.root
+    if (
+        verb.dep_ == "acl"
+        and verb.head.ent_type_ in ("DATE", "TIME")
+        and root.pos_ == "NOUN"
+        and root.i < verb.i
+    ):
+        return root  # "relatives of a man found on 13 January protested": a past tense
+    # A finite verb the parser hung under the opening place's preposition ("in Toluca de
+    # Lerdo, Mexico, 100 employees ... protested", read as "in ... protesting") is the main one.
+    misplaced = verb.dep_ == "pcomp" and root.pos_ == "ADP"
+    if (verb.dep_ != "ROOT" and not misplaced) or verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+        return None
+    if any(
+        c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") and not misread_subject(c)
+        for c in verb.children
+    ):
+        return None
+    k = verb.i - 1
+    skipped = ("advmod", "aux", "auxpass", "neg")  # "traders reportedly protested"
+    while k >= verb.sent.start and verb.doc[k].head.i == verb.i and verb.doc[k].dep_ in skipped:
+        k -= 1
+    while k >= verb.sent.start and verb.doc[k].text in (",", ")"):
+        k -= 1  # "people, including members of a union (UGTG), gathered"
+    if k < verb.sent.start or verb.doc[k].is_punct:
+        return None
+    tok = verb.doc[k]
+    while tok.head.i != tok.i and tok.head.i < verb.i:
+        if _hung_doer(tok):
+            return tok
+        tok = tok.head
+    # "in San Pedro Sula, Cortes, health workers and staff at the X Hospital protested": the
+    # walk up from the last word climbs through the hospital's phrase, which the parser hung
+    # on the place; the doers are the first noun after the place's comma.
+    comma = k
+    while comma > verb.sent.start and verb.doc[comma].text != ",":
+        comma -= 1
+    if comma == verb.sent.start:
+        return None
+    for tok in verb.doc[comma + 1 : k + 1]:
+        if tok.head.i < comma and _hung_doer(tok):
+            return tok
+    return None
+
+
+def _hung_doer(tok: Token) -> bool:
+    """Whether `tok` is a noun the parser hung on a place name or a comma before it."""
+    head = tok.head
+    return (
+        tok.pos_ in ("NOUN", "PROPN")
+        and tok.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME")
+        and tok.doc[tok.i - 1].text != "("  # "a union (UGTG)": an acronym, not the doers
+        and (
+            (
+                tok.dep_ in ("conj", "appos", "npadvmod")
+                and (head.ent_type_ in ("GPE", "LOC", "FAC") or head.pos_ == "PROPN")
+            )
+            # "in Santa Cruz (Santa Cruz), 100 workers ... staged": hung on the comma
+            or (tok.dep_ in ("prep", "dep", "appos", "npadvmod") and head.is_punct)
+        )
+    )
+
+
+def misread_subject(token: Token) -> bool:
+    """Whether the parser took a date or the place of a lost "in" for a subject: "Around 14
+    May 2022, in Tlaquepaque, Jalisco, a man was killed" has "May" and "Tlaquepaque" as the
+    subjects of "killed"."""
+    if token.ent_type_ in ("DATE", "TIME"):
+        return True
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return (
+        token.ent_type_ in ("GPE", "LOC", "FAC")
+        and before is not None
+        and before.dep_ == "prep"
+        and not any(c.dep_ == "pobj" for c in before.children)
+    )
+
+
+def passive_patient(verb: Token) -> Token | None:
+    """The one a passive `verb` was done to when the parser took a date or a place for its
+    subject: "Around 2 February, in Cacaloc, Puebla, a man was killed" (the man); None when
+    its subject is no misreading."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if not any(misread_subject(c) for c in subjects):
+        return None
+    return next((c for c in subjects if not misread_subject(c)), None) or stranded_subject(verb)

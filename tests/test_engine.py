@@ -487,6 +487,50 @@ def _parsed(nlp: object, rows: list[tuple[str, int, str, str, str, str]]) -> obj
             8,
             "traders",
         ),
+        # "In Ikeja, Lagos, nurses and staff at the General Hospital protested.": the walk up
+        # from "Hospital" climbs through the phrase the parser hung on the first place
+        (
+            [
+                ("In", 12, "prep", "ADP", "IN", "O"),
+                ("Ikeja", 0, "pobj", "PROPN", "NNP", "B-GPE"),
+                (",", 1, "punct", "PUNCT", ",", "O"),
+                ("Lagos", 1, "conj", "PROPN", "NNP", "B-GPE"),
+                (",", 3, "punct", "PUNCT", ",", "O"),
+                ("nurses", 3, "conj", "NOUN", "NNS", "O"),
+                ("and", 5, "cc", "CCONJ", "CC", "O"),
+                ("staff", 5, "conj", "NOUN", "NN", "O"),
+                ("at", 1, "prep", "ADP", "IN", "O"),
+                ("the", 11, "det", "DET", "DT", "B-ORG"),
+                ("General", 11, "compound", "PROPN", "NNP", "I-ORG"),
+                ("Hospital", 8, "pobj", "PROPN", "NNP", "I-ORG"),
+                ("protested", 12, "ROOT", "VERB", "VBD", "O"),
+                (".", 12, "punct", "PUNCT", ".", "O"),
+            ],
+            12,
+            "nurses",
+        ),
+        # "Around 14 May, in Ikeja, Lagos, a man was killed.": the date and the place of the
+        # lost "in" taken for subjects are no subjects; the man is the one killed
+        (
+            [
+                ("Around", 2, "advmod", "ADV", "RB", "O"),
+                ("14", 2, "nummod", "NUM", "CD", "B-DATE"),
+                ("May", 12, "nsubjpass", "PROPN", "NNP", "I-DATE"),
+                (",", 12, "punct", "PUNCT", ",", "O"),
+                ("in", 12, "prep", "ADP", "IN", "O"),
+                ("Ikeja", 12, "nsubjpass", "PROPN", "NNP", "B-GPE"),
+                (",", 5, "punct", "PUNCT", ",", "O"),
+                ("Lagos", 5, "conj", "PROPN", "NNP", "B-GPE"),
+                (",", 7, "punct", "PUNCT", ",", "O"),
+                ("a", 10, "det", "DET", "DT", "O"),
+                ("man", 7, "appos", "NOUN", "NN", "O"),
+                ("was", 12, "auxpass", "AUX", "VBD", "O"),
+                ("killed", 12, "ROOT", "VERB", "VBN", "O"),
+                (".", 12, "punct", "PUNCT", ".", "O"),
+            ],
+            12,
+            "man",
+        ),
         # a verb with its own subject has none stranded
         (
             [
@@ -504,10 +548,10 @@ def _parsed(nlp: object, rows: list[tuple[str, int, str, str, str, str]]) -> obj
 def test_engine_subject_the_parser_hangs_on_a_place_is_found(
     nlp: object, rows: list[tuple[str, int, str, str, str, str]], verb: int, expected: str | None
 ) -> None:
-    from newsevents.core.engine import _stranded_subject
+    from newsevents.core.roles import stranded_subject
 
     doc = _parsed(nlp, rows)
-    found = _stranded_subject(doc[verb])  # type: ignore[index]
+    found = stranded_subject(doc[verb])  # type: ignore[index]
     assert (found.text if found is not None else None) == expected
 
 
@@ -594,3 +638,73 @@ def test_engine_victims_and_things_are_no_doers(text: str, event_type: str) -> N
     assert all(e.source_text is None for e in events)
     if event_type == "ASSAULT":
         assert events and (events[0].claimed_by, events[0].target_text) == ("group", "a post")
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        # "Around 2 May, in Ikeja, Lagos, a man was killed.": two subjects, one a date
+        (
+            [
+                ("Around", 2, "advmod", "ADV", "RB", "O"),
+                ("2", 2, "nummod", "NUM", "CD", "O"),
+                ("May", 13, "nsubjpass", "PROPN", "NNP", "B-DATE"),
+                (",", 13, "punct", "PUNCT", ",", "O"),
+                ("in", 13, "prep", "ADP", "IN", "O"),
+                ("Ikeja", 4, "pobj", "PROPN", "NNP", "B-GPE"),
+                (",", 7, "punct", "PUNCT", ",", "O"),
+                ("Lagos", 4, "dep", "PROPN", "NNP", "B-GPE"),
+                (",", 7, "punct", "PUNCT", ",", "O"),
+                ("a", 10, "det", "DET", "DT", "O"),
+                ("man", 13, "nsubjpass", "NOUN", "NN", "O"),
+                ("was", 13, "auxpass", "AUX", "VBD", "O"),
+                ("then", 13, "advmod", "ADV", "RB", "O"),
+                ("killed", 13, "ROOT", "VERB", "VBN", "O"),
+                (".", 13, "punct", "PUNCT", ".", "O"),
+            ],
+            "man",
+        ),
+        # "Kabul was shelled.": a place that is the subject is the one shelled, no misreading
+        (
+            [
+                ("Kabul", 2, "nsubjpass", "PROPN", "NNP", "B-GPE"),
+                ("was", 2, "auxpass", "AUX", "VBD", "O"),
+                ("shelled", 2, "ROOT", "VERB", "VBN", "O"),
+                (".", 2, "punct", "PUNCT", ".", "O"),
+            ],
+            None,
+        ),
+    ],
+)
+def test_engine_passive_patient_past_a_misread_subject(
+    nlp: object, rows: list[tuple[str, int, str, str, str, str]], expected: str | None
+) -> None:
+    from newsevents.core.roles import passive_patient
+
+    doc = _parsed(nlp, rows)
+    verb = next(t for t in doc if t.dep_ == "ROOT")  # type: ignore[attr-defined]
+    found = passive_patient(verb)
+    assert (found.text if found is not None else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "target_text", "dead"),
+    [
+        (
+            "Around 14 May 2024 (as reported), in Tlalpan, Mexico City, a man was killed and "
+            "his body was found in a canal. 1 fatality.",
+            "a man",
+            1,
+        ),
+        (
+            "On 2 March 2024, in Ikeja, Lagos, a trader was shot dead by gunmen.",
+            "a trader",
+            1,
+        ),
+    ],
+)
+def test_engine_victim_after_the_opening_date_and_place(
+    text: str, target_text: str, dead: int
+) -> None:
+    event = _one(text, "ASSAULT")
+    assert (event.target_text, event.dead) == (target_text, dead)

@@ -299,6 +299,9 @@ def test_geo_no_place_anywhere_gives_none(nlp: Language, geo: Geocoder) -> None:
         # A province in brackets whose country has no town of the name: a place it lacks there,
         # not the namesake in a country with a county of the province's name.
         ("Students marched in Scarborough (Ontario) on Monday.", "march", "CAN", "region"),
+        # Both readings agree with the province's country vote; the one in the province named
+        # wins over an exact namesake in a county of that name abroad (Massachusetts).
+        ("Students marched in Sudbury (Ontario) on Monday.", "march", "CAN", "place"),
         # A district after its city and a dash is in the city's country, or the city stands in.
         ("Women protested in Belgrade - Stari Grad on Monday.", "protest", "SRB", "place"),
         (
@@ -894,3 +897,23 @@ def test_geo_a_list_of_countries_qualifies_nothing(nlp: Language, geo: Geocoder)
     doc = nlp("Police detained migrants from Guatemala, Honduras, Colombia, Cuba and Nicaragua.")
     ctx = geo.article_context(doc)
     assert {loc.country for loc in ctx.by_token.values() if loc is not None} >= {"COL", "GTM"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "name"),
+    [
+        # A unit named like the province after it is the province's town, not the province.
+        ("Militants burned houses in Zzyzxogou village (Mopti, Mopti).", "burn", "Mopti"),
+        ("Gunmen killed a trader near Zzyzxogou (Isiolo, Isiolo).", "kill", "Isiolo"),
+        # A province alone still stands for the village.
+        ("Militants burned houses in Zzyzxogou village (Mopti).", "burn", "Mopti Region"),
+    ],
+)
+def test_geo_unit_named_like_its_province_is_its_town(
+    nlp: Language, geo: Geocoder, text: str, lemma: str, name: str
+) -> None:
+    loc, _ = _locate(nlp, geo, text, lemma)
+    assert loc is not None
+    town = geo.resolve(name, None, want_kind="c" if "Region" not in name else "a")
+    assert town is not None
+    assert (loc.name, loc.latitude, loc.longitude) == (town.name, town.latitude, town.longitude)
