@@ -74,6 +74,9 @@ TOLL_VERBS = {"kill", "wound", "injure", "hurt", "die", "maim"}
 # Types whose object is what was hit, even a thing ("attacked a convoy on the road").
 THING_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
 REFERRING_PREPS = {"after", "following", "before", "since", "despite", "over"}
+# A protest "against", "over" or "about" an event names its cause (`Engine.draft`).
+TOPIC_PREPS = {"against", "over", "about"}
+PROTEST_TYPES = {"PROTEST", "ACCUSE", "REQUEST", "THREATEN"}
 ANAPHORIC_DETERMINERS = {"the", "this", "these", "that", "those", "such"}
 
 
@@ -725,6 +728,17 @@ class Engine:
             report.reasons = (*report.reasons, f"running toll of '{src.text}'")
         if tgt is not None and tgt.i == token.i:
             tgt = None
+        if (
+            token.pos_ == "NOUN"
+            and token.dep_ == "pobj"
+            and token.head.lower_ in TOPIC_PREPS
+            and (about := self.finder.entry_for(token.head.head)) is not None
+            and about.event_type in PROTEST_TYPES
+        ):
+            # "gathered to protest against the invasion of Ukraine": what a protest is about
+            # is its cause, told before; it is no news of this report, nor the protest's place.
+            report.background = True
+            report.reasons = (*report.reasons, f"what '{token.head.head.text}' is about")
         self._refine_by_context(cand, src)
         if (
             tgt is not None

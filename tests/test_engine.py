@@ -708,3 +708,22 @@ def test_engine_victim_after_the_opening_date_and_place(
 ) -> None:
     event = _one(text, "ASSAULT")
     assert (event.target_text, event.dead) == (target_text, dead)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday, people gathered in Omsk to protest against the Russian invasion in Ukraine. "
+        "Police intervened, arresting three protesters.",
+        "On Friday, students rallied in Omsk over the Russian shelling of a school in Kharkiv. "
+        "Police intervened, arresting three protesters.",
+    ],
+)
+def test_engine_what_a_protest_is_about_is_background(text: str) -> None:
+    events = _events(text)
+    assert _one(text, "ASSAULT").background
+    # The arrest took place where the protest did, not where its cause did.
+    assert [(e.event_type, e.location_country) for e in events if not e.background] == [
+        ("PROTEST", "RUS"),
+        ("COERCE", "RUS"),
+    ]
