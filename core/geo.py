@@ -2578,6 +2578,9 @@ def _gather(tok: Token, top: Token, out: list[tuple[Token, Token]], depth: int =
                     _gather(pobj, top, out, depth + 1)
         elif child.dep_ in ("appos", "conj", "compound", "poss", "nmod"):
             _gather(child, top, out, depth + 1)
+        elif child.dep_ == "pobj" and tok.pos_ == "ADP" and tok.dep_ in ("nmod", "compound"):
+            # "in As-Sanamayn town": the article prefix "As" read as a preposition
+            _gather(child, top, out, depth + 1)
 
 
 def _relative(top: Token, ent: Span) -> str | None:
