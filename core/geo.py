@@ -1767,7 +1767,8 @@ class Geocoder:
             # A country in no locative role is mostly a party ("demanding Israel return ..."),
             # and a district or village is rarely named as anything but a place.
             if loc is not None and loc.precision != "country" and not _actor_like(ent):
-                found.append((ent.root, ent.root))
+                # the phrase's preposition, so that `_best_of` knows a "from" place
+                found.append((ent.root, ent.root.head if ent.root.dep_ == "pobj" else ent.root))
         best = self._best_of(found, ctx, by_distance_to=trigger.i)
         return None if best is None else replace(best, relative=None)
 
@@ -1836,7 +1837,7 @@ class Geocoder:
         self, found: list[tuple[Token, Token]], ctx: GeoContext, by_distance_to: int | None = None
     ) -> Location | None:
         """The finest place among the gathered tokens, with its relative wording set."""
-        best: tuple[tuple[int, int, int], Location, Token, Span] | None = None
+        best: tuple[tuple[int, int, int, int], Location, Token, Span] | None = None
         seen: set[int] = set()
         for order, (tok, top) in enumerate(found):
             ent = ctx.spans.get(tok.i)
@@ -1847,7 +1848,10 @@ class Geocoder:
             if loc is None:
                 continue
             tie = abs(ent.start - by_distance_to) if by_distance_to is not None else order
-            key = (_RANK[loc.precision], _names_a_site(ent), tie)
+            # "marched from Echillais to La Rochelle", "rockets fired from Gaza hit Sderot": where
+            # an event comes from is its scene only when no other place is named.
+            origin = int(top.lower_ == "from")
+            key = (_RANK[loc.precision], _names_a_site(ent), origin, tie)
             if best is None or key < best[0]:
                 best = (key, loc, top, ent)
         if best is None:

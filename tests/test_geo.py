@@ -924,3 +924,20 @@ def test_geo_unit_named_like_its_province_is_its_town(
     town = geo.resolve(name, None, want_kind="c" if "Region" not in name else "a")
     assert town is not None
     assert (loc.name, loc.latitude, loc.longitude) == (town.name, town.latitude, town.longitude)
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "name"),
+    [
+        # where a march or convoy goes is its scene, not where it set out from
+        ("Bikers marched from Echillais to La Rochelle on Monday.", "march", "La Rochelle"),
+        ("On Monday, farmers marched from Rochefort to Saintes.", "march", "Saintes"),
+        # with no other place named, the place it came from stands
+        ("On Monday, hundreds of farmers marched from Rochefort.", "march", "Rochefort"),
+    ],
+)
+def test_geo_a_journey_happens_where_it_goes(
+    nlp: Language, geo: Geocoder, text: str, lemma: str, name: str
+) -> None:
+    loc, _ = _locate(nlp, geo, text, lemma)
+    assert loc is not None and loc.name == name
