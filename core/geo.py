@@ -81,10 +81,10 @@ GEO_STOPWORDS: frozenset[str] = frozenset(STOP_WORDS) | frozenset(
     """.split()
 )
 
-PRECISION_OF_KIND = {"c": "place", "a": "region", "d": "region", "n": "country"}
-# A district (admin2, "d") is a region too, but it must not outrank a town of the same name: the
-# town is what a bare name means far more often.
-_KIND_BONUS = {"n": 6.0, "a": 3.0, "d": 0.5, "c": 0.0}
+PRECISION_OF_KIND = {"c": "place", "a": "region", "d": "region", "t": "region", "n": "country"}
+# A district (admin2, "d") or a township (admin3, "t") is a region too, but it must not outrank
+# a town of the same name: the town is what a bare name means far more often.
+_KIND_BONUS = {"n": 6.0, "a": 3.0, "d": 0.5, "t": 0.3, "c": 0.0}
 _COARSER = {"place": "region", "region": "country", "country": "country"}
 _RANK = {"place": 0, "region": 1, "country": 2}
 
@@ -365,6 +365,9 @@ class Location:
     precision: str  # "place" | "region" | "country"
     relative: str | None = None  # "south of", "30 km north of", "near"
     start_char: int | None = None  # None when taken from the dateline or the article as a whole
+    # A third-level unit ("t": a township, sub-district or community) is placed like a small
+    # town: a namesake abroad gives way to the country the article is about.
+    township: bool = False
 
 
 class _Place(NamedTuple):
@@ -375,7 +378,7 @@ class _Place(NamedTuple):
     lat: float | None
     lon: float | None
     population: int
-    kind: str  # c, a or n
+    kind: str  # c city, a admin1, d admin2, t admin3, n country
 
 
 @dataclass
@@ -400,6 +403,9 @@ class GeoContext:
     # Resolved place entities keyed by the doc index of their first token.
     by_token: dict[int, Location | None] = field(default_factory=dict)
     spans: dict[int, Span] = field(default_factory=dict)  # token index -> its place entity
+    # Starts of the names inside brackets that qualify the place before them ("Mingin township
+    # (Kale district, Sagaing region)"): wider units, never the event's place while it is known.
+    qualifiers: set[int] = field(default_factory=set)
 
     def starts_within(self, span: Span) -> list[Span]:
         """The place entities that start inside `span`, in text order."""
@@ -809,6 +815,7 @@ class Geocoder:
             geonameid=place.geonameid or None,
             precision=PRECISION_OF_KIND[place.kind],
             start_char=start,
+            township=place.kind == "t",
         )
 
     def candidates(self, name: str) -> list[Location]:
@@ -870,6 +877,8 @@ class Geocoder:
         score += _KIND_BONUS[place.kind]
         if want_kind and (place.kind == want_kind or (want_kind == "a" and place.kind == "d")):
             score += 5.0
+        elif want_kind == "a" and place.kind == "t":
+            score += 2.5  # "Dara governorate" asks for a province more than for a township
         if ctx is not None:
             score += 3.0 * min(ctx.countries.get(place.iso3, 0), 3)
             score += 1.0 * min(ctx.actor_countries.get(place.iso3, 0), 1)
@@ -879,6 +888,13 @@ class Geocoder:
             if ctx.dateline is not None and ctx.dateline.country == place.iso3:
                 score += 2.0
             score += 1.0 * min(ctx.named.get(place.iso3, 0), 3)
+            if place.kind == "t" and not (
+                ctx.countries.get(place.iso3)
+                or ctx.units.get(place.iso3)
+                or ctx.named.get(place.iso3)
+                or ctx.actor_countries.get(place.iso3)
+            ):
+                score -= 3.0  # a township of a country the article gives no sign of
         return score
 
     # -- the article -------------------------------------------------------------------
@@ -956,6 +972,8 @@ class Geocoder:
                     if loc is not None and loc.country != bracket[2]:
                         loc = pre = None
             coded, quals, inside = parens[ent.start]
+            if quals and inside is not None and coded is None:
+                ctx.qualifiers.update(e.start for e in ents if inside[0] <= e.start < inside[1])
             for q in reversed(quals):  # "(Myaung, Sagaing)": the widest unit is named last
                 if q.precision == "country":
                     hint_c = q.country
@@ -1040,6 +1058,8 @@ class Geocoder:
                 ctx.named[pre.country] += 1
             if loc is not None and self._foreign_site(loc, ent, ctx):
                 loc = None  # "at North Beach in Durban": a site of Durban, not Australia's
+            elif loc is not None and loc.township and self._stray(loc.country, ctx):
+                loc = None  # "Machar" in a report on South Sudan: no township of Canada
             elif (
                 loc is not None
                 and loc.precision == "place"
@@ -1325,7 +1345,7 @@ class Geocoder:
         """True when a small town reading lies in a country the article shows no sign of
         (no mention, unit, dateline or actor) while it names units of another country."""
         iso = loc.country
-        if loc.precision != "place" or not iso:
+        if (loc.precision != "place" and not loc.township) or not iso:
             return False
         if ctx.countries.get(iso) or ctx.units.get(iso) or ctx.actor_countries.get(iso):
             return False
@@ -1524,14 +1544,15 @@ class Geocoder:
         """Countries a qualifier may be in: those of its province readings, else (unless
         `units_only`) of any."""
         entries, _ = self._lookup(name)
-        units = {p.iso3 for p, flag in entries if p.kind in "adn" and flag != "~"}
+        units = {p.iso3 for p, flag in entries if p.kind in "adtn" and flag != "~"}
         return units if units or units_only else {p.iso3 for p, _ in entries}
 
     def _foreign_site(self, loc: Location, ent: Span, ctx: GeoContext) -> bool:
         """True when a town reading lies in a country the article does not otherwise name
         while its other place names agree on another country, and the name has no reading
         there: a site or village the gazetteer lacks, named like a small town abroad."""
-        if loc.precision != "place" or not loc.country or ctx.countries.get(loc.country):
+        small = loc.precision == "place" or loc.township
+        if not small or not loc.country or ctx.countries.get(loc.country):
             return False
         if ctx.named.get(loc.country, 0) - 1 > 0 or ctx.actor_countries.get(loc.country):
             return False  # another name of the article points there too
@@ -1542,6 +1563,19 @@ class Geocoder:
         if any(p.iso3 == top for p, _ in entries):
             return False
         return not self._big_place(ent.text)
+
+    @staticmethod
+    def _stray(iso: str | None, ctx: GeoContext) -> bool:
+        """True when the article gives no sign of country `iso` (no mention, unit, dateline,
+        actor or other place) but signs of another: a township there is a namesake."""
+        if not iso:
+            return False
+        signs = (ctx.countries, ctx.units, ctx.actor_countries)
+        if any(s.get(iso) for s in signs) or ctx.named.get(iso, 0) > 1:
+            return False
+        if ctx.dateline is not None and ctx.dateline.country == iso:
+            return False
+        return any(n > 0 for s in (*signs, ctx.named) for c, n in s.items() if c != iso)
 
     def _qualifier_name(self, part: str) -> str | None:
         """The form of a qualifier the gazetteer knows: as written, without its unit noun
@@ -1634,7 +1668,7 @@ class Geocoder:
     def _big_place(self, name: str) -> bool:
         """True when `name` is a country, a region or a city of 100,000 or more."""
         entries, _ = self._lookup(name)
-        return any(p.kind != "c" or p.population >= 100_000 for p, _ in entries)
+        return any(p.kind not in "ct" or p.population >= 100_000 for p, _ in entries)
 
     def _local_hints(
         self, ent: Span, first: dict[int, Location | None]
@@ -1837,7 +1871,7 @@ class Geocoder:
         self, found: list[tuple[Token, Token]], ctx: GeoContext, by_distance_to: int | None = None
     ) -> Location | None:
         """The finest place among the gathered tokens, with its relative wording set."""
-        best: tuple[tuple[int, int, int, int], Location, Token, Span] | None = None
+        best: tuple[tuple[int, int, int, int, int], Location, Token, Span] | None = None
         seen: set[int] = set()
         for order, (tok, top) in enumerate(found):
             ent = ctx.spans.get(tok.i)
@@ -1851,7 +1885,8 @@ class Geocoder:
             # "marched from Echillais to La Rochelle", "rockets fired from Gaza hit Sderot": where
             # an event comes from is its scene only when no other place is named.
             origin = int(top.lower_ == "from")
-            key = (_RANK[loc.precision], _names_a_site(ent), origin, tie)
+            qualifier = int(ent.start in ctx.qualifiers)
+            key = (qualifier, _RANK[loc.precision], _names_a_site(ent), origin, tie)
             if best is None or key < best[0]:
                 best = (key, loc, top, ent)
         if best is None:
@@ -2001,7 +2036,7 @@ class Geocoder:
         name: Span, gathered: list[tuple[Token, Token]], ctx: GeoContext
     ) -> tuple[Location, str | None] | None:
         """The finest known place in the same phrases as `name`, and the words linking them."""
-        best: tuple[tuple[int, int], Location, Span] | None = None
+        best: tuple[tuple[int, int, int], Location, Span] | None = None
         for tok, _top in gathered:
             ent = ctx.spans.get(tok.i)
             if ent is None or (ent.start < name.end and name.start < ent.end):
@@ -2009,7 +2044,12 @@ class Geocoder:
             loc = ctx.by_token.get(ent.start)
             if loc is None:
                 continue
-            key = (_RANK[loc.precision], abs(ent.start - name.start))
+            # the township a village is in before the district in brackets after it
+            key = (
+                int(ent.start in ctx.qualifiers),
+                _RANK[loc.precision],
+                abs(ent.start - name.start),
+            )
             if best is None or key < best[0]:
                 best = (key, loc, ent)
         if best is None:
@@ -2431,7 +2471,8 @@ def _locative_slot(ent: Span) -> bool:
             or prep.lower_ in ("of", "from", "to")
             and (prep.head.lower_ in _PLACE_NOUNS or prep.head.lower_ in DIRECTIONS)
             # "marched from Echillais to La Rochelle": the ends of a journey are places
-            or prep.lower_ in ("from", "to") and prep.head.lemma_.lower() in _JOURNEY_VERBS
+            or prep.lower_ in ("from", "to")
+            and prep.head.lemma_.lower() in _JOURNEY_VERBS
         ):
             return True
     return False

@@ -8,6 +8,7 @@ from newsevents.core.build_gazetteer import (
     Unit,
     _admin2_units,
     _admin_key_names,
+    _boundary_units,
     _read_subdivisions,
     _town_names,
 )
@@ -119,3 +120,51 @@ def test_admin2_units_without_cities_take_seats_or_the_town_they_are_named_after
     assert out["Awka North"].point == (6.2, 7.1)
     assert out["Awka North"].keys == ["Awka North"]
     assert out["Orumba"].point == (6.5, 7.5)
+
+
+def test_boundary_units_take_their_file_country_and_nearest_admin1(tmp_path: Path) -> None:
+    def city(gid: int, cc: str, admin1: str, lat: float, lon: float) -> dict:
+        return {**_city(gid, f"Town{gid}", admin1, lat, lon), "countrycode": cc}
+
+    # Two towns of Myanmar, and three of Thailand across the border from the third unit.
+    cities = [
+        city(1, "MM", "01", 21.0, 95.0),
+        city(2, "MM", "02", 22.0, 96.0),
+        city(3, "TH", "05", 20.3, 98.9),
+        city(4, "TH", "05", 20.4, 98.9),
+        city(5, "TH", "05", 20.2, 99.0),
+    ]
+    table = tmp_path / "geo-boundaries.csv"
+    table.write_text(
+        "name,shape_id,lon,lat,admin1,admin2\n"
+        "Zorbagyi,111B1,95.1,21.1,Myanmar,Sagaing\n"
+        "Kelapaw,111B2,96.1,22.1,Myanmar,Mandalay\n"
+        # labelled with the country across the border; its file is Myanmar's
+        "Mongzor,111B3,98.8,20.3,Thailand,Chiang Mai\n"
+        "QWERTYGON,111B4,95.2,21.2,Myanmar,Sagaing\n"
+        # dropped: digits, a short name, a name the gazetteer has there, a repeat
+        "Ward 14,111B5,95.3,21.3,Myanmar,Sagaing\n"
+        "Aba,111B6,95.3,21.3,Myanmar,Sagaing\n"
+        "Knownville,111B7,95.3,21.3,Myanmar,Sagaing\n"
+        "Zorbagyi,111B8,96.3,22.3,Myanmar,Sagaing\n"
+        "Pattaw,222B1,98.9,20.25,Thailand,Chiang Mai\n",
+        encoding="utf-8",
+    )
+    units = list(
+        _boundary_units(
+            table,
+            cities,
+            {"MM": "MMR", "TH": "THA"},
+            {("MM", "01"): "Zorba Region", ("MM", "02"): "Kelapa Region", ("TH", "05"): "Pattani"},
+            {("knownville", "MMR")},
+        )
+    )
+    assert [(u.name, u.iso3, u.admin1, u.kind) for u in units] == [
+        ("Zorbagyi", "MMR", "Zorba Region", "t"),
+        ("Kelapaw", "MMR", "Kelapa Region", "t"),
+        # no town of its country in the cells around it: no admin1 rather than a guess
+        ("Mongzor", "MMR", "", "t"),
+        ("Qwertygon", "MMR", "Zorba Region", "t"),
+        ("Pattaw", "THA", "Pattani", "t"),
+    ]
+    assert (units[0].lat, units[0].lon) == (21.1, 95.1)

@@ -941,3 +941,32 @@ def test_geo_a_journey_happens_where_it_goes(
 ) -> None:
     loc, _ = _locate(nlp, geo, text, lemma)
     assert loc is not None and loc.name == name
+
+
+def test_geo_township_of_a_village_stands_in_for_it(nlp: Language, geo: Geocoder) -> None:
+    # Myanmar's townships come from the boundaries table: a village the gazetteer lacks is
+    # placed at its township, not at the wider district.
+    mingin = geo.resolve("Mingin township")
+    assert mingin is not None and mingin.township
+    for text in (
+        "On Monday, soldiers burned houses in Zzyzx village (Mingin township, Kale district).",
+        "On Monday, soldiers burned houses in Zzyzx village, Mingin township (Kale district).",
+        "On Monday, soldiers burned houses in Mingin township (Kale district, Sagaing region).",
+    ):
+        loc, _ = _locate(nlp, geo, text, "burn")
+        assert loc is not None
+        assert (loc.latitude, loc.longitude, loc.precision) == (
+            mingin.latitude,
+            mingin.longitude,
+            "region",
+        ), text
+
+
+def test_geo_township_abroad_gives_way_to_the_article_country(
+    nlp: Language, geo: Geocoder
+) -> None:
+    # "Machar" is also a township of Ontario; in a report on South Sudan it is no place there.
+    assert any(c.country == "CAN" for c in geo.candidates("Machar"))
+    text = "On Monday, South Sudanese soldiers fought rebels at Machar near Bor, South Sudan."
+    loc, _ = _locate(nlp, geo, text, "fight")
+    assert loc is not None and loc.country == "SSD"
