@@ -560,6 +560,24 @@ def _boundary_units(
         yield Rec(0, name, admin1, iso3, lat, lon, 0, "t")
 
 
+def _unit_name_forms() -> dict[str, list[tuple[str, list[str]]]]:
+    """Country -> [(unit name ending, village name endings)] from data/unit_name_forms.csv."""
+    out: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
+    for row in _read_csv(DATA / "unit_name_forms.csv"):
+        out[row["country"]].append((row["unit_ending"], row["place_endings"].split("|")))
+    return out
+
+
+def _village_names(unit: str, forms: list[tuple[str, list[str]]]) -> list[str]:
+    """The names of the village a unit is named after ("Malynivska" -> "Malynivka", ...): by
+    the first (longest) ending of `forms` the unit's name has."""
+    for ending, places in forms:
+        if unit.endswith(ending) and len(unit) > len(ending) + 2:
+            stem = unit[: -len(ending)]
+            return list(dict.fromkeys(stem + p for p in places))
+    return []
+
+
 def build(
     min_population: int = 500,
     alt_min_population: int = ALT_MIN_POPULATION,
@@ -716,6 +734,7 @@ def build(
     famous = {k for k, entries in keys.items() if any(recs[i].kind != "c" for _p, i in entries)}
     famous |= {fold(c["name"]) for c in raw_cities if c["population"] >= _FAMOUS_POPULATION}
     famous |= {fold(row["alias"]) for row in _read_csv(DATA / "place_aliases.csv")}
+    forms = _unit_name_forms()
     for unit3 in _boundary_units(boundaries, raw_cities, iso3_of, admin1_names, known_names):
         names = [n for n in _admin_key_names(unit3.name) if fold(n) not in famous]
         if fold(unit3.name) in famous or not names:
@@ -723,6 +742,8 @@ def build(
         recs.append(unit3)
         # Not the three-letter short forms ("Wei" of "Wei County" is mostly a person's name).
         add_keys(len(recs) - 1, [n for n in names if len(fold(n)) >= MIN_ALT_LEN], PRIO_NAME)
+        villages = _village_names(unit3.name, forms.get(unit3.iso3, []))
+        add_keys(len(recs) - 1, [v for v in villages if fold(v) not in famous], PRIO_ALT)
 
     for c in raw_cities:
         admin1 = admin1_names.get((c["countrycode"], c["admin1code"]), "")

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from newsevents.core.build_gazetteer import (
     Unit,
     _admin2_units,
     _admin_key_names,
     _boundary_units,
     _read_subdivisions,
+    _unit_name_forms,
+    _village_names,
     _town_names,
 )
 
@@ -168,3 +172,20 @@ def test_boundary_units_take_their_file_country_and_nearest_admin1(tmp_path: Pat
         ("Pattaw", "THA", "Pattani", "t"),
     ]
     assert (units[0].lat, units[0].lon) == (21.1, 95.1)
+
+
+@pytest.mark.parametrize(
+    ("unit", "villages"),
+    [
+        # a Ukrainian community is named with an adjective of its main village
+        ("Zorbivska", ["Zorbivka", "Zorbivske", "Zorbove"]),
+        ("Kelapenska", ["Kelapenne", "Kelape", "Kelapenka"]),
+        ("Kelapnska", ["Kelapne", "Kelapnka"]),
+        ("Qwertska", ["Qwertka", "Qwerte", "Qwertia"]),
+        # no ending of the table, or too short a stem: no village name
+        ("Zorbagyi", []),
+        ("Aska", []),
+    ],
+)
+def test_village_names_from_the_unit_name_table(unit: str, villages: list[str]) -> None:
+    assert _village_names(unit, _unit_name_forms()["UKR"]) == villages
