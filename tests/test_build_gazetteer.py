@@ -12,9 +12,9 @@ from newsevents.core.build_gazetteer import (
     _admin_key_names,
     _boundary_units,
     _read_subdivisions,
+    _town_names,
     _unit_name_forms,
     _village_names,
-    _town_names,
 )
 
 
