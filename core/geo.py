@@ -256,6 +256,8 @@ _NOT_PLACE_WORDS = frozenset(
     party committee movement ministry
     """.split()
 )
+# Words of a coded actor ("coded as Kashmir Rebels", "coded as Darfur communal militia").
+_ACTOR_WORDS = frozenset("rebels rebel militias communal military army police group".split())
 # Entity labels that never name a place, whatever stands around them.
 _NOT_PLACE_LABELS = frozenset(
     {
@@ -278,6 +280,22 @@ _NOT_PLACE_LABELS = frozenset(
 _NAME_PREPS = LOC_PREPS - {"on", "over", "upon", "between"}
 _CODED = re.compile(r"^\s*(?:coded|geo-?coded)\s+(?:(?:as|to)\s+)?(.+?)\s*$", re.IGNORECASE)
 _ARTICLE_PREFIXES = ("al ", "el ", "ad ", "ar ", "as ", "ash ", "an ", "at ", "az ")
+# A coder's note of where an event is placed, anywhere in the text: "[coded to Warsaw]",
+# "Zangon Kataf LGA (Kaduna), coded to Zonkwa", "(coded as Namtu town)". The name runs to the
+# next bracket, comma or full stop; its longest known start is the place.
+_CODED_ANYWHERE = re.compile(
+    r"\b(?:geo-?)?coded\s+(?:as|to)\s+(?:the\s+)?(?P<name>[A-Z][^,.;:()\[\]]*)"
+    r"(?P<quals>(?:,\s*[A-Z][^,.;:()\[\]]*)*)",
+    re.IGNORECASE,
+)
+# Lower-case words inside names ("San Rafael del Pinal", "Jabal al Hasnin").
+_NAME_PARTICLES = frozenset(
+    "de del la las los le les al el ad as ash an ar at az ad do da dos das di of wa e".split()
+)
+# Words before "coded" that make the coded place another event's ("fatalities coded to X").
+_CODED_OTHER = re.compile(r"\b(?:fatalities|casualties|deaths|death toll)\s*$", re.IGNORECASE)
+# Words a coder writes before the coded name ("coded to provincial capital Mosul city").
+_CODED_LEAD = re.compile(r"^(?:(?:provincial|district|regional)\s+)?capital\s+", re.IGNORECASE)
 
 # Demonyms help decide which country a place is in; they are never places themselves.
 _DEMONYMS = """
@@ -403,6 +421,8 @@ class GeoContext:
     # Resolved place entities keyed by the doc index of their first token.
     by_token: dict[int, Location | None] = field(default_factory=dict)
     spans: dict[int, Span] = field(default_factory=dict)  # token index -> its place entity
+    # Places a coder's note names ("coded to Warsaw"), by character offset in the Doc.
+    coded: list[tuple[int, Location]] = field(default_factory=list)
     # Starts of the names inside brackets that qualify the place before them ("Mingin township
     # (Kale district, Sagaing region)"): wider units, never the event's place while it is known.
     qualifiers: set[int] = field(default_factory=set)
@@ -1085,6 +1105,7 @@ class Geocoder:
                     located.append(loc)
                     if loc.country:
                         ctx.scenes[loc.country] += 1
+        ctx.coded = self._coded_places(doc, ctx)
         ctx.main = ctx.dateline or self._main_place(ctx, located)
         return ctx
 
@@ -1750,6 +1771,38 @@ class Geocoder:
                 return loc, m.end("place")
         return None, -1
 
+    def _coded_places(self, doc: Doc, ctx: GeoContext) -> list[tuple[int, Location]]:
+        """The places coder's notes in the text name: "[coded to Warsaw]", "coded as JIbia";
+        not a coded actor ("coded as Kashmir Rebels") nor a namesake abroad."""
+        found: list[tuple[int, Location]] = []
+        for m in _CODED_ANYWHERE.finditer(doc.text):
+            words = _CODED_LEAD.sub("", m.group("name")).split()[:6]
+            if any(w.lower() in _NOT_PLACE_WORDS or w.lower() in _ACTOR_WORDS for w in words):
+                continue
+            if _CODED_OTHER.search(doc.text[max(0, m.start() - 30) : m.start()]):
+                continue  # "(fatalities coded to Donetsk - Kyivskyi event)": another event's
+            # "coded to Merida, Merida": the widest unit after a comma says which country
+            quals = [q.strip() for q in m.group("quals").split(",") if q.strip()]
+            wider = self.resolve(quals[-1], ctx, want_kind="a") if quals else None
+            hint = wider.country if wider is not None else None
+            # The name runs to its first lower-case word ("Jalalabad with GP3", "Sumy as the
+            # exact location is unknown"), keeping a unit noun ("Namtu town"); never shorter
+            # ("San Rafael del Pinal" is not San Rafael).
+            end = 0
+            while end < len(words) and (
+                words[end][0].isupper() or words[end].lower() in _NAME_PARTICLES
+            ):
+                end += 1
+            if end < len(words) and words[end].lower() in _PLACE_NOUNS:
+                end += 1
+            name = " ".join(words[:end])
+            if not name or not _capitalised(name) or fold(name) in GEO_STOPWORDS:
+                continue
+            loc = self.resolve(name, ctx, hint_country=hint, start=m.start("name"))
+            if loc is not None and loc.precision != "country" and not self._stray(loc.country, ctx):
+                found.append((m.start("name"), loc))
+        return found
+
     @staticmethod
     def _main_place(ctx: GeoContext, located: list[Location]) -> Location | None:
         """The most mentioned scene of the article (finer wins ties; the first mention stands)."""
@@ -1769,8 +1822,23 @@ class Geocoder:
         Tries, in order: a place in a locative phrase attached to the trigger or its verb
         (a named place the gazetteer lacks first, see `_unknown_place`), a place in a locative
         role elsewhere in the sentence, then the article's dateline or main place at one
-        precision level coarser (and `start_char` None).
+        precision level coarser (and `start_char` None). A coder's note ("[coded to Warsaw]")
+        names the place of the note's events, unless the wording places them in another country.
         """
+        found = self._read_place(trigger, ctx)
+        if ctx.coded:
+            # A coder said where the events of the note are placed: the one in the trigger's
+            # sentence, else the nearest; unless the place read is in another country (then
+            # the coded name was read as a namesake: "Merida state (coded to Merida, Merida)").
+            sent = trigger.sent
+            inside = [c for c in ctx.coded if sent.start_char <= c[0] < sent.end_char]
+            _at, coded = min(inside or ctx.coded, key=lambda c: abs(c[0] - trigger.idx))
+            if found is None or found.country == coded.country:
+                return coded
+        return found
+
+    def _read_place(self, trigger: Token, ctx: GeoContext) -> Location | None:
+        """`locate` as the wording around the trigger says, without coder's notes."""
         gathered, sites = self._attached_tokens(trigger, ctx)
         named = self._unknown_place(gathered + sites, trigger, ctx)
         if named is not None:
@@ -1886,7 +1954,7 @@ class Geocoder:
             # an event comes from is its scene only when no other place is named.
             origin = int(top.lower_ == "from")
             qualifier = int(ent.start in ctx.qualifiers)
-            key = (qualifier, _RANK[loc.precision], _names_a_site(ent), origin, tie)
+            key = (qualifier, _fineness(loc), _names_a_site(ent), origin, tie)
             if best is None or key < best[0]:
                 best = (key, loc, top, ent)
         if best is None:
@@ -2045,17 +2113,26 @@ class Geocoder:
             if loc is None:
                 continue
             # the township a village is in before the district in brackets after it
-            key = (
-                int(ent.start in ctx.qualifiers),
-                _RANK[loc.precision],
-                abs(ent.start - name.start),
-            )
+            key = (int(ent.start in ctx.qualifiers), _fineness(loc), abs(ent.start - name.start))
             if best is None or key < best[0]:
                 best = (key, loc, ent)
         if best is None:
             return None
         _, loc, ent = best
         return loc, _link(name, ent)
+
+
+def _fineness(loc: Location) -> int:
+    """How fine a place is: a town, a township, a district, a province, a country. "(Hpruso
+    township, Loikaw district, Kayah state)": the township is the nearest to the event."""
+    if loc.precision == "place":
+        return 0
+    if loc.precision == "country":
+        return 4
+    if loc.township:
+        return 1
+    # a province is its own admin1; a district names the province it is in
+    return 2 if loc.admin1 and fold(loc.admin1) != fold(loc.name) else 3
 
 
 def _same_unit(name: str, admin1: str) -> bool:

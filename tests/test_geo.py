@@ -962,11 +962,81 @@ def test_geo_township_of_a_village_stands_in_for_it(nlp: Language, geo: Geocoder
         ), text
 
 
-def test_geo_township_abroad_gives_way_to_the_article_country(
-    nlp: Language, geo: Geocoder
-) -> None:
+def test_geo_township_abroad_gives_way_to_the_article_country(nlp: Language, geo: Geocoder) -> None:
     # "Machar" is also a township of Ontario; in a report on South Sudan it is no place there.
     assert any(c.country == "CAN" for c in geo.candidates("Machar"))
     text = "On Monday, South Sudanese soldiers fought rebels at Machar near Bor, South Sudan."
     loc, _ = _locate(nlp, geo, text, "fight")
     assert loc is not None and loc.country == "SSD"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday, between Zzyzx and Qwyx villages (Hpruso township, Loikaw district, Kayah "
+        "state), rebels ambushed soldiers.",
+        "On Monday, rebels ambushed soldiers near Zzyzx (Hpruso township, Loikaw district, "
+        "Kayah state).",
+    ],
+)
+def test_geo_finest_unit_of_a_list_is_the_place(nlp: Language, geo: Geocoder, text: str) -> None:
+    # Township before district before province, wherever the parse hangs the brackets.
+    township = geo.resolve("Hpruso township")
+    assert township is not None and township.township
+    loc, _ = _locate(nlp, geo, text, "ambush")
+    assert loc is not None
+    assert (loc.latitude, loc.longitude) == (township.latitude, township.longitude)
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "name", "country"),
+    [
+        # a coder's note anywhere in the text places the note's events
+        (
+            "On Monday, rebels attacked Nangarhar province [coded to Jalalabad].",
+            "attack",
+            "Jalālābād",
+            "AFG",
+        ),
+        (
+            "On Monday, gunmen attacked Zzyzx, Qwyx LGA (Kaduna), coded as Zaria.",
+            "attack",
+            "Zaria",
+            "NGA",
+        ),
+        (
+            "On Monday, in Urcos municipality (coded to Urcos city) (Cusco), residents marched.",
+            "march",
+            "Urcos",
+            "PER",
+        ),
+        # the note's name runs to its first lower-case word
+        (
+            "On Monday, jets struck a camp [location coded to Jalalabad with GP3].",
+            "strike",
+            "Jalālābād",
+            "AFG",
+        ),
+    ],
+)
+def test_geo_coded_to_names_the_place(
+    nlp: Language, geo: Geocoder, text: str, lemma: str, name: str, country: str
+) -> None:
+    loc, _ = _locate(nlp, geo, text, lemma)
+    assert loc is not None and (loc.name, loc.country) == (name, country)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a coded actor, not a place
+        "On Monday, militants (coded as Kashmir Rebels) fired at troops in Srinagar.",
+        # another event's coding
+        "On Monday, rebels shelled Avdiivka (fatalities coded to Kharkiv event).",
+    ],
+)
+def test_geo_coded_actors_and_other_events_place_nothing(
+    nlp: Language, geo: Geocoder, text: str
+) -> None:
+    doc = nlp(text)
+    assert geo.article_context(doc).coded == []
