@@ -29,6 +29,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 from functools import cache, lru_cache
 from itertools import accumulate
 from pathlib import Path
@@ -1023,6 +1024,20 @@ class Geocoder:
                 ):
                     # No reading in the country its qualifiers name: a village the gazetteer
                     # lacks, named like a town elsewhere ("Islamabad e Gharb (Kermanshah)").
+                    loc = _stand_in(quals[0], ent)
+                elif (
+                    loc is not None
+                    and quals
+                    and quals[-1].precision == "region"
+                    and quals[-1].admin1 == quals[-1].name  # a province
+                    and loc.precision == "place"
+                    and loc.admin1
+                    and not _same_name(quals[-1].name, loc.admin1)
+                    and not self._city_of(ent.text, _BIG_CITY)
+                ):
+                    # No reading in the province its brackets name: a village of it the
+                    # gazetteer lacks, not a namesake of another province ("Thar Yar Kone
+                    # village (Kale township, Sagaing region)" is not Mandalay's).
                     loc = _stand_in(quals[0], ent)
                 if (
                     loc is not None
@@ -2133,6 +2148,12 @@ def _fineness(loc: Location) -> int:
         return 1
     # a province is its own admin1; a district names the province it is in
     return 2 if loc.admin1 and fold(loc.admin1) != fold(loc.name) else 3
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Whether two spellings name the same unit ("Shabwa" and "Shabwah", "Sagaing" and
+    "Sagaing Region")."""
+    return _same_unit(a, b) or SequenceMatcher(None, fold(a), fold(b)).ratio() >= 0.85
 
 
 def _same_unit(name: str, admin1: str) -> bool:

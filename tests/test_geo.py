@@ -1040,3 +1040,16 @@ def test_geo_coded_actors_and_other_events_place_nothing(
 ) -> None:
     doc = nlp(text)
     assert geo.article_context(doc).coded == []
+
+
+def test_geo_village_of_the_province_in_brackets_not_a_namesake_of_another(
+    nlp: Language, geo: Geocoder
+) -> None:
+    # The gazetteer's only Thar Yar Kone is in Mandalay Region; the brackets say Sagaing.
+    assert {c.admin1 for c in geo.candidates("Thar Yar Kone")} == {"Mandalay Region"}
+    text = (
+        "On Monday, soldiers shot a farmer in Thar Yar Kone village (Kale township, Sagaing "
+        "region)."
+    )
+    loc, _ = _locate(nlp, geo, text, "shoot")
+    assert loc is not None and (loc.country, loc.admin1) == ("MMR", "Sagaing Region")
