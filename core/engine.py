@@ -76,6 +76,8 @@ THING_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
 REFERRING_PREPS = {"after", "following", "before", "since", "despite", "over"}
 # A protest "against", "over" or "about" an event names its cause (`Engine.draft`).
 TOPIC_PREPS = {"against", "over", "about"}
+# A cause noun's object ("in support of X", "support for X", "solidarity with X").
+CAUSE_PREPS = {"of", "for", "with", "to"}
 PROTEST_TYPES = {"PROTEST", "ACCUSE", "REQUEST", "THREATEN"}
 ANAPHORIC_DETERMINERS = {"the", "this", "these", "that", "those", "such"}
 
@@ -728,15 +730,10 @@ class Engine:
             report.reasons = (*report.reasons, f"running toll of '{src.text}'")
         if tgt is not None and tgt.i == token.i:
             tgt = None
-        if (
-            token.pos_ == "NOUN"
-            and token.dep_ == "pobj"
-            and token.head.lower_ in TOPIC_PREPS
-            and (about := self.finder.entry_for(token.head.head)) is not None
-            and about.event_type in PROTEST_TYPES
-        ):
-            # "gathered to protest against the invasion of Ukraine": what a protest is about
-            # is its cause, told before; it is no news of this report, nor the protest's place.
+        if token.pos_ == "NOUN" and token.dep_ == "pobj" and _cause_of(token, self.finder):
+            # "gathered to protest against the invasion of Ukraine", "rallied in support of the
+            # invasion": what a gathering is about is its cause, told before; it is no news of
+            # this report, nor the gathering's place.
             report.background = True
             report.reasons = (*report.reasons, f"what '{token.head.head.text}' is about")
         self._refine_by_context(cand, src)
@@ -1035,6 +1032,16 @@ class Engine:
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
+
+
+def _cause_of(token: Token, finder: TriggerFinder) -> bool:
+    """Whether event noun `token` is what a protest or rally is about: the object of "against",
+    "over" or "about" a protest word, or of a cause noun ("in support of", "solidarity with")."""
+    prep, head = token.head, token.head.head
+    if prep.lower_ in TOPIC_PREPS:
+        about = finder.entry_for(head)
+        return about is not None and about.event_type in PROTEST_TYPES
+    return prep.lower_ in CAUSE_PREPS and head.lemma_.lower() in cues("cause")
 
 
 def _is_headline(text: str) -> bool:

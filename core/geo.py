@@ -1732,9 +1732,18 @@ class Geocoder:
         # tied to the name by a possessive or a place noun (not "Egyptian jets struck Derna").
         window = doc[max(ent.start - 6, ent.sent.start) : ent.start]
         for tok in window:
-            tied = (tok.i + 1 < ent.start and doc[tok.i + 1].lower_ == "'s") or any(
-                t.lower_ in CITY_NOUNS or t.lower_ in REGION_SUFFIXES
-                for t in doc[tok.i + 1 : ent.start]
+            between = doc[tok.i + 1 : ent.start]
+            # only the place noun and its words between ("city of", "eastern town of"), not
+            # "Turkish forces shelled Tawileh town in Al Hasakeh"
+            tied = (tok.i + 1 < ent.start and doc[tok.i + 1].lower_ == "'s") or (
+                any(t.lower_ in CITY_NOUNS or t.lower_ in REGION_SUFFIXES for t in between)
+                and all(
+                    t.lower_ in CITY_NOUNS
+                    or t.lower_ in REGION_SUFFIXES
+                    or t.lower_ in ("of", "the", "-")
+                    or t.pos_ == "ADJ"
+                    for t in between
+                )
             )
             if hint_c is not None or not tied:
                 continue

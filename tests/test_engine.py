@@ -717,6 +717,11 @@ def test_engine_victim_after_the_opening_date_and_place(
         "Police intervened, arresting three protesters.",
         "On Friday, students rallied in Omsk over the Russian shelling of a school in Kharkiv. "
         "Police intervened, arresting three protesters.",
+        # a cause noun: what a rally stands for is no news of it either
+        "On Friday, people gathered in Omsk to show support for the Russian invasion in "
+        "Ukraine. Police intervened, arresting three protesters.",
+        "On Friday, people rallied in Omsk in support of the Russian invasion in Ukraine. "
+        "Police intervened, arresting three protesters.",
     ],
 )
 def test_engine_what_a_protest_is_about_is_background(text: str) -> None:

@@ -377,6 +377,13 @@ def test_geo_qualifier_picks_country(
         ("Bikers marched from Echillais to La Rochelle on Monday.", "march", None, "FRA"),
         # a lost "in" before "As Sweida countryside"
         ("Dozens of people blocked a road in As Sweida countryside.", "block", None, "SYR"),
+        # a demonym on the doers is no "Turkish town of": the countryside is Syria's
+        (
+            "On Monday, Turkish forces shelled Zzyzx town in Al Hasakeh countryside.",
+            "shell",
+            None,
+            "SYR",
+        ),
         # the article prefix of "As-Sanamayn" read as a preposition: the town, not Daraa
         (
             "On Monday, a landmine exploded in As-Sanamayn town in Dara countryside.",
