@@ -732,3 +732,17 @@ def test_engine_what_a_protest_is_about_is_background(text: str) -> None:
         ("PROTEST", "RUS"),
         ("COERCE", "RUS"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "target_text"),
+    [
+        # what was fired is no target; whom it was fired at is
+        ("On Monday, shots were fired at police officers in Kabul.", "police officers"),
+        ("On Monday, rockets were fired at the base in Erbil.", "the base"),
+        ("On Monday, soldiers fired tear gas canisters towards protesters in Kabul.", "protesters"),
+    ],
+)
+def test_engine_what_is_fired_is_no_target(text: str, target_text: str) -> None:
+    (event,) = _events(text)
+    assert event.target_text == target_text

@@ -175,6 +175,10 @@ def test_triggers_user_entries_alone_replace_the_built_in_lexicon(
         ("The army used artillery to shell the village.", ["shell"]),
         # with no purpose verb the noun is the event
         ("Gunmen used grenades in the attack on the post.", ["grenade", "attack"]),
+        # what is dropped from the air makes "drop" an air strike; a dropped charge does not
+        ("Warplanes dropped bombs on the village.", ["drop"]),
+        ("A drone dropped a grenade on the trench.", ["drop"]),
+        ("Prosecutors dropped the charges on Monday.", []),
     ],
 )
 def test_triggers_which_event_words_are_events(
