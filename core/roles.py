@@ -192,11 +192,16 @@ def object_of(verb: Token, event_type: str, particle: str | None) -> Token | Non
             subj = child(verb.head, *PASSIVE_SUBJECT_DEPS)  # "were stopped and detained"
         if subj is None and verb.dep_ == "xcomp":
             subj = child(verb.head, *PASSIVE_SUBJECT_DEPS)  # "was reported to be killed"
-        if subj is not None and subj.lemma_.lower() not in cues("weapon"):
+        if subj is not None and subj.lemma_.lower() in cues("weapon"):
+            # "shots were fired at police": whom they were fired at, when the verb says
+            aimed = prep_object(verb, TARGET_PREPS)
+            if aimed is not None:
+                return aimed
+        if subj is not None:
             if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head
             return subj
-        if subj is None and verb.dep_ == "acl":
+        if verb.dep_ == "acl":
             return verb.head  # "a bus attacked by gunmen"
     obj = child(verb, "dobj")
     if obj is not None and obj.lemma_.lower() not in cues("weapon"):
