@@ -705,6 +705,8 @@ class Engine:
             between = prep_object(token, {"between"})
             if between is None and token.dep_ == "nsubj":
                 between = prep_object(token.head, {"between"})
+            for verb in (c for c in token.children if c.dep_ == "acl" and between is None):
+                between = prep_object(verb, {"between"})  # "a clash occurred between X and Y"
             if between is not None:
                 src = between
         if tgt is None and token.pos_ == "VERB" and cand.event_type in CLAUSE_TARGETS:
@@ -799,6 +801,7 @@ class Engine:
             and cand.lemma in cues("assembly")
             and src_code is not None
             and src_code.sector in OFFICIAL_SECTORS
+            and not self._says_protest(token)
         ):
             return None  # "senior diplomats gathered in Istanbul": a meeting, not a protest
         speaker_text = None
@@ -821,6 +824,8 @@ class Engine:
         counted = counted_by(token)  # "a total of 14 explosions" -> "total"
         occurred = (token.pos_ == "NOUN" or gerund) and (
             (token.dep_ in ("nsubj", "csubj") and token.head.lemma_.lower() in cues("occur"))
+            # "a clash occurred between X and Y" parsed as a noun with a participle
+            or any(c.dep_ == "acl" and c.lemma_.lower() in cues("occur") for c in token.children)
             or (token.dep_ == "attr" and any(c.dep_ == "expl" for c in token.head.children))
             # "monitors observed 14 explosions", "a shooting was reported": seen to happen
             or (
@@ -928,6 +933,19 @@ class Engine:
             place=place,
             counts=counts,
         )
+
+    def _says_protest(self, verb: Token) -> bool:
+        """Whether a gathering verb's own phrases call it a protest: "guards gathered in a
+        demonstration", "officers gathered to protest"."""
+        for child in verb.children:
+            words = [child] if child.dep_ in ("xcomp", "advcl", "dobj") else []
+            if child.dep_ == "prep":
+                words = [c for c in child.children if c.dep_ == "pobj"]
+            for word in words:
+                entry = self.finder.entry_for(word)
+                if entry is not None and entry.event_type == "PROTEST":
+                    return True
+        return False
 
     def _refine_by_context(self, cand: Candidate, src: Token | None) -> None:
         """Refine the mode from the doer ("gunmen" shoot) and the instrument ("used jets to")."""

@@ -746,3 +746,35 @@ def test_engine_what_a_protest_is_about_is_background(text: str) -> None:
 def test_engine_what_is_fired_is_no_target(text: str, target_text: str) -> None:
     (event,) = _events(text)
     assert event.target_text == target_text
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "source_text", "target_text"),
+    [
+        # a noun with an "occurred" participle is a report that the event happened
+        (
+            "On Monday, a clash occured between farmers and herders in Zzyzx village.",
+            "ASSAULT",
+            "farmers",
+            "herders",
+        ),
+        # officials gathering is a meeting, unless the gathering calls itself a protest
+        (
+            "On Monday, security guards gathered in Lusaka in a demonstration over unpaid wages.",
+            "PROTEST",
+            "security guards",
+            None,
+        ),
+        (
+            "On Monday, taxi drivers carried out a motorcade in Lusaka.",
+            "PROTEST",
+            "taxi drivers",
+            None,
+        ),
+    ],
+)
+def test_engine_gatherings_and_clashes_told_plainly(
+    text: str, event_type: str, source_text: str, target_text: str | None
+) -> None:
+    event = _one(text, event_type)
+    assert (event.source_text, event.target_text) == (source_text, target_text)
