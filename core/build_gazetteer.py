@@ -487,19 +487,6 @@ def _boundary_units(
     grid: dict[tuple[int, int], list[dict]] = defaultdict(list)
     for c in cities:
         grid[(math.floor(c["latitude"]), math.floor(c["longitude"]))].append(c)
-    by_country: dict[tuple[str, int, int], list[dict]] = defaultdict(list)
-    for c in cities:
-        by_country[
-            (c["countrycode"], math.floor(c["latitude"]), math.floor(c["longitude"]))
-        ].append(c)
-
-    def near_label(lat: float, lon: float, iso2: str | None) -> Iterator[dict]:
-        """The cities of country `iso2` in the cells around a point."""
-        for dy in (-1, 0, 1):
-            for dx in (-1, 0, 1):
-                yield from by_country.get(
-                    (iso2 or "", math.floor(lat) + dy, math.floor(lon) + dx), ()
-                )
 
     # The shape id starts with a number per source file, one country each: its labels' usual
     # country is the file's (Muse, labelled China, is in the file of Myanmar's townships).
@@ -520,28 +507,24 @@ def _boundary_units(
         if name.isupper():
             name = name.title()
         lat, lon = float(row["lat"]), float(row["lon"])
+        # The cities of the cells around the unit, nearest first, with their distances.
         cell = (math.floor(lat), math.floor(lon))
-        near = sorted(
-            (
-                c
-                for dy in (-1, 0, 1)
-                for dx in (-1, 0, 1)
-                for c in grid.get((cell[0] + dy, cell[1] + dx), ())
-            ),
-            key=lambda c: (_km(lat, lon, c["latitude"], c["longitude"]), c["geonameid"]),
-        )[:_VOTERS]
-        if not near:
+        around = sorted(
+            (_km(lat, lon, c["latitude"], c["longitude"]), c["geonameid"], c)
+            for dy in (-1, 0, 1)
+            for dx in (-1, 0, 1)
+            for c in grid.get((cell[0] + dy, cell[1] + dx), ())
+        )
+        if not around:
             continue
         label = iso2_by_name.get(row["admin1"].strip())
-        voters = [c["countrycode"] for c in near]
-        home_near = any(
-            c["countrycode"] == label
-            and _km(lat, lon, c["latitude"], c["longitude"]) <= _LABEL_CITY_KM
-            for c in near_label(lat, lon, label)
-        )
+        voters = [c["countrycode"] for _d, _id, c in around[:_VOTERS]]
         if (file := file_country.get(row["shape_id"].split("B")[0])) is not None:
             iso2 = file
-        elif label is not None and (label in voters or home_near):
+        elif label is not None and (
+            label in voters
+            or any(c["countrycode"] == label and d <= _LABEL_CITY_KM for d, _id, c in around)
+        ):
             iso2 = label
         else:
             iso2 = max(voters, key=lambda v: (voters.count(v), -voters.index(v)))
@@ -550,10 +533,7 @@ def _boundary_units(
         if not iso3 or key in known or key in seen or not _key_ok(key[0], MIN_KEY_LEN):
             continue
         seen.add(key)
-        own = [c for c in near if c["countrycode"] == iso2] or sorted(
-            near_label(lat, lon, iso2),
-            key=lambda c: (_km(lat, lon, c["latitude"], c["longitude"]), c["geonameid"]),
-        )
+        own = [c for _d, _id, c in around if c["countrycode"] == iso2]
         admin1 = admin1_names.get((iso2, own[0]["admin1code"]), "") if own else ""
         yield Rec(0, name, admin1, iso3, lat, lon, 0, "t")
 
