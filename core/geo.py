@@ -1052,10 +1052,16 @@ class Geocoder:
                     loc = _stand_in(country, ent)
             elif pre is None and (quals or hint_r):
                 # A village the gazetteer lacks: the district or province named with it.
+                comma = None if quals else self._comma_qualifier(ent, first)
+                if comma is not None and comma.precision == "country":
+                    comma = None
+                # "Hemei Urban, Changhua": the unit after the comma itself (Changhua county),
+                # not the province that unit is in (for a county of Taiwan, all of Taiwan).
                 wider = (
                     quals[0]
                     if quals
-                    else self.resolve(hint_r or "", None, hint_country=hint_c, want_kind="a")
+                    else comma
+                    or self.resolve(hint_r or "", None, hint_country=hint_c, want_kind="a")
                 )
                 if wider is not None:
                     loc = _stand_in(wider, ent)
@@ -1514,6 +1520,11 @@ class Geocoder:
             # ("Muse (Muse township, Shan State)"); a big city keeps its own.
             units = [self._unit_countries(n, units_only=True) for n in names if n]
             common = set.intersection(*[c for c in units if c] or [set()])
+            if len(common) != 1:
+                # "Kalembo village (Beni, Nord-Kivu)": Beni is a town in Congo but a unit only
+                # in Bolivia; the one country where every part has some reading is the place's.
+                readings = [{p.iso3 for p, _ in self._lookup(n)[0]} for n in names if n]
+                common = set.intersection(*[c for c in readings if c] or [set()])
             if len(common) == 1:
                 shared = next(iter(common))
         quals: list[Location] = []

@@ -323,6 +323,16 @@ def test_geo_no_place_anywhere_gives_none(nlp: Language, geo: Geocoder) -> None:
         ),
         # "the beach of X": the tagger calls the town an organisation; it is still the place.
         ("Activists protested on the beach of Knokke-Heist.", "protest", "BEL", "place"),
+        # Bracket parts that are units in different countries (Beni is a Bolivian department
+        # but a Congolese town): the one country where every part has a reading.
+        ("Rebels killed a driver in Zzyzxkalo village (Beni, Nord-Kivu).", "kill", "COD", "region"),
+        # A village after a comma and a county: the county stands in, not its whole country.
+        (
+            "On 3 March, farmers held banners in Zzyzx Urban, Changhua to protest against a dam.",
+            "protest",
+            "TWN",
+            "region",
+        ),
     ],
 )
 def test_geo_qualifier_picks_country(
