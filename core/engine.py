@@ -732,7 +732,11 @@ class Engine:
             report.reasons = (*report.reasons, f"running toll of '{src.text}'")
         if tgt is not None and tgt.i == token.i:
             tgt = None
-        if token.pos_ == "NOUN" and token.dep_ == "pobj" and _cause_of(token, self.finder):
+        if (
+            token.pos_ == "NOUN"
+            and token.dep_ in ("pobj", "dobj")
+            and _cause_of(token, self.finder)
+        ):
             # "gathered to protest against the invasion of Ukraine", "rallied in support of the
             # invasion": what a gathering is about is its cause, told before; it is no news of
             # this report, nor the gathering's place.
@@ -1054,8 +1058,19 @@ PLURAL_PRONOUNS = {"they", "them", "their"}
 
 def _cause_of(token: Token, finder: TriggerFinder) -> bool:
     """Whether event noun `token` is what a protest or rally is about: the object of "against",
-    "over" or "about" a protest word, or of a cause noun ("in support of", "solidarity with")."""
+    "over" or "about" a protest word, of a cause noun ("in support of", "solidarity with"), or
+    of the verb that says what a gathering is for ("rallied to condemn the invasion")."""
     prep, head = token.head, token.head.head
+    if token.dep_ == "dobj" and prep.dep_ in ("advcl", "xcomp") and prep.head.pos_ == "VERB":
+        # "rallied to condemn the invasion", "gathered to support the offensive": the purpose
+        # of a gathering says what it is about.
+        rally, purpose = finder.entry_for(prep.head), finder.entry_for(prep)
+        return (
+            rally is not None
+            and rally.event_type == "PROTEST"
+            and purpose is not None
+            and purpose.event_type in PROTEST_TYPES | {"SUPPORT"}
+        )
     if prep.lower_ in TOPIC_PREPS:
         about = finder.entry_for(head)
         return about is not None and about.event_type in PROTEST_TYPES

@@ -43,6 +43,7 @@ from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from .arrays import string_ids
+from .roles import cues
 
 GAZETTEER = Path(__file__).resolve().parent / "data" / "gazetteer.tsv.gz"
 # Part of the store's file name and checked inside it: bump it when the schema or the way the
@@ -1017,6 +1018,20 @@ class Geocoder:
                 if loc is not None and comma is not None and loc.country != comma.country:
                     # "Kalinovo, Luhansk" where the only Kalinovo known is in another country.
                     loc = _stand_in(comma, ent)
+                elif (
+                    loc is not None
+                    and comma is not None
+                    and comma.precision == "region"
+                    and comma.admin1
+                    and loc.precision == "place"
+                    and loc.admin1
+                    and not _same_name(comma.admin1, loc.admin1)
+                    and not _same_name(comma.name, loc.admin1)
+                    and not self._city_of(ent.text, _BIG_CITY)
+                ):
+                    # "Zzyzxove, Luhansk region" where the only one known is in another province:
+                    # a village the gazetteer lacks in the province named, not the namesake.
+                    loc = _stand_in(comma, ent)
                 if (
                     loc is not None
                     and quals
@@ -1902,6 +1917,8 @@ class Geocoder:
             if ent.start_char < ctx.dateline_end:
                 continue  # the dateline is the reporter's place, used only as a fallback
             loc = ctx.by_token.get(ent.start)
+            if _topic_place(ent.root, trigger):
+                continue
             # A country in no locative role is mostly a party ("demanding Israel return ..."),
             # and a district or village is rarely named as anything but a place.
             if loc is not None and loc.precision != "country" and not _actor_like(ent):
@@ -1964,6 +1981,8 @@ class Geocoder:
         for ent in ctx.starts_within(trigger.sent):
             root = ent.root
             head = root.head
+            if _topic_place(root, trigger):
+                continue
             if root.dep_ == "pobj" and (head.lower_ in LOC_PREPS or _has_distance(head)):
                 found.append((root, head))
             elif root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in CITY_NOUNS:
@@ -2745,6 +2764,35 @@ def _gather(tok: Token, top: Token, out: list[tuple[Token, Token]], depth: int =
         elif child.dep_ == "pobj" and tok.pos_ == "ADP" and tok.dep_ in ("nmod", "compound"):
             # "in As-Sanamayn town": the article prefix "As" read as a preposition
             _gather(child, top, out, depth + 1)
+
+
+def _topic_place(root: Token, trigger: Token) -> bool:
+    """Whether the place at `root` places another happening the trigger's event is about.
+
+    "protested against the war in Ukraine": the place hangs on a noun ("war") that is itself
+    the object of a topic preposition, so it is where the war is, not where the protest is.
+    """
+    if root.dep_ != "pobj" or root.head.lower_ not in LOC_PREPS:
+        return False
+    noun = root.head.head
+    while (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.pos_ == "NOUN"
+        and noun.i != trigger.i
+    ):
+        noun = noun.head.head  # "amid fears of a war in X": what the fears are of
+    return (
+        noun.i != trigger.i
+        and noun.pos_ == "NOUN"
+        and noun.lower_ not in _NAME_NOUNS
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in cues("topic")
+        # "marched to the office in X", "the entrance to the campus in X": a way to the
+        # scene; "dissent to the war in X" is not
+        and not (noun.head.lower_ == "to" and noun.head.head.lemma_.lower() in cues("way"))
+        and noun.head.head.lower_ not in _NAME_NOUNS
+    )
 
 
 def _relative(top: Token, ent: Span) -> str | None:

@@ -722,6 +722,9 @@ def test_engine_victim_after_the_opening_date_and_place(
         "Ukraine. Police intervened, arresting three protesters.",
         "On Friday, people rallied in Omsk in support of the Russian invasion in Ukraine. "
         "Police intervened, arresting three protesters.",
+        # the purpose of a gathering: what it condemns
+        "On Friday, people rallied in Omsk to condemn the Russian invasion of Ukraine. "
+        "Police intervened, arresting three protesters.",
     ],
 )
 def test_engine_what_a_protest_is_about_is_background(text: str) -> None:

@@ -257,6 +257,25 @@ def test_geo_region_precision(nlp: Language, geo: Geocoder) -> None:
             "Egypt",
             "country",
         ),
+        # A place of what the event is about is not where the event is.
+        (
+            "Students rallied in Varna on Monday. They also protested against the war in Ukraine.",
+            "protest",
+            "Varna",
+            "region",
+        ),
+        (
+            "Students rallied in Varna on Monday. They demanded an end to the fighting in Donbas.",
+            "demand",
+            "Varna",
+            "region",
+        ),
+        (
+            "Students rallied in Varna on Monday. They marched amid fears of a war in Ukraine.",
+            "march",
+            "Varna",
+            "region",
+        ),
     ],
 )
 def test_geo_sentence_without_place_falls_back(
@@ -294,6 +313,10 @@ def test_geo_no_place_anywhere_gives_none(nlp: Language, geo: Geocoder) -> None:
         ("Fishermen blocked a bridge in Villa Florida (Misiones).", "block", "PRY", "place"),
         # A village after a comma takes its country from the province named with it.
         ("Artillery hit houses in Kalinovo, Luhansk.", "hit", "UKR", "region"),
+        # ... and when the only one known is in another province of that country.
+        ("Artillery shelled Semenivka, Donetsk on Monday.", "shell", "UKR", "region"),
+        # A way to a site is still the scene ("to" is a way, not a topic, after a verb).
+        ("Students marched to the office of the mayor in Toronto.", "march", "CAN", "place"),
         # ... also after a place noun ("community, Mykolaiv" names the province).
         ("Artillery shelled Zzyzxivka territorial community, Mykolaiv.", "shell", "UKR", "region"),
         # A province in brackets whose country has no town of the name: a place it lacks there,
