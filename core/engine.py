@@ -981,6 +981,8 @@ class Engine:
             cand.cameo_code,
         )
         when, place, counts = draft.when, draft.place, draft.counts
+        if place is not None:
+            place = self.geocoder.seat_point(place)
         background = draft.report.background or bool(when and when.background)
         if (
             when is not None

@@ -841,6 +841,34 @@ class Geocoder:
             township=place.kind == "t",
         )
 
+    def seat_point(self, loc: Location) -> Location:
+        """`loc` placed at its seat when it is a unit named after a town inside it.
+
+        A district, province or township stands in for a place the article names only by its
+        unit, or for a village the gazetteer lacks; such events are mostly reported from, and
+        coded by ACLED to, the town the unit is named after ("Djugu territory" at Djugu,
+        "Kandahar province" at Kandahar), not at a point amid its countryside. The name, admin1
+        and precision stay those of the unit.
+        """
+        if loc.precision != "region" or loc.country is None:
+            return loc
+        words = fold(loc.name).split()
+        if len(words) > 1 and words[-1] in _UNIT_NOUNS:
+            words = words[:-1]
+        best: _Place | None = None
+        for place, _how in self._entries(" ".join(words)):
+            if (
+                place.kind == "c"
+                and place.iso3 == loc.country
+                and place.lat is not None
+                and (loc.admin1 is None or _same_name(place.admin1, loc.admin1))
+                and (best is None or place.population > best.population)
+            ):
+                best = place
+        if best is None:
+            return loc
+        return replace(loc, latitude=best.lat, longitude=best.lon)
+
     def candidates(self, name: str) -> list[Location]:
         """Every place `name` may mean, most likely first when nothing else is known."""
         entries, kind = self._lookup(name)

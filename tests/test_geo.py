@@ -1093,3 +1093,30 @@ def test_geo_village_of_the_province_in_brackets_not_a_namesake_of_another(
     )
     loc, _ = _locate(nlp, geo, text, "shoot")
     assert loc is not None and (loc.country, loc.admin1) == ("MMR", "Sagaing Region")
+
+
+@pytest.mark.parametrize(
+    ("name", "latitude", "longitude"),
+    [
+        # a unit named after a town inside it stands at that town
+        ("Kandahar province", 31.61, 65.71),
+        ("Kharkiv Oblast", 49.98, 36.26),
+        ("Djugu territory", 1.92, 30.50),
+        # no town of the unit's name: its own point; a town: itself
+        ("Ituri", 1.6, 29.9),
+        ("Derna", 32.77, 22.64),
+    ],
+)
+def test_geo_seat_point_places_a_unit_at_its_town(
+    geo: Geocoder, name: str, latitude: float, longitude: float
+) -> None:
+    loc = geo.resolve(name, None)
+    assert loc is not None
+    seated = geo.seat_point(loc)
+    assert seated.latitude is not None and seated.longitude is not None
+    assert (round(seated.latitude, 2), round(seated.longitude, 2)) == (latitude, longitude)
+    assert (seated.name, seated.precision, seated.geonameid) == (
+        loc.name,
+        loc.precision,
+        loc.geonameid,
+    )
