@@ -25,7 +25,7 @@ from .article import Article
 from .casualties import Casualties, casualties, parse_number
 from .dates import DATE_MEMO, event_date, lead_date, published_from_dateline
 from .errors import InputError, NewsEventsError
-from .geo import DASHES, Geocoder, GeoContext
+from .geo import DASHES, SITE_NOUNS, Geocoder, GeoContext
 from .merge import NEEDS_TARGET, Draft, merge_drafts
 from .model import load_model
 from .pipes import remembering
@@ -767,6 +767,18 @@ class Engine:
                 if other.i != (src.i if src is not None else -1) and not self._is_no_actor(inner):
                     tgt = inner
                     break
+        if (
+            tgt is not None
+            and cand.event_type == "PROTEST"
+            and token.pos_ == "VERB"
+            and tgt.dep_ == "dobj"
+            and tgt.lemma_.lower() not in SITE_NOUNS
+            and self._is_no_actor(tgt)
+        ):
+            # "held a press conference with banners", "held placards": what the protesters
+            # held is no one they protest against; the object of "against" may be.
+            against = prep_object(token, {"against"})
+            tgt = against if against is not None and not self._is_no_actor(against) else None
         if tgt is None and token.pos_ == "VERB" and cand.event_type in NEEDS_TARGET:
             # "acted with Libya", "departed from Libya", "appealed for peace in Ithilen": with
             # no object, the first actor named in the verb's phrases is the other side (such

@@ -595,6 +595,31 @@ def test_engine_protest_after_a_dated_clause_keeps_its_doers() -> None:
             "fired tear gas canisters",
         ),
         ("On Monday, a trader was taken away by gunmen near Dawei.", "ASSAULT", "was taken away"),
+        # a light verb carries the event noun
+        (
+            "On Monday, gang members initiated an armed confrontation with police in Cali.",
+            "ASSAULT",
+            "initiated an armed confrontation",
+        ),
+        (
+            "On Monday, the governor declared a dusk-to-dawn curfew in Garissa.",
+            "COERCE",
+            "declared a dusk-to-dawn curfew",
+        ),
+        ("On Monday, the police extended a curfew in Garissa.", "COERCE", "extended a curfew"),
+        # a blocked way in is a protest
+        (
+            "On Monday, fans blocked the main roundabout in Sfax.",
+            "PROTEST",
+            "blocked the main roundabout",
+        ),
+        # banners and placards make a gathering a protest, even one called a press conference
+        (
+            "On Monday, nurses held a press conference with banners in front of the city hall.",
+            "PROTEST",
+            "held",
+        ),
+        ("On Monday, residents held placards outside the town hall in Ghent.", "PROTEST", "held"),
     ],
 )
 def test_engine_plain_news_phrasings_are_events(
@@ -610,6 +635,20 @@ def test_engine_plain_news_phrasings_are_events(
 def test_engine_toll_in_a_later_sentence_adds_its_count(toll: str) -> None:
     attack = _one(f"Bus attacked\n\nGunmen attacked a bus near Zaria on Friday. {toll}", "ASSAULT")
     assert attack.dead == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "target_text"),
+    [
+        # what protesters held is no one they protest against
+        ("On Monday, nurses held a press conference with banners in Busan.", None),
+        ("On Monday, residents held placards against the mayor in Ghent.", "the mayor"),
+        # a site they block stays the object of the blockade
+        ("On Monday, farmers blocked the road near Nakuru.", "the road"),
+    ],
+)
+def test_engine_what_protesters_hold_is_no_target(text: str, target_text: str | None) -> None:
+    assert _one(text, "PROTEST").target_text == target_text
 
 
 def test_engine_first_news_event_is_the_most_confident() -> None:
