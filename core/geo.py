@@ -1143,7 +1143,12 @@ class Geocoder:
                 ctx.named[pre.country] += 1
             if loc is not None and self._foreign_site(loc, ent, ctx):
                 loc = None  # "at North Beach in Durban": a site of Durban, not Australia's
-            elif loc is not None and loc.township and self._stray(loc.country, ctx):
+            elif (
+                loc is not None
+                and loc.township
+                and loc.country != hint_c  # "Nejapa, San Salvador": its words name the country
+                and self._stray(loc.country, ctx)
+            ):
                 loc = None  # "Machar" in a report on South Sudan: no township of Canada
             elif (
                 loc is not None
@@ -1475,9 +1480,20 @@ class Geocoder:
         nxt = first.get(ent.end + 1)
         if nxt is None or nxt.precision == "country":
             return nxt
-        if nxt.precision == "region":
-            return nxt
-        return self.resolve(nxt.text, None, want_kind="a")
+        wider = nxt if nxt.precision == "region" else self.resolve(nxt.text, None, want_kind="a")
+        own = {p.iso3 for p, _ in self._lookup(ent.text)[0]}
+        if wider is None or not own or wider.country in own:
+            return wider
+        # "Nejapa, San Salvador": not the Bahamas' San Salvador district but the department of
+        # the one country where both names have a reading.
+        units = [
+            p
+            for p, _ in self._lookup(nxt.text)[0]
+            if p.kind in ("a", "d") and p.iso3 in own
+        ]
+        if len({p.iso3 for p in units}) == 1:
+            return self._location(units[0], nxt.text, nxt.start_char)
+        return wider
 
     def _known(self, name: str) -> bool:
         entries, _ = self._lookup(name)
@@ -1772,17 +1788,15 @@ class Geocoder:
         # "Tripoli, Lebanon" / "Kadugli, South Kordofan": a following place qualifies this one.
         if ent.end + 1 < len(doc) and doc[ent.end].text == ",":
             nxt = first.get(ent.end + 1)
-            if nxt is not None and nxt.precision == "country":
-                hint_c = nxt.country
-            elif nxt is not None and nxt.precision == "region":
-                hint_r, hint_c = nxt.admin1 or nxt.name, nxt.country
+            # "Kalinovo, Luhansk": read as a city, the qualifier still names the country, and
+            # a province of the same name is what it means after a comma.
+            wider = self._comma_qualifier(ent, first)
+            if wider is not None and wider.precision == "country":
+                hint_c = wider.country
+            elif wider is not None and wider.precision == "region":
+                hint_r, hint_c = wider.admin1 or wider.name, wider.country
             elif nxt is not None:
-                # "Kalinovo, Luhansk": read as a city, the qualifier still names the country, and
-                # a province of the same name is what it means after a comma.
-                wider = self.resolve(nxt.text, None, want_kind="a")
                 hint_c = nxt.country
-                if wider is not None and wider.precision == "region":
-                    hint_r, hint_c = wider.admin1 or wider.name, wider.country
         # "Libya's eastern city of Derna", "the Libyan city of Derna": a country just before,
         # tied to the name by a possessive or a place noun (not "Egyptian jets struck Derna").
         window = doc[max(ent.start - 6, ent.sent.start) : ent.start]
