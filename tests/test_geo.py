@@ -315,7 +315,12 @@ def test_geo_no_place_anywhere_gives_none(nlp: Language, geo: Geocoder) -> None:
         ("Artillery hit houses in Kalinovo, Luhansk.", "hit", "UKR", "region"),
         # The qualifier read in the country where both names have a reading: not the
         # Bahamas' San Salvador district but El Salvador's department.
-        ("On 8 April, in Nejapa, San Salvador, police clashed with a gang.", "clash", "SLV", "region"),
+        (
+            "On 8 April, in Nejapa, San Salvador, police clashed with a gang.",
+            "clash",
+            "SLV",
+            "region",
+        ),
         # ... and when the only one known is in another province of that country.
         ("Artillery shelled Semenivka, Donetsk on Monday.", "shell", "UKR", "region"),
         # A way to a site is still the scene ("to" is a way, not a topic, after a verb).
