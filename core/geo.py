@@ -1022,6 +1022,8 @@ class Geocoder:
                     loc = pre = self.resolve(ent.text, None, hint_country=bracket[2])
                     if loc is not None and loc.country != bracket[2]:
                         loc = pre = None
+            if _unit_qualifier(ent, ends):
+                ctx.qualifiers.add(ent.start)
             coded, quals, inside = parens[ent.start]
             if quals and inside is not None and coded is None:
                 ctx.qualifiers.update(e.start for e in ents if inside[0] <= e.start < inside[1])
@@ -2697,6 +2699,31 @@ def _after_place_word(ent: Span) -> bool:
         if k < 0:
             return False
     return False
+
+
+def _unit_qualifier(ent: Span, ends: set[int]) -> bool:
+    """True for a name after another name and its unit noun, which it qualifies: "Al Amadiya
+    district of Duhok", "Pul-e-Hisar district, Baghlan", "the Qamishli countryside of Hasakeh"
+    (the event is in the district, not in Duhok, even when Duhok reads as a city)."""
+    doc = ent.doc
+    k = ent.start - 2
+    return (
+        k >= 1
+        and doc[k + 1].lower_ in ("of", ",")
+        and doc[k].lower_ in _ADMIN_NOUNS
+        and k in ends
+    )
+
+
+# Nouns of administrative units, which a wider unit may follow ("Al Amadiya district of
+# Duhok"); not parts of a town ("Sanganer locality of Bhilwara town" may be a namesake).
+_ADMIN_NOUNS = frozenset(
+    """
+    district province state region governorate county township municipality commune
+    department prefecture oblast raion rayon tehsil division sub-district subdistrict woreda
+    lga upazila countryside
+    """.split()
+)
 
 
 def _after_name_comma(ent: Span) -> bool:

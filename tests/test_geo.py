@@ -236,6 +236,41 @@ def test_geo_country_only_precision(
     assert loc.start_char == text.index(name)
 
 
+@pytest.mark.parametrize(
+    ("text", "lemma", "name", "precision"),
+    [
+        # A unit named before "district of Y" or "district, Y" is the finer place; Y only
+        # qualifies it, even where Y also names a city.
+        (
+            "Gendarmes defused a bomb in the Cemisgezek district of Tunceli.",
+            "defuse",
+            "Çemişgezek",
+            "region",
+        ),
+        (
+            "A militant was killed in Pul-e-Hisar district, Baghlan.",
+            "kill",
+            "Pul-e Ḩişār",
+            "region",
+        ),
+        (
+            "Jets struck a camp in Zzyzx area in Al Amadiya district of Duhok.",
+            "strike",
+            "Zzyzx",
+            "region",
+        ),
+        # ... but a part of a town is no unit: the town it is in is read as usual.
+        ("Men beat a driver in the Zzyzx locality of Bhilwara town.", "beat", "Bhilwara", "place"),
+    ],
+)
+def test_geo_unit_before_its_province_is_the_place(
+    nlp: Language, geo: Geocoder, text: str, lemma: str, name: str, precision: str
+) -> None:
+    loc, _ = _locate(nlp, geo, text, lemma)
+    assert loc is not None
+    assert (loc.name, loc.precision) == (name, precision)
+
+
 def test_geo_region_precision(nlp: Language, geo: Geocoder) -> None:
     loc, _ = _locate(nlp, geo, "Rebels attacked army posts in Idlib province.", "attack")
     assert loc is not None
