@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import math
 import re
 import subprocess
 import sys
@@ -33,6 +32,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from newsevents.core.geo import haversine_km
 
 if TYPE_CHECKING:
     from newsevents.core.actors import ActorDictionary
@@ -715,14 +716,6 @@ def suite_case(shared: Path, limit: int) -> SuiteResult:
 
 
 # --- e. ACLED notes ----------------------------------------------------------------------------
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, a)))
 
 
 _SIZE_TAG = re.compile(r"\s*\[size=[^\]]*\]\s*$")

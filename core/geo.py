@@ -1111,6 +1111,7 @@ class Geocoder:
                 if wider is not None:
                     loc = _stand_in(wider, ent)
             anchor = _dash_anchor(ent, by_end, first)
+            dashed = anchor is not None  # a dash joins only a city and one of its districts
             if anchor is None and loc is not None:  # (one the gazetteer lacks: `locate` names it)
                 within = _place_after_noun(ent, first, _PLACE_NOUNS)
                 anchor = within if within is not None and within.precision != "country" else None
@@ -1125,6 +1126,24 @@ class Geocoder:
                 again = self.resolve(ent.text, None, hint_country=anchor.country)
                 ok = again is not None and again.country == anchor.country
                 loc = again if ok else _stand_in(anchor, ent)
+            if (
+                anchor is not None
+                and loc is not None
+                and anchor.precision == "place"
+                and loc.precision == "place"
+                and _far_apart(loc, anchor, _DISTRICT_KM)
+                and (
+                    dashed
+                    or (
+                        ent.end < len(doc)
+                        and doc[ent.end].lower_ in _TOWN_PARTS
+                        and not self._city_of(ent.text, _BIG_CITY)
+                    )
+                )
+            ):
+                # "Donetsk - Kyivskyi", "Bogota - San Cristobal": a district of the city named
+                # with it, not a namesake town far away; the city is where it is.
+                loc = replace(anchor, text=ent.text, start_char=ent.start_char)
             if loc is not None and coded is None and self._unevidenced(loc, ent, ctx):
                 # "Keles in Zangiata district of Tashkent region": not the small Keles of a
                 # country the article gives no sign of, but a village of the one it names.
@@ -2275,6 +2294,30 @@ def _only_scene_country(ctx: GeoContext) -> str | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, a)))
+
+
+# Nouns of parts of a town: "the Casale area of Brindisi" is in Brindisi, whatever Casale
+# elsewhere (not "X town in Dara countryside", where "Dara" names the governorate).
+_TOWN_PARTS = frozenset(
+    "area neighbourhood neighborhood quarter suburb colonia locality".split()
+)
+# How far from its city a part of it may lie ("Seoul City - Gangnam", "Sampaloc, Manila").
+_DISTRICT_KM = 40.0
+
+
+def _far_apart(a: Location, b: Location, km: float) -> bool:
+    """Whether two located places are more than `km` apart (False when either has no point)."""
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return False
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) > km  # type: ignore[arg-type]
+
+
 def _stand_in(wider: Location, ent: Span) -> Location:
     """A wider unit standing in for an unknown place `ent`: never finer than a region."""
     precision = "region" if wider.precision == "place" else wider.precision
@@ -2846,11 +2889,13 @@ def _topic_place(root: Token, trigger: Token) -> bool:
     noun = root.head.head
     while (
         noun.dep_ == "pobj"
-        and noun.head.lower_ == "of"
-        and noun.head.head.pos_ == "NOUN"
+        and (noun.head.lower_ == "of" or noun.head.lower_ in LOC_PREPS)
+        and noun.head.head.pos_ in ("NOUN", "PROPN")
         and noun.i != trigger.i
     ):
-        noun = noun.head.head  # "amid fears of a war in X": what the fears are of
+        # "amid fears of a war in X": what the fears are of; "following the shooting at
+        # Robb Elementary in Uvalde": the site of the shooting, and the town of the site
+        noun = noun.head.head
     return (
         noun.i != trigger.i
         and noun.pos_ == "NOUN"

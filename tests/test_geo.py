@@ -271,6 +271,26 @@ def test_geo_unit_before_its_province_is_the_place(
     assert (loc.name, loc.precision) == (name, precision)
 
 
+@pytest.mark.parametrize(
+    ("text", "lemma", "name"),
+    [
+        # After a city and a dash, a district of that city, not a namesake town far away.
+        ("Soldiers shelled positions in Donetsk - Kyivskyi.", "shell", "Donetsk"),
+        ("In Bogota - San Cristobal, police beat two women.", "beat", "Bogotá"),
+        # ... and an area, quarter or neighbourhood of the town named after it.
+        ("Residents gathered in the Casale area of Brindisi to protest.", "gather", "Brindisi"),
+        # A district of a province is no part of a town: the district is read as usual.
+        ("Residents protested in Akcakale district of Sanliurfa.", "protest", "Akçakale"),
+    ],
+)
+def test_geo_part_of_a_town_is_in_that_town(
+    nlp: Language, geo: Geocoder, text: str, lemma: str, name: str
+) -> None:
+    loc, _ = _locate(nlp, geo, text, lemma)
+    assert loc is not None
+    assert (loc.name, loc.precision) == (name, "place")
+
+
 def test_geo_region_precision(nlp: Language, geo: Geocoder) -> None:
     loc, _ = _locate(nlp, geo, "Rebels attacked army posts in Idlib province.", "attack")
     assert loc is not None
