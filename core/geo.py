@@ -1496,9 +1496,12 @@ class Geocoder:
     def _comma_qualifier(self, ent: Span, first: dict[int, Location | None]) -> Location | None:
         """The region or country named right after `ent` and a comma, read as a region."""
         doc = ent.doc
-        if ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
+        k = ent.end
+        if k < len(doc) and doc[k].lower_ in _PLACE_NOUNS:
+            k += 1  # "Kartal town, Istanbul", "Zzyzx community, Mykolaiv"
+        if k + 1 >= len(doc) or doc[k].text != ",":
             return None
-        nxt = first.get(ent.end + 1)
+        nxt = first.get(k + 1)
         if nxt is None or nxt.precision == "country":
             return nxt
         wider = nxt if nxt.precision == "region" else self.resolve(nxt.text, None, want_kind="a")
@@ -1807,17 +1810,18 @@ class Geocoder:
         hint_r: str | None = None
         want: str | None = None
         # "Tripoli, Lebanon" / "Kadugli, South Kordofan": a following place qualifies this one.
-        if ent.end + 1 < len(doc) and doc[ent.end].text == ",":
+        # "Kalinovo, Luhansk": read as a city, the qualifier still names the country, and a
+        # province of the same name is what it means after a comma.
+        wider = self._comma_qualifier(ent, first)
+        if wider is not None and wider.precision == "country":
+            hint_c = wider.country
+        elif wider is not None and wider.precision == "region":
+            hint_r, hint_c = wider.admin1 or wider.name, wider.country
+        elif wider is not None:
+            hint_c = wider.country
+        elif ent.end + 1 < len(doc) and doc[ent.end].text == ",":
             nxt = first.get(ent.end + 1)
-            # "Kalinovo, Luhansk": read as a city, the qualifier still names the country, and
-            # a province of the same name is what it means after a comma.
-            wider = self._comma_qualifier(ent, first)
-            if wider is not None and wider.precision == "country":
-                hint_c = wider.country
-            elif wider is not None and wider.precision == "region":
-                hint_r, hint_c = wider.admin1 or wider.name, wider.country
-            elif nxt is not None:
-                hint_c = nxt.country
+            hint_c = nxt.country if nxt is not None else None
         # "Libya's eastern city of Derna", "the Libyan city of Derna": a country just before,
         # tied to the name by a possessive or a place noun (not "Egyptian jets struck Derna").
         window = doc[max(ent.start - 6, ent.sent.start) : ent.start]

@@ -376,6 +376,8 @@ def test_geo_no_place_anywhere_gives_none(nlp: Language, geo: Geocoder) -> None:
             "SLV",
             "region",
         ),
+        # ... also after a place noun ("Kartal town, Istanbul": not Gaziantep's Kartal).
+        ("Doctors protested in Kartal town, Istanbul on Monday.", "protest", "TUR", "region"),
         # ... and when the only one known is in another province of that country.
         ("Artillery shelled Semenivka, Donetsk on Monday.", "shell", "UKR", "region"),
         # A way to a site is still the scene ("to" is a way, not a topic, after a verb).
