@@ -2052,6 +2052,8 @@ class Geocoder:
                 continue
             if root.dep_ == "pobj" and (head.lower_ in LOC_PREPS or _has_distance(head)):
                 found.append((root, head))
+                # "in Reno (Nevada)", parsed with Reno as a modifier of Nevada: Reno too
+                found.extend((c, head) for c in root.children if c.dep_ in ("nmod", "compound"))
             elif root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in CITY_NOUNS:
                 found.append((root, head.head))
         located = self._best_of(found, ctx, by_distance_to=trigger.i)

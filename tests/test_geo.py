@@ -279,11 +279,18 @@ def test_geo_unit_before_its_province_is_the_place(
         ("In Bogota - San Cristobal, police beat two women.", "beat", "Bogotá"),
         # ... and an area, quarter or neighbourhood of the town named after it.
         ("Residents gathered in the Casale area of Brindisi to protest.", "gather", "Brindisi"),
+        # "in Reno (Nevada)" parsed with Reno as a modifier of Nevada: still Reno.
+        (
+            "Some 125 people gathered for a pro-Ukraine demonstration in Reno (Nevada) to show"
+            " support for Ukraine.",
+            "gather",
+            "Reno",
+        ),
         # A district of a province is no part of a town: the district is read as usual.
         ("Residents protested in Akcakale district of Sanliurfa.", "protest", "Akçakale"),
     ],
 )
-def test_geo_part_of_a_town_is_in_that_town(
+def test_geo_town_read_with_the_place_named_beside_it(
     nlp: Language, geo: Geocoder, text: str, lemma: str, name: str
 ) -> None:
     loc, _ = _locate(nlp, geo, text, lemma)
