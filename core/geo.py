@@ -1211,6 +1211,9 @@ class Geocoder:
         taken: set[int] = set()
         parts = (part for whole in doc.ents for part in _ent_parts(_extended(whole)))
         for ent in (piece for part in parts for piece in self._joined_names(part)):
+            ent = self._whole_name(ent)
+            if ent.start in taken:
+                continue  # the rest of a name taken whole before ("Tomas" + "Romero Pereira")
             if (
                 ent.end < len(doc)
                 and doc[ent.end].lower_ in ("'s", "’s")
@@ -1362,6 +1365,26 @@ class Geocoder:
                     continue
             out.append(self._name_run_on(span))
         return out
+
+    def _whole_name(self, ent: Span) -> Span:
+        """`ent` with the capitalised proper nouns around it, when the gazetteer knows that
+        longer name: the tagger cuts towns named after people ("General" + "Roca", "Tomas" +
+        "Romero Pereira")."""
+        doc = ent.doc
+
+        def name_word(k: int) -> bool:
+            tok = doc[k]
+            return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.ent_type_ != "DATE"
+
+        start, end = ent.start, ent.end
+        while start > 0 and ent.start - start < 3 and name_word(start - 1):
+            start -= 1
+        while end < len(doc) and end - ent.end < 3 and name_word(end):
+            end += 1
+        if (start, end) == (ent.start, ent.end):
+            return ent
+        whole = Span(doc, start, end, label="GPE")
+        return whole if self._known(whole.text) else ent
 
     def _name_run_on(self, span: Span) -> Span:
         """`span` with the rest of its name after lower-case particles, when the gazetteer

@@ -607,6 +607,17 @@ def test_engine_protest_after_a_dated_clause_keeps_its_doers() -> None:
             "declared a dusk-to-dawn curfew",
         ),
         ("On Monday, the police extended a curfew in Garissa.", "COERCE", "extended a curfew"),
+        # a strike of set length, or by workers, is a labour strike, not an air strike
+        (
+            "On Monday, teachers carried out a 48-hour strike in Neuquen.",
+            "PROTEST",
+            "carried out a 48-hour strike",
+        ),
+        (
+            "On Monday, nurses began an indefinite strike in Lagos.",
+            "PROTEST",
+            "began an indefinite strike",
+        ),
         # a blocked way in is a protest
         (
             "On Monday, fans blocked the main roundabout in Sfax.",

@@ -286,6 +286,13 @@ def test_geo_unit_before_its_province_is_the_place(
             "gather",
             "Reno",
         ),
+        # A town named after a person, cut by the tagger: the whole name the gazetteer knows.
+        ("In General Roca (Rio Negro), teachers staged a protest.", "protest", "General Roca"),
+        (
+            "In Tomas Romero Pereira (Itapua), parents blocked a school.",
+            "block",
+            "Tomás Romero Pereira",
+        ),
         # A district of a province is no part of a town: the district is read as usual.
         ("Residents protested in Akcakale district of Sanliurfa.", "protest", "Akçakale"),
     ],
