@@ -282,6 +282,7 @@ _NOT_PLACE_LABELS = frozenset(
 _NAME_PREPS = LOC_PREPS - {"on", "over", "upon", "between"}
 _CODED = re.compile(r"^\s*(?:coded|geo-?coded)\s+(?:(?:as|to)\s+)?(.+?)\s*$", re.IGNORECASE)
 _ARTICLE_PREFIXES = ("al ", "el ", "ad ", "ar ", "as ", "ash ", "an ", "at ", "az ")
+_SHORE_PREFIXES = ("coast of ", "shore of ", "shores of ", "outskirts of ")
 # A coder's note of where an event is placed, anywhere in the text: "[coded to Warsaw]",
 # "Zangon Kataf LGA (Kaduna), coded to Zonkwa", "(coded as Namtu town)". The name runs to the
 # next bracket, comma or full stop (`_coded_places` cuts it at its first lower-case word); the
@@ -825,6 +826,10 @@ class Geocoder:
         for prefix in _ARTICLE_PREFIXES:
             if key.startswith(prefix):
                 return self._entries(key[len(prefix) :]), None
+        for prefix in _SHORE_PREFIXES:
+            if key.startswith(prefix):
+                # "the Coast of Odesa" (a name of its own in ACLED's notes): Odesa's shore
+                return self._lookup(key[len(prefix) :])
         return [], None
 
     def _location(self, place: _Place, text: str, start: int | None) -> Location:

@@ -293,6 +293,8 @@ def test_geo_unit_before_its_province_is_the_place(
             "block",
             "Tomás Romero Pereira",
         ),
+        # "the Coast of X", a name of its own in coders' notes: at X
+        ("Soldiers shot down a drone near the Coast of Odesa.", "shoot", "Odesa"),
         # A district of a province is no part of a town: the district is read as usual.
         ("Residents protested in Akcakale district of Sanliurfa.", "protest", "Akçakale"),
     ],
