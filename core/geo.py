@@ -2075,11 +2075,17 @@ class Geocoder:
         found: list[tuple[Token, Token]] = []
         for ent in ctx.starts_within(trigger.sent):
             root = ent.root
+            if (
+                root.dep_ in ("compound", "nmod")
+                and root.head.dep_ == "pobj"
+                and root.head.lower_ in ("city", "town")
+            ):
+                root = root.head  # "in Jenin city": the phrase's noun stands in its slot
             head = root.head
             if _topic_place(root, trigger):
                 continue
             if root.dep_ == "pobj" and (head.lower_ in LOC_PREPS or _has_distance(head)):
-                found.append((root, head))
+                found.append((ent.root, head))
                 # "in Reno (Nevada)", parsed with Reno as a modifier of Nevada: Reno too
                 found.extend((c, head) for c in root.children if c.dep_ in ("nmod", "compound"))
             elif root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in CITY_NOUNS:

@@ -293,6 +293,14 @@ def test_geo_unit_before_its_province_is_the_place(
             "block",
             "Tomás Romero Pereira",
         ),
+        # "in Jenin city", parsed with the town as a modifier of "city": still the scene
+        (
+            "On 3 May, protesters held a protest called by the local forces inside the picket"
+            " tent at Zzyzx Square in Jenin city (Jenin, West Bank), demanding Israel to hand"
+            " over the bodies of men who were buried in cemeteries in Israel.",
+            "hold",
+            "Janīn",
+        ),
         # "the Coast of X", a name of its own in coders' notes: at X
         ("Soldiers shot down a drone near the Coast of Odesa.", "shoot", "Odesa"),
         # A district of a province is no part of a town: the district is read as usual.
