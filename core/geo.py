@@ -1994,12 +1994,18 @@ class Geocoder:
             found = self._sentence_place(trigger, ctx)
         if found is None:
             found = self._any_scene(trigger, ctx)
-        if found is not None:
+        main = ctx.main
+        if found is not None and not (
+            found.precision == "country"
+            and main is not None
+            and main.precision != "country"
+            and main.country == found.country
+        ):
             return found
-        if ctx.main is not None:
-            return replace(
-                ctx.main, precision=_COARSER[ctx.main.precision], relative=None, start_char=None
-            )
+        # No place, or only the country the article's main place is in ("citing inflation in
+        # Iraq" in a report from Basra): the main place says more.
+        if main is not None:
+            return replace(main, precision=_COARSER[main.precision], relative=None, start_char=None)
         return None
 
     def _any_scene(self, trigger: Token, ctx: GeoContext) -> Location | None:

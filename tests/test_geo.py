@@ -336,6 +336,14 @@ def test_geo_region_precision(nlp: Language, geo: Geocoder) -> None:
             "Egypt",
             "country",
         ),
+        # Only the country the main place is in: the main place says more.
+        (
+            "Protesters gathered on a square in Basra on Monday. They demanded lower prices,"
+            " citing inflation in Iraq.",
+            "demand",
+            "Basrah",
+            "region",
+        ),
         # A place of what the event is about is not where the event is.
         (
             "Students rallied in Varna on Monday. They also protested against the war in Ukraine.",
