@@ -1011,7 +1011,8 @@ class Geocoder:
             loc = pre
             if pre is not None and pre.country:
                 ctx.named[pre.country] -= 1  # the other names' vote, not this one's
-            hint_c, hint_r, want = self._local_hints(ent, first)
+            comma = self._comma_qualifier(ent, first)
+            hint_c, hint_r, want = self._local_hints(ent, first, comma)
             if (
                 ent.start >= 1
                 and doc[ent.start - 1].text == ","
@@ -1049,7 +1050,6 @@ class Geocoder:
                     want_kind=want,
                     start=ent.start_char,
                 )
-                comma = self._comma_qualifier(ent, first)
                 if loc is not None and comma is not None and loc.country != comma.country:
                     # "Kalinovo, Luhansk" where the only Kalinovo known is in another country.
                     loc = _stand_in(comma, ent)
@@ -1102,15 +1102,13 @@ class Geocoder:
                     loc = _stand_in(country, ent)
             elif pre is None and (quals or hint_r):
                 # A village the gazetteer lacks: the district or province named with it.
-                comma = None if quals else self._comma_qualifier(ent, first)
-                if comma is not None and comma.precision == "country":
-                    comma = None
                 # "Hemei Urban, Changhua": the unit after the comma itself (Changhua county),
                 # not the province that unit is in (for a county of Taiwan, all of Taiwan).
+                unit = comma if comma is not None and comma.precision != "country" else None
                 wider = (
                     quals[0]
                     if quals
-                    else comma
+                    else unit
                     or self.resolve(hint_r or "", None, hint_country=hint_c, want_kind="a")
                 )
                 if wider is not None:
@@ -1830,9 +1828,10 @@ class Geocoder:
         return any(p.kind not in "ct" or p.population >= 100_000 for p, _ in entries)
 
     def _local_hints(
-        self, ent: Span, first: dict[int, Location | None]
+        self, ent: Span, first: dict[int, Location | None], comma: Location | None
     ) -> tuple[str | None, str | None, str | None]:
-        """Country, region and kind that the words around a place name point to."""
+        """Country, region and kind that the words around a place name point to; `comma` is
+        its `_comma_qualifier`."""
         doc = ent.doc
         hint_c: str | None = None
         hint_r: str | None = None
@@ -1840,13 +1839,10 @@ class Geocoder:
         # "Tripoli, Lebanon" / "Kadugli, South Kordofan": a following place qualifies this one.
         # "Kalinovo, Luhansk": read as a city, the qualifier still names the country, and a
         # province of the same name is what it means after a comma.
-        wider = self._comma_qualifier(ent, first)
-        if wider is not None and wider.precision == "country":
-            hint_c = wider.country
-        elif wider is not None and wider.precision == "region":
-            hint_r, hint_c = wider.admin1 or wider.name, wider.country
-        elif wider is not None:
-            hint_c = wider.country
+        if comma is not None and comma.precision == "region":
+            hint_r, hint_c = comma.admin1 or comma.name, comma.country
+        elif comma is not None:
+            hint_c = comma.country
         elif ent.end + 1 < len(doc) and doc[ent.end].text == ",":
             nxt = first.get(ent.end + 1)
             hint_c = nxt.country if nxt is not None else None
@@ -2162,7 +2158,8 @@ class Geocoder:
         if found is None:
             # Only a country the wording ties to the name ("the Syrian village of X"): one
             # named elsewhere may be a party's, not the place's.
-            iso, _region, _kind = self._local_hints(name, ctx.by_token)
+            comma = self._comma_qualifier(name, ctx.by_token)
+            iso, _region, _kind = self._local_hints(name, ctx.by_token, comma)
             # Else the one country the article places things in (its places, units and
             # dateline; not the countries of its actors).
             iso = iso or _only_scene_country(ctx)
@@ -2359,9 +2356,9 @@ _DISTRICT_KM = 40.0
 
 def _far_apart(a: Location, b: Location, km: float) -> bool:
     """Whether two located places are more than `km` apart (False when either has no point)."""
-    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+    if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
         return False
-    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) > km  # type: ignore[arg-type]
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) > km
 
 
 def _stand_in(wider: Location, ent: Span) -> Location:
