@@ -308,6 +308,7 @@ def _find_mentions(
     for ent in (e for e in ents if sent.start <= e.start and e.end <= sent.end):
         if ent.label_ not in ("DATE", "TIME"):
             continue
+        ent = _with_day_before(ent, sent)
         if spans and spans[-1].end == ent.start:  # "Tuesday" + "morning" is one expression
             spans[-1] = doc[spans[-1].start : ent.end]
         else:
@@ -333,6 +334,15 @@ def _find_mentions(
 
 def _day_number(tok: Token) -> bool:
     return tok.text.isdigit() and 1 <= int(tok.text) <= 31
+
+
+def _with_day_before(ent: Span, sent: Span) -> Span:
+    """The entity with the day number the recogniser left out of it: "Around 22" + "April 2022"."""
+    k = ent.start - 1
+    if k >= sent.start and _day_number(ent.doc[k]) and _kind(ent[0].lower_) == "monthname":
+        if ent[0].text[:1].isupper():
+            return ent.doc[k : ent.end]
+    return ent
 
 
 def _written_days(sent: Span, covered: set[int], day_words: list[int]) -> list[Span]:

@@ -293,9 +293,6 @@ _CODED_ANYWHERE = re.compile(
     re.IGNORECASE,
 )
 # Lower-case words inside names ("San Rafael del Pinal", "Jabal al Hasnin").
-_NAME_PARTICLES = frozenset(
-    "de del la las los le les al el ad as ash an ar at az ad do da dos das di of wa e".split()
-)
 # Words before "coded" that make the coded place another event's ("fatalities coded to X").
 _CODED_OTHER = re.compile(r"\b(?:fatalities|casualties|deaths|death toll)\s*$", re.IGNORECASE)
 # Words a coder writes before the coded name ("coded to provincial capital Mosul city").
@@ -411,6 +408,8 @@ class GeoContext:
     actor_countries: Counter[str] = field(default_factory=Counter)  # "Lebanese troops", weaker
     regions: Counter[str] = field(default_factory=Counter)  # admin1/region name -> mentions
     places: Counter[str] = field(default_factory=Counter)  # canonical place name -> mentions
+    # Mentions in a place's own slot ("in Gdansk"), not as a party or origin ("oil from Russia")
+    sited: Counter[str] = field(default_factory=Counter)
     # Countries of places named as scenes (not as actors): the last resort for an event's country.
     scenes: Counter[str] = field(default_factory=Counter)
     # Countries of the place names as read alone (pass 1): "at North Beach in Durban
@@ -1006,11 +1005,16 @@ class Geocoder:
         self._count_units(ents, first, parens, ctx)
         widest = self._widest_of_lists(ents)
         bracket: tuple[int, int, str] | None = None
+        # The votes of each name, all its mentions together ("Kin village" ... "in Kin").
+        votes: dict[str, Counter[str]] = {}
+        for ent in ents:
+            if (read := first[ent.start]) is not None and read.country:
+                votes.setdefault(_core_name(ent), Counter())[read.country] += 1
         for ent in ents:
             pre = first[ent.start]
             loc = pre
-            if pre is not None and pre.country:
-                ctx.named[pre.country] -= 1  # the other names' vote, not this one's
+            own_votes = votes.get(_core_name(ent), Counter())
+            ctx.named.subtract(own_votes)  # the other names' vote, not this name's
             comma = self._comma_qualifier(ent, first)
             hint_c, hint_r, want = self._local_hints(ent, first, comma)
             if (
@@ -1163,8 +1167,7 @@ class Geocoder:
                 again = self.resolve(ent.text, ctx, hint_country=unit.country)
                 loc = again if again is not None and again.country == unit.country else None
                 loc = loc or _stand_in(unit, ent)
-            if pre is not None and pre.country:
-                ctx.named[pre.country] += 1
+            ctx.named.update(own_votes)
             if loc is not None and self._foreign_site(loc, ent, ctx):
                 loc = None  # "at North Beach in Durban": a site of Durban, not Australia's
             elif (
@@ -1197,6 +1200,8 @@ class Geocoder:
                 # A subject or owner ("Egypt launched", "Libya's army") is an actor, not a scene.
                 if not _actor_like(ent):
                     located.append(loc)
+                    if _locative_slot(ent):
+                        ctx.sited[loc.name] += 1
                     if loc.country:
                         ctx.scenes[loc.country] += 1
         ctx.coded = self._coded_places(doc, ctx)
@@ -1843,6 +1848,10 @@ class Geocoder:
             hint_r, hint_c = comma.admin1 or comma.name, comma.country
         elif comma is not None:
             hint_c = comma.country
+            if self._known(ent.text):
+                # "Uspenivka, Zaporizhia": a name read only as a city still names its province
+                # to pick among namesakes (not to place a name the gazetteer lacks)
+                hint_r = comma.admin1
         elif ent.end + 1 < len(doc) and doc[ent.end].text == ",":
             nxt = first.get(ent.end + 1)
             hint_c = nxt.country if nxt is not None else None
@@ -1947,11 +1956,12 @@ class Geocoder:
 
     @staticmethod
     def _main_place(ctx: GeoContext, located: list[Location]) -> Location | None:
-        """The most mentioned scene of the article (finer wins ties; the first mention stands)."""
+        """The scene of the article most mentioned in a place's slot ("in Gdansk"), then in
+        any role (finer wins ties; the first mention stands)."""
         best: Location | None = None
-        best_key: tuple[int, int] | None = None
+        best_key: tuple[int, int, int] | None = None
         for loc in located:
-            key = (ctx.places[loc.name], -_RANK[loc.precision])
+            key = (ctx.sited[loc.name], ctx.places[loc.name], -_RANK[loc.precision])
             if best_key is None or key > best_key:
                 best, best_key = loc, key
         return best
@@ -2055,6 +2065,19 @@ class Geocoder:
                                 for pobj in prep.children:
                                     if pobj.dep_ == "pobj":
                                         _gather(pobj, prep, sites)
+                            elif (
+                                prep.dep_ == "prep"
+                                and prep.lower_ == "of"
+                                and child.lemma_.lower() in cues("way")
+                            ):
+                                # "blocked the entrance of Draguignan prison": a way into a
+                                # site or town is at that site or town
+                                for pobj in prep.children:
+                                    if pobj.dep_ == "pobj" and (
+                                        pobj.lemma_.lower() in SITE_NOUNS
+                                        or pobj.lemma_.lower() in CITY_NOUNS
+                                    ):
+                                        _gather(pobj, prep, found)
                 elif child.dep_ == "prep" and (child.lower_ in LOC_PREPS or _has_distance(child)):
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
@@ -2065,6 +2088,11 @@ class Geocoder:
                             for pobj in prep.children:
                                 if pobj.dep_ == "pobj":
                                     _gather(pobj, child, found)
+        head = trigger.head
+        if not found and trigger.dep_ == "conj" and head.pos_ == "VERB" and head.i < trigger.i:
+            # "were stopped off the coast of Bodrum and detained": verbs joined by "and" share
+            # the scene the first one names
+            found = [pair for pair in self._attached_tokens(head, ctx)[0] if pair[0] != trigger]
         return found, sites
 
     @staticmethod
@@ -2309,6 +2337,14 @@ def _same_unit(name: str, admin1: str) -> bool:
     return bool(a) and (n == a or a.startswith(n + " ") or n.startswith(a + " "))
 
 
+def _core_name(ent: Span) -> str:
+    """The folded name without a unit noun it ends in: "Kin village" and "Kin" are one name."""
+    words = ent.text.split()
+    if len(words) > 1 and words[-1].lower() in _SMALL_NOUNS:
+        words = words[:-1]
+    return fold(" ".join(words))
+
+
 def _small_unit_named(ent: Span) -> bool:
     """True when the words around a name call it a village, town, admin unit or part of a town
     ("Saida village", "the town of Keles", "Kani township", "colonia Bella Vista"), not a city."""
@@ -2479,7 +2515,8 @@ def _upper_initial_id(orth: int, strings: StringStore) -> bool:
 
 
 _NAME_PARTICLES = frozenset(
-    "al el ez ed es ad ar as ash an at az de da do dos das del la le les di du y wa bin ibn".split()
+    "al el ez ed es ad ar as ash an at az de da do dos das del la le les di du y wa bin ibn"
+    " imeni".split()  # "Shakhta imeni Gagarina" (Russian "named after")
 )
 _NAME_JOINERS = frozenset({"of", "and", "y", "de", "del", "do", "da", "dos", "das"})
 # Lower-case words inside a place name that the tagger may cut it at ("Cruzeiro do Oeste").
@@ -2544,7 +2581,12 @@ def _extended(ent: Span) -> Span:
         and doc[end].ent_iob_ == "O"
         and doc[end + 1].pos_ == "PROPN"
         and doc[end + 1].text[:1].isupper()
-        and doc[end + 1].ent_iob_ == "O"
+        # the rest may be tagged as a name of its own ("Shakhta" + "imeni" + "Gagarina"), not
+        # after "y", which joins two names
+        and (
+            doc[end + 1].ent_iob_ == "O"
+            or (doc[end + 1].ent_iob_ == "B" and doc[end].lower_ != "y")
+        )
     ):
         end += 2
         while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].ent_iob_ == "O":
@@ -2789,15 +2831,22 @@ def _after_place_word(ent: Span) -> bool:
 
 def _unit_qualifier(ent: Span, ends: set[int]) -> bool:
     """True for a name after another name and its unit noun, which it qualifies: "Al Amadiya
-    district of Duhok", "Pul-e-Hisar district, Baghlan", "the Qamishli countryside of Hasakeh"
-    (the event is in the district, not in Duhok, even when Duhok reads as a city)."""
+    district of Duhok", "Pul-e-Hisar district, Baghlan", "the Qamishli countryside of Hasakeh",
+    "Basira town in Deir ez Zor countryside" (the event is in the district or town, not in
+    Duhok or Deir ez-Zor, even when those read as cities)."""
     doc = ent.doc
     k = ent.start - 2
+    if k < 1 or k not in ends:
+        return False
+    if doc[k + 1].lower_ in ("of", ",") and doc[k].lower_ in _ADMIN_NOUNS:
+        return True
+    # "Basira town in Deir ez Zor countryside": a unit named with its unit noun after a named
+    # town or village is the unit the town is in, even where its name also reads as a city.
     return (
-        k >= 1
-        and doc[k + 1].lower_ in ("of", ",")
-        and doc[k].lower_ in _ADMIN_NOUNS
-        and k in ends
+        doc[k + 1].lower_ == "in"
+        and doc[k].lower_ in _ADMIN_NOUNS | _SETTLEMENT_NOUNS
+        and ent.end < len(doc)
+        and doc[ent.end].lower_ in _ADMIN_NOUNS
     )
 
 
@@ -2810,6 +2859,9 @@ _ADMIN_NOUNS = frozenset(
     lga upazila countryside
     """.split()
 )
+# Nouns of settlements, which the unit they are in may follow ("Tawileh town in Hasakeh
+# countryside").
+_SETTLEMENT_NOUNS = frozenset("town village city hamlet camp".split())
 
 
 def _after_name_comma(ent: Span) -> bool:
@@ -2914,7 +2966,10 @@ def _gather(tok: Token, top: Token, out: list[tuple[Token, Token]], depth: int =
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     _gather(pobj, top, out, depth + 1)
-        elif child.dep_ in ("appos", "conj", "compound", "poss", "nmod"):
+        elif child.dep_ in ("appos", "conj", "compound", "poss", "nmod") or (
+            # "Bukan city", its name parsed as an adjective
+            child.dep_ == "amod" and child.ent_type_ in PLACE_LABELS
+        ):
             _gather(child, top, out, depth + 1)
         elif child.dep_ == "pobj" and tok.pos_ == "ADP" and tok.dep_ in ("nmod", "compound"):
             # "in As-Sanamayn town": the article prefix "As" read as a preposition

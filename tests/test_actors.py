@@ -158,6 +158,16 @@ def test_actors_us_variants(nlp: Language, sentence: str) -> None:
         ("Hundreds of protesters marched downtown.", ("protesters", None, "OPP")),
         ("Three masked gunmen stormed the shop.", ("masked gunmen", None, "UAF")),
         ("John Smith spoke to reporters.", ("John Smith", None, None)),
+        # Kin of police or soldiers are civilians, not police or soldiers.
+        (
+            "Relatives of police officers gathered downtown.",
+            ("Relatives of police officers", None, "CVL"),
+        ),
+        (
+            "Family members of soldiers marched downtown.",
+            ("Family members of soldiers", None, "CVL"),
+        ),
+        ("The wives of soldiers marched downtown.", ("wives of soldiers", None, "CVL")),
     ],
 )
 def test_actors_agents_without_country(

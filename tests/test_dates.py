@@ -277,6 +277,9 @@ def test_dates_lead_date_stops_at_a_paragraph_break(nlp: Language) -> None:
         # Written days the entity recogniser may miss still date the event.
         ("Around 20 March 2017 (week of), rebels attacked a base.", "attack", "2017-03-20"),
         ("Rebels attacked a base on March 20, 2017, officials said.", "attack", "2017-03-20"),
+        # The recogniser may keep the day out of its entity: "Around 22" + "April 2017".
+        ("Around 22 April 2017 (as reported), rebels clashed with troops.", "clash", "2017-04-22"),
+        ("Around 3 May 2017, the army clashed with rebels.", "clash", "2017-05-03"),
     ],
 )
 def test_dates_written_days_are_read(nlp: Language, sentence: str, lemma: str, iso: str) -> None:

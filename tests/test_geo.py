@@ -894,6 +894,22 @@ def test_geo_doc_head_is_the_start_of_the_text(nlp: Language, text: str, chars: 
         # "Mambasa" (an old spelling of Mombasa).
         ("Rebels attacked Sole, Mambasa, Ituri on Monday.", "attack", "COD"),
         ("Rebels attacked Beya, Irumu, Ituri on Monday.", "attack", "COD"),
+        # The rest of a name after "imeni" is the name, not a town abroad called "Shakhta".
+        ("Mortars hit houses in Shakhta imeni Gagarina, Donetsk, overnight.", "hit", "UKR"),
+        # A village named twice is one place: its first, qualified mention says where.
+        (
+            "In Kin village, Madaya township (Pyinoolwin district, Mandalay region), soldiers "
+            "arrested a monk who had fled to Kin village.",
+            "arrest",
+            "MMR",
+        ),
+        # The article's place is where things happen, not the country oil comes from.
+        (
+            "Activists blocked a tanker in Gdansk carrying oil from Russia. The activists were "
+            "protesting against fuel imports from Russia.",
+            "protest",
+            "POL",
+        ),
     ],
 )
 def test_geo_country_the_wording_gives(
@@ -952,6 +968,17 @@ def test_geo_country_the_wording_gives(
             "SLV",
         ),
         ("Protesters rallied in Paris, Texas, on Sunday.", "rally", "Paris", "USA"),
+        # A unit named with its unit noun after a named town is the unit the town is in.
+        ("Artillery shelled Basira town in Deir ez Zor countryside.", "shell", "Basira", "SYR"),
+        # A place the parse hangs on a verb joined to the trigger by "and".
+        (
+            "Forty migrants were stopped off the coast of Bodrum and detained by the coast guard.",
+            "detain",
+            "Bodrum",
+            "TUR",
+        ),
+        # A way into a site is at the site, and the site's name places it.
+        ("Guards blocked the entrance of Draguignan prison.", "block", "Draguignan", "FRA"),
     ],
 )
 def test_geo_place_read_from_its_context(
@@ -1217,3 +1244,19 @@ def test_geo_seat_point_places_a_unit_at_its_town(
         loc.precision,
         loc.geonameid,
     )
+
+
+def test_geo_comma_city_names_its_province_among_namesakes(nlp: Language, geo: Geocoder) -> None:
+    # "Zaporizhia" reads only as the city; its province picks among the Uspenivkas.
+    text = "Artillery shelled farms and houses in Uspenivka, Zaporizhia region."
+    loc, _ = _locate(nlp, geo, text, "shell")
+    assert loc is not None and (loc.name, loc.admin1) == ("Uspenivka", "Zaporizhzhia Oblast")
+
+
+def test_geo_town_named_as_an_adjective_of_city_places_the_site(
+    nlp: Language, geo: Geocoder
+) -> None:
+    text = "Teachers rallied outside the Labour Office building in Bukan city (West Azerbaijan)."
+    loc, _ = _locate(nlp, geo, text, "rally")
+    assert loc is not None and loc.precision == "place" and loc.country == "IRN"
+    assert loc.latitude is not None and round(loc.latitude, 1) == 36.5
