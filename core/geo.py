@@ -1010,6 +1010,7 @@ class Geocoder:
         for ent in ents:
             if (read := first[ent.start]) is not None and read.country:
                 votes.setdefault(_core_name(ent), Counter())[read.country] += 1
+        town: Location | None = None  # the last town named, which a part of a town is in
         for ent in ents:
             pre = first[ent.start]
             loc = pre
@@ -1104,6 +1105,9 @@ class Geocoder:
                     # "the Burkina town of Sole": none in the country its wording names, so a
                     # town the gazetteer lacks there, not a namesake abroad.
                     loc = _stand_in(country, ent)
+            elif pre is None and (site := self._site_town(ent, quals, hint_c, ctx)) is not None:
+                # "the Pietermaritzburg High Court", "Draguignan prison": a site of its town
+                loc = replace(site, text=ent.text, start_char=ent.start_char)
             elif pre is None and (quals or hint_r):
                 # A village the gazetteer lacks: the district or province named with it.
                 # "Hemei Urban, Changhua": the unit after the comma itself (Changhua county),
@@ -1151,6 +1155,21 @@ class Geocoder:
                 # "Donetsk - Kyivskyi", "Bogota - San Cristobal": a district of the city named
                 # with it, not a namesake town far away; the city is where it is.
                 loc = replace(anchor, text=ent.text, start_char=ent.start_char)
+            part = _town_part_named(ent)
+            if (
+                anchor is None
+                and part
+                and town is not None
+                and loc is not None
+                and loc.precision == "place"
+                and _far_apart(loc, town, _DISTRICT_KM)
+                and not self._city_of(ent.text, _BIG_CITY)
+            ):
+                # "in Axochiapan, Morelos, ... in Colonia Progreso", "the Inga neighborhood": a
+                # part of the town just named, not a namesake town far away.
+                loc = replace(town, text=ent.text, start_char=ent.start_char)
+            elif not part and loc is not None and loc.precision == "place":
+                town = loc
             if loc is not None and coded is None and self._unevidenced(loc, ent, ctx):
                 # "Keles in Zangiata district of Tashkent region": not the small Keles of a
                 # country the article gives no sign of, but a village of the one it names.
@@ -1549,6 +1568,29 @@ class Geocoder:
         if len({p.iso3 for p in units}) == 1:
             return self._location(units[0], nxt.text, nxt.start_char)
         return wider
+
+    def _site_town(
+        self, ent: Span, quals: list[Location], hint_c: str | None, ctx: GeoContext
+    ) -> Location | None:
+        """The town a site's name starts with ("the Pietermaritzburg High Court"), when it is in
+        the country the name's qualifiers or wording give, or else one the article names
+        ("the Kamal Adwan Hospital" is no site of a town Kamal abroad)."""
+        if len(ent) < 2 or ent[-1].lower_ not in SITE_NOUNS:
+            return None
+        end = ent.end - 1
+        while end > ent.start and not ent.doc[end - 1].text[:1].isupper():
+            end -= 1
+        for k in range(end - 1, ent.start, -1):  # the longest name first, but not all of it
+            name = ent.doc[ent.start : k]
+            if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name):
+                continue
+            town = self.resolve(name.text, None, hint_country=hint_c)
+            country = quals[0].country if quals else hint_c
+            if town is not None and town.precision == "place":
+                iso = town.country or ""
+                evidenced = ctx.countries.get(iso) or ctx.named.get(iso) or ctx.units.get(iso)
+                return town if town.country == country or (country is None and evidenced) else None
+        return None
 
     def _known(self, name: str) -> bool:
         entries, _ = self._lookup(name)
@@ -2386,6 +2428,20 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 _TOWN_PARTS = frozenset(
     "area neighbourhood neighborhood quarter suburb colonia locality".split()
 )
+# Words that call a name a part of a town or a site in one ("Colonia Progreso", "the Inga
+# neighborhood", "Moreno square").
+_PART_PREFIXES = frozenset({"colonia", "barrio", "col."})
+_PART_NOUNS = _TOWN_PARTS | frozenset({"square", "park", "street", "avenue", "market"})
+
+
+def _town_part_named(ent: Span) -> bool:
+    """True when the words of or around a name call it a part of a town or a site in one."""
+    doc = ent.doc
+    if ent[0].lower_ in _PART_PREFIXES or ent[-1].lower_ in _PART_NOUNS:
+        return True
+    return ent.end < len(doc) and doc[ent.end].lower_ in _PART_NOUNS
+
+
 # How far from its city a part of it may lie ("Seoul City - Gangnam", "Sampaloc, Manila").
 _DISTRICT_KM = 40.0
 
@@ -2516,7 +2572,7 @@ def _upper_initial_id(orth: int, strings: StringStore) -> bool:
 
 _NAME_PARTICLES = frozenset(
     "al el ez ed es ad ar as ash an at az de da do dos das del la le les di du y wa bin ibn"
-    " imeni".split()  # "Shakhta imeni Gagarina" (Russian "named after")
+    " imeni e".split()  # "Shakhta imeni Gagarina" (Russian "named after"), "Shahr e Kord"
 )
 _NAME_JOINERS = frozenset({"of", "and", "y", "de", "del", "do", "da", "dos", "das"})
 # Lower-case words inside a place name that the tagger may cut it at ("Cruzeiro do Oeste").
@@ -2901,14 +2957,22 @@ def _place_after_noun(
     ent: Span, first: dict[int, Location | None], nouns: frozenset[str]
 ) -> Location | None:
     """The known place after "<name> <noun> in" / "<name> <noun> of" ("Kelly town in Idleb",
-    "the San Carlo theater in Napoli"), if any; `nouns` are the nouns that may follow the name."""
+    "the San Carlo theater in Napoli", "Centennial Park in Lander"), if any; `nouns` are the
+    nouns that may follow the name or end it."""
     doc = ent.doc
     k = ent.end
+    if len(ent) > 1 and ent[-1].lower_ in nouns:
+        k -= 1  # "Centennial Park in Lander": the noun inside the name
     if k + 2 >= len(doc) or doc[k].lower_ not in nouns or doc[k + 1].lower_ not in ("in", "of"):
         return None
     k += 2
-    if (doc[k].lower_ == "the" or doc[k].lower_ in _NAME_PREFIXES) and k + 1 < len(doc):
-        k += 1  # "of the capital", "of As Samawah city" (the entity may leave out "As")
+    if (
+        doc[k].lower_ in ("the", "downtown", "central", "rural", "greater")
+        or doc[k].lower_ in _NAME_PREFIXES
+    ) and k + 1 < len(doc):
+        # "of the capital", "in downtown Lander", "of As Samawah city" (the entity may leave
+        # out "As")
+        k += 1
     return first.get(k)
 
 

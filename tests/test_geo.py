@@ -979,6 +979,33 @@ def test_geo_country_the_wording_gives(
         ),
         # A way into a site is at the site, and the site's name places it.
         ("Guards blocked the entrance of Draguignan prison.", "block", "Draguignan", "FRA"),
+        # A part of the town just named is in that town, not a namesake town far away.
+        (
+            "In Axochiapan, Morelos, gunmen shot a driver dead in Colonia Progreso.",
+            "shoot",
+            "Axochiapan",
+            "MEX",
+        ),
+        (
+            "In Joao Pessoa (Paraiba), gunmen wounded a man in the Jaguaribe neighborhood.",
+            "wound",
+            "João Pessoa",
+            "BRA",
+        ),
+        # A site's name that starts with its town's name places it there.
+        (
+            "Crowds gathered at the Pietermaritzburg High Court (KwaZulu-Natal) on Monday.",
+            "gather",
+            "Pietermaritzburg",
+            "ZAF",
+        ),
+        # Persian names joined by "e" are one name.
+        (
+            "Teachers protested in Shahr e Kord city (Chaharmahal and Bakhtiari).",
+            "protest",
+            "Shahr-e Kord",
+            "IRN",
+        ),
     ],
 )
 def test_geo_place_read_from_its_context(
@@ -1260,3 +1287,11 @@ def test_geo_town_named_as_an_adjective_of_city_places_the_site(
     loc, _ = _locate(nlp, geo, text, "rally")
     assert loc is not None and loc.precision == "place" and loc.country == "IRN"
     assert loc.latitude is not None and round(loc.latitude, 1) == 36.5
+
+
+def test_geo_site_named_like_a_town_elsewhere_is_in_the_town_after_it(
+    nlp: Language, geo: Geocoder
+) -> None:
+    text = "Students rallied at Centennial Park in downtown Lander (Wyoming) on Friday."
+    loc, _ = _locate(nlp, geo, text, "rally")
+    assert loc is not None and (loc.name, loc.admin1) == ("Centennial Park", "Wyoming")
