@@ -848,6 +848,9 @@ class Engine:
                 counted.dep_ in ("dobj", "nsubjpass")
                 and counted.head.lemma_.lower() in cues("witness")
             )
+            # "(applicants) staged a demonstration": a light verb says its event took place,
+            # even where the parse loses who did it
+            or (cand.role == "light" and token.dep_ == "dobj" and cand.carrier.tag_ == "VBD")
         )
         # "criticised the Egyptian raids": an event named as what another event is about.
         pointer = token.pos_ == "NOUN" and (

@@ -314,7 +314,11 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
             clusters.append([draft])
     merged = []
     for cluster in clusters:
-        lead = max(cluster, key=lambda d: (d.richness(), -d.position))
+        # A negated mention leads no other ("gathered ... for not joining the boycott": the
+        # gathering happened, the boycott did not).
+        lead = max(
+            cluster, key=lambda d: (d.report.modality != "negated", d.richness(), -d.position)
+        )
         lead.mentions = len(cluster)
         # The other mentions only: a lead listing itself would be a reference cycle.
         lead.members = sorted((d for d in cluster if d is not lead), key=lambda d: d.position)

@@ -141,6 +141,15 @@ def test_engine_events_seen_to_happen_need_no_doer(text: str) -> None:
     assert event.source_name is None
 
 
+def test_engine_staged_event_happened_even_when_the_parse_loses_its_doer() -> None:
+    # The parser reads "applicants" as the object of the opening "in", leaving "staged" alone.
+    text = (
+        "On 3 May 2022, in Tacna (Tacna), post-graduate applicants of Jorge Basadre National "
+        "University (UNJBG) staged a demonstration to complain about the exam."
+    )
+    assert [e.event_type for e in _events(text)] == ["PROTEST"]
+
+
 @pytest.mark.parametrize(
     ("text", "action_text", "target_text"),
     [
@@ -265,6 +274,14 @@ def test_engine_min_confidence_filters() -> None:
     [
         ("Thousands of protesters gathered outside parliament in Lima on Friday.", ["PROTEST"]),
         ("Senior diplomats from both countries gathered in Geneva on Friday.", []),
+        # Kin of officers are no officials.
+        ("Relatives of police officers gathered outside parliament in Lima.", ["PROTEST"]),
+        # The gathering happened even where what it blames did not.
+        (
+            "Activists gathered in Lodz, naming-and-shaming a local firm for not joining the "
+            "boycott of trade with Belarus.",
+            ["PROTEST"],
+        ),
     ],
 )
 def test_engine_a_gathering_of_officials_is_no_protest(text: str, expected: list[str]) -> None:
