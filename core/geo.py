@@ -360,6 +360,17 @@ def fold(text: str) -> str:
     return _NON_ALNUM.sub(" ", text).strip()
 
 
+def _body_country(name: str) -> str | None:
+    """The country of a party, union, body or person of the built-in actor dictionary."""
+    from .actors import CONTAINER_KINDS, NONSTATE_CODES, ActorDictionary  # no cycle: actors
+    # reads no place data
+
+    entry = ActorDictionary.default().lookup(name)
+    if entry is None or entry.kind in CONTAINER_KINDS or entry.country in NONSTATE_CODES:
+        return None
+    return entry.country
+
+
 def country_of_demonym(word: str) -> str | None:
     """ISO alpha-3 country of a demonym ("Libyan", "Egyptians"), or None."""
     key = word.strip().lower()
@@ -968,6 +979,10 @@ class Geocoder:
                     ctx.countries[iso] += 1
                 else:
                     ctx.actor_countries[iso] += 1
+            elif ent.label_ in ("ORG", "NORP", "PERSON") and (iso := _body_country(ent.text)):
+                # "at the call of the CGT", "DPK candidates": a union or party of one country
+                # is a sign of where its members act, as weak as a demonym on a doer
+                ctx.actor_countries[iso] += 1
         ents = self._place_spans(doc)
         # Pass 1: names that are unambiguous countries or regions give the article's countries.
         first: dict[int, Location | None] = {}

@@ -90,9 +90,13 @@ def test_actors_igos_and_ngos(
         ("Houthi rebels targeted a tanker.", ("Houthis", "YEM", "REB")),
         ("The Rapid Support Forces shelled the market.", ("Rapid Support Forces", "SDN", "REB")),
         ("Boko Haram fighters raided the town.", ("Boko Haram", "NGA", "REB")),
+        # national unions and parties carry their country
+        ("The CGT called a strike at the port.", ("CGT", "FRA", "LAB")),
+        ("The KCTU staged a rally.", ("Korean Confederation of Trade Unions", "KOR", "LAB")),
+        ("The SPD criticised the budget.", ("SPD", "DEU", "PTY")),
     ],
 )
-def test_actors_armed_groups(
+def test_actors_groups_unions_and_parties(
     nlp: Language, sentence: str, expected: tuple[str, str | None, str | None]
 ) -> None:
     assert triple(code(nlp, sentence)) == expected

@@ -894,6 +894,8 @@ def test_geo_doc_head_is_the_start_of_the_text(nlp: Language, text: str, chars: 
         # "Mambasa" (an old spelling of Mombasa).
         ("Rebels attacked Sole, Mambasa, Ituri on Monday.", "attack", "COD"),
         ("Rebels attacked Beya, Irumu, Ituri on Monday.", "attack", "COD"),
+        # A union of one country is a sign of where its members act: France's Brest.
+        ("At the call of the CGT, dockers gathered in Brest on Monday.", "gather", "FRA"),
         # The rest of a name after "imeni" is the name, not a town abroad called "Shakhta".
         ("Mortars hit houses in Shakhta imeni Gagarina, Donetsk, overnight.", "hit", "UKR"),
         # A village named twice is one place: its first, qualified mention says where.
