@@ -2673,13 +2673,19 @@ def _ent_parts(ent: Span) -> Iterator[Span]:
     for k in range(ent.start, ent.end + 1):
         if k == ent.end or _separates(doc, k):
             s, e = start, k
-            while s < e and doc[s].lower_ in ("the", "and"):
+            # "PD5 Kandahar": a code before the name (a police district) is no part of it
+            while s < e and (doc[s].lower_ in ("the", "and") or _code_word(doc[s].text)):
                 s += 1
             while e > s and doc[e - 1].lower_ in ("'s", "’s", "and"):
                 e -= 1
             if e > s:
                 yield ent if (s, e) == (ent.start, ent.end) else Span(doc, s, e, label=ent.label_)
             start = k + 1
+
+
+def _code_word(text: str) -> bool:
+    """True for a word of letters and digits, like a unit code ("PD5", "A12")."""
+    return text.isalnum() and any(c.isdigit() for c in text) and any(c.isalpha() for c in text)
 
 
 def _upper_initial(text: str) -> bool:

@@ -979,6 +979,20 @@ def test_geo_country_the_wording_gives(
             "Bodrum",
             "TUR",
         ),
+        # "Zaporizhia" after a comma is the province (an ACLED spelling in our aliases).
+        (
+            "Soldiers came to Vasylivka, Zaporizhia and stole cattle.",
+            "steal",
+            "Vasylivka",
+            "UKR",
+        ),
+        # A unit code before a name ("PD5", police district 5) is no part of the name.
+        (
+            "Gunmen killed a guard in the village of Haji Aziz of PD5 Kandahar city.",
+            "kill",
+            "Haji Aziz",
+            "AFG",
+        ),
         # A way into a site is at the site, and the site's name places it.
         ("Guards blocked the entrance of Draguignan prison.", "block", "Draguignan", "FRA"),
         # A part of the town just named is in that town, not a namesake town far away.
