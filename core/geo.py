@@ -2106,8 +2106,9 @@ class Geocoder:
         sites: list[tuple[Token, Token]] = []
         for node in nodes:
             for child in node.children:
-                if child.dep_ == "dobj" and child.i != trigger.i:
-                    # "struck Kyiv", "attacked the town of Kadugli": the target is the scene.
+                if child.dep_ in ("dobj", "nsubjpass") and child.i != trigger.i:
+                    # "struck Kyiv", "attacked the town of Kadugli", "Buhas was shelled": the
+                    # target is the scene.
                     if child.lemma_.lower() in CITY_NOUNS:
                         _gather(child, child, found)
                     elif (loc := self._entity_loc(child, ctx)) and loc.precision != "country":

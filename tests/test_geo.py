@@ -993,6 +993,8 @@ def test_geo_country_the_wording_gives(
             "Haji Aziz",
             "AFG",
         ),
+        # The passive subject of an attack is its target and, a place, its scene.
+        ("Buhas, Donetsk, was shelled with artillery overnight.", "shell", "Buhas", "UKR"),
         # A way into a site is at the site, and the site's name places it.
         ("Guards blocked the entrance of Draguignan prison.", "block", "Draguignan", "FRA"),
         # A part of the town just named is in that town, not a namesake town far away.
