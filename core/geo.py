@@ -1432,18 +1432,32 @@ class Geocoder:
         """`span` with the rest of its name after lower-case particles, when the gazetteer
         knows the longer name: "Cruzeiro" + "do Oeste", "San Cristobal de" + "las Casas"."""
         doc = span.doc
+
+        def particle(tok: Token) -> bool:
+            # "do", "las", and elided ones written on the next word: "d'Agua", "d’Oeste"
+            return (tok.text.islower() and tok.lower_ in _RUN_ON_PARTICLES) or bool(
+                _ELIDED.match(tok.text)
+            )
+
         k = span.end
-        while k < len(doc) and doc[k].text.islower() and doc[k].lower_ in _RUN_ON_PARTICLES:
+        while k < len(doc) and particle(doc[k]):
             k += 1
         if k == span.end and doc[span.end - 1].lower_ not in _RUN_ON_PARTICLES:
             return span
         end = k
-        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+        while end < len(doc) and end - span.start <= 8:
+            tok = doc[end]
+            if not ((tok.pos_ == "PROPN" and tok.text[:1].isupper()) or particle(tok)):
+                break
             end += 1
-        if end == k or end - span.start > 8:
-            return span
-        longer = Span(doc, span.start, end, label=span.label_)
-        return longer if self._known(longer.text) else span
+        while end > k and (end - span.start > 8 or particle(doc[end - 1])):
+            end -= 1
+        # the longest run the gazetteer knows ("Olho" + "d'Agua das Flores")
+        for stop in range(end, k, -1):
+            longer = Span(doc, span.start, stop, label=span.label_)
+            if not particle(doc[stop - 1]) and self._known(longer.text):
+                return longer
+        return span
 
     def _widest_of_lists(self, ents: list[Span]) -> dict[int, Location]:
         """For each name of a comma list of places that ends in a unit of one country only
@@ -2590,6 +2604,8 @@ _NAME_PARTICLES = frozenset(
     "al el ez ed es ad ar as ash an at az de da do dos das del la le les di du y wa bin ibn"
     " imeni e".split()  # "Shakhta imeni Gagarina" (Russian "named after"), "Shahr e Kord"
 )
+# An elided particle written on the word after it: "d'Agua", "d’Oeste", "l'Est".
+_ELIDED = re.compile(r"^[dl]['’]\w")
 _NAME_JOINERS = frozenset({"of", "and", "y", "de", "del", "do", "da", "dos", "das"})
 # Lower-case words inside a place name that the tagger may cut it at ("Cruzeiro do Oeste").
 _RUN_ON_PARTICLES = _NAME_PARTICLES | _NAME_JOINERS | frozenset({"las", "los", "sur", "sobre"})

@@ -496,6 +496,13 @@ def test_geo_qualifier_picks_country(
             "Cruzeiro do Oeste",
             "BRA",
         ),
+        # an elided particle written on the next word ("d'Agua")
+        (
+            "In Olho d'Agua das Flores (Alagoas), a man was shot by gunmen.",
+            "shoot",
+            "Olho d'Água das Flores",
+            "BRA",
+        ),
         # a site named like a town is a site of the place it is in
         (
             "People gathered outside the San Carlo theater in Napoli on Monday.",
