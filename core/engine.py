@@ -742,6 +742,10 @@ class Engine:
             # this report, nor the gathering's place.
             report.background = True
             report.reasons = (*report.reasons, f"what '{token.head.head.text}' is about")
+        elif token.pos_ == "NOUN" and _since_phrase(token):
+            # "died since the beginning of the invasion": where a span starts is history
+            report.background = True
+            report.reasons = (*report.reasons, "start of a span ('since')")
         self._refine_by_context(cand, src)
         if (
             tgt is not None
@@ -1071,6 +1075,18 @@ class Engine:
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
+
+
+def _since_phrase(token: Token) -> bool:
+    """True for a noun inside a "since" phrase: "since the beginning of the invasion"."""
+    tok = token
+    for _ in range(6):
+        if tok.dep_ == "pobj" and tok.head.lower_ == "since":
+            return True
+        if tok.dep_ not in ("pobj", "prep", "conj", "appos"):
+            return False
+        tok = tok.head
+    return False
 
 
 def _cause_of(token: Token, finder: TriggerFinder) -> bool:

@@ -3105,7 +3105,9 @@ def _topic_place(root: Token, trigger: Token) -> bool:
         # "marched to the office in X", "the entrance to the campus in X": a way to the
         # scene; "dissent to the war in X" is not
         and not (noun.head.lower_ == "to" and noun.head.head.lemma_.lower() in cues("way"))
+        # "roads and bridges like the overpass in X": examples of sites are sites
         and noun.head.head.lower_ not in _NAME_NOUNS
+        and noun.head.head.lemma_.lower() not in _NAME_NOUNS
     )
 
 

@@ -231,6 +231,8 @@ def test_engine_unreal_events_are_not_news(text: str, modality: str) -> None:
         "Government jets regularly bomb the hills north of the capital.",
         "In 2014, rebels attacked the town of Bor and held it for a month.",
         "Violence between armed groups has killed hundreds of civilians this year.",
+        # where a span starts is history
+        "They carried photos of relatives who died since the beginning of the Russian invasion.",
     ],
 )
 def test_engine_history_habit_and_totals_are_background(text: str) -> None:

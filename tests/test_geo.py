@@ -363,6 +363,13 @@ def test_geo_region_precision(nlp: Language, geo: Geocoder) -> None:
             "Varna",
             "region",
         ),
+        (
+            "Students rallied in Varna on Monday. They said the parties threaten the stance on"
+            " issues like the war in Ukraine.",
+            "threaten",
+            "Varna",
+            "region",
+        ),
     ],
 )
 def test_geo_sentence_without_place_falls_back(
@@ -999,6 +1006,13 @@ def test_geo_country_the_wording_gives(
             "kill",
             "Haji Aziz",
             "AFG",
+        ),
+        # Examples of sites are sites ("bridges like the overpass in X").
+        (
+            "Hundreds gathered on bridges like the Elm Street overpass in Davenport (Iowa).",
+            "gather",
+            "Davenport",
+            "USA",
         ),
         # The passive subject of an attack is its target and, a place, its scene.
         ("Buhas, Donetsk, was shelled with artillery overnight.", "shell", "Buhas", "UKR"),
