@@ -1139,7 +1139,9 @@ class Geocoder:
             anchor = _dash_anchor(ent, by_end, first)
             dashed = anchor is not None  # a dash joins only a city and one of its districts
             if anchor is None and loc is not None:  # (one the gazetteer lacks: `locate` names it)
-                within = _place_after_noun(ent, first, _PLACE_NOUNS)
+                within = _place_after_noun(ent, first, _PLACE_NOUNS) or _place_after_in(
+                    ent, first
+                )
                 anchor = within if within is not None and within.precision != "country" else None
             if (
                 anchor is not None
@@ -3012,6 +3014,22 @@ def _place_after_noun(
         # out "As")
         k += 1
     return first.get(k)
+
+
+def _place_after_in(ent: Span, first: dict[int, Location | None]) -> Location | None:
+    """The known place right after "<name> in" ("Holyrood in Edinburgh"), if any; not one
+    with qualifiers of its own ("in Al Hada district (Dhamar)"), which its first reading, read
+    alone, may miss."""
+    doc = ent.doc
+    k = ent.end
+    if k + 1 >= len(doc) or doc[k].lower_ != "in":
+        return None
+    j = k + 1
+    while j < len(doc) and (doc[j].pos_ == "PROPN" or doc[j].lower_ in _NAME_PARTICLES):
+        j += 1
+    if j < len(doc) and (doc[j].text in ("(", ",") or doc[j].lower_ in _ADMIN_NOUNS):
+        return None
+    return first.get(k + 1)
 
 
 def _before_site(ent: Span) -> bool:

@@ -1014,6 +1014,8 @@ def test_geo_country_the_wording_gives(
             "Davenport",
             "USA",
         ),
+        # A name read as a town abroad, right before "in" a town, is a site of that town.
+        ("A crowd rallied outside Holyrood in Edinburgh on Friday.", "rally", "Edinburgh", "GBR"),
         # The passive subject of an attack is its target and, a place, its scene.
         ("Buhas, Donetsk, was shelled with artillery overnight.", "shell", "Buhas", "UKR"),
         # A way into a site is at the site, and the site's name places it.
