@@ -48,7 +48,7 @@ from .roles import cues
 GAZETTEER = Path(__file__).resolve().parent / "data" / "gazetteer.tsv.gz"
 # Part of the store's file name and checked inside it: bump it when the schema or the way the
 # store is filled changes, so that stores built by older code are not read.
-STORE_VERSION = 1
+STORE_VERSION = 2
 # A store of another gazetteer (an older install, a rebuilt file) not rebuilt for this many days
 # is deleted when a new store is built beside it: each is ~24 MB. One still open elsewhere stays
 # readable (it is unlinked, not overwritten), and an install that still needs it rebuilds it.
@@ -466,6 +466,10 @@ class _Index(Protocol):
         """The country records, in gazetteer order."""
         ...
 
+    def in_region(self, iso3: str, admin1: str) -> list[_Place]:
+        """The records of one first-level unit of a country."""
+        ...
+
 
 def _read_gazetteer(path: Path) -> tuple[list[str], str]:
     """The record lines (comments dropped) and the key section of a gazetteer file."""
@@ -506,6 +510,7 @@ class _MemoryIndex:
         del lines
         self._keys: dict[str, str] = dict(ln.split("\t", 1) for ln in tail.split("\n") if ln)
         self._parsed: dict[int, _Place] = {}
+        self._regions: dict[tuple[str, str], list[int]] | None = None
 
     def _place(self, idx: int) -> _Place:
         place = self._parsed.get(idx)
@@ -530,6 +535,15 @@ class _MemoryIndex:
             out.append(place)
         return out
 
+    def in_region(self, iso3: str, admin1: str) -> list[_Place]:
+        if self._regions is None:
+            # One pass over the records, on the first question only.
+            self._regions = {}
+            for idx in range(self._n_rows):
+                place = self._place(idx)
+                self._regions.setdefault((place.iso3, place.admin1), []).append(idx)
+        return [self._place(idx) for idx in self._regions.get((iso3, admin1), [])]
+
 
 _PLACE_COLUMNS = "p.geonameid, p.name, p.admin1, p.iso3, p.lat, p.lon, p.population, p.kind"
 _ENTRIES_SQL = (
@@ -537,6 +551,7 @@ _ENTRIES_SQL = (
     "WHERE n.key = ? ORDER BY n.pos"
 )
 _COUNTRIES_SQL = f"SELECT {_PLACE_COLUMNS} FROM places p ORDER BY p.id"
+_REGION_SQL = f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.iso3 = ? AND p.admin1 = ?"
 
 
 class _SqliteIndex:
@@ -574,6 +589,9 @@ class _SqliteIndex:
 
     def entries(self, key: str) -> Entries:
         return tuple((_Place(*row[:8]), row[8]) for row in self._query(_ENTRIES_SQL, (key,)))
+
+    def in_region(self, iso3: str, admin1: str) -> list[_Place]:
+        return [_Place(*row) for row in self._query(_REGION_SQL, (iso3, admin1))]
 
     def countries(self) -> list[_Place]:
         conn = self._connection()
@@ -695,6 +713,8 @@ def build_store(source: Path, out: Path, digest: str | None = None) -> Path:
                 CREATE TABLE names (
                     key TEXT, pos INTEGER, place INTEGER, flag TEXT, PRIMARY KEY (key, pos)
                 ) WITHOUT ROWID;
+                -- the places of one province, for names the gazetteer spells otherwise
+                CREATE INDEX places_region ON places (iso3, admin1);
                 """
             )
             with conn:  # one transaction for the whole bulk insert
@@ -775,6 +795,8 @@ class Geocoder:
         # Per instance, not a decorated method, so the cache dies with its geocoder.
         self._cached_entries = lru_cache(maxsize=_CACHED_NAMES)(self._fetch_entries)
         self._countries: dict[str, _Place] | None = None
+        # (skeleton, iso3, admin1) -> the town spelt like it there (`_spelled_in`)
+        self._spelled: dict[tuple[str, str, str], _Place | None] = {}
 
     @classmethod
     def default(cls) -> Geocoder:
@@ -1072,7 +1094,7 @@ class Geocoder:
                 )
                 if loc is not None and comma is not None and loc.country != comma.country:
                     # "Kalinovo, Luhansk" where the only Kalinovo known is in another country.
-                    loc = _stand_in(comma, ent)
+                    loc = self._spelled_in(ent.text, comma) or _stand_in(comma, ent)
                 elif (
                     loc is not None
                     and comma is not None
@@ -1086,7 +1108,7 @@ class Geocoder:
                 ):
                     # "Zzyzxove, Luhansk region" where the only one known is in another province:
                     # a village the gazetteer lacks in the province named, not the namesake.
-                    loc = _stand_in(comma, ent)
+                    loc = self._spelled_in(ent.text, comma) or _stand_in(comma, ent)
                 if (
                     loc is not None
                     and quals
@@ -1095,7 +1117,7 @@ class Geocoder:
                 ):
                     # No reading in the country its qualifiers name: a village the gazetteer
                     # lacks, named like a town elsewhere ("Islamabad e Gharb (Kermanshah)").
-                    loc = _stand_in(quals[0], ent)
+                    loc = self._spelled_in(ent.text, quals[0]) or _stand_in(quals[0], ent)
                 elif (
                     loc is not None
                     and quals
@@ -1109,7 +1131,7 @@ class Geocoder:
                     # No reading in the province its brackets name: a village of it the
                     # gazetteer lacks, not a namesake of another province ("Thar Yar Kone
                     # village (Kale township, Sagaing region)" is not Mandalay's).
-                    loc = _stand_in(quals[0], ent)
+                    loc = self._spelled_in(ent.text, quals[0]) or _stand_in(quals[0], ent)
                 if (
                     loc is not None
                     and hint_c
@@ -1123,6 +1145,10 @@ class Geocoder:
             elif pre is None and (site := self._site_town(ent, quals, hint_c, ctx)) is not None:
                 # "the Pietermaritzburg High Court", "Draguignan prison": a site of its town
                 loc = replace(site, text=ent.text, start_char=ent.start_char)
+            elif pre is None and (spelled := self._spelled_near(ent, quals, comma, first)):
+                # "Velykomykhailivka, Dnipropetrovsk", "Tuz Khurma city, Salah Al Din": a town
+                # of the province named with it, spelt otherwise in the gazetteer
+                loc = spelled
             elif pre is None and (quals or hint_r):
                 # A village the gazetteer lacks: the district or province named with it.
                 # "Hemei Urban, Changhua": the unit after the comma itself (Changhua county),
@@ -1622,6 +1648,54 @@ class Geocoder:
                 evidenced = ctx.countries.get(iso) or ctx.named.get(iso) or ctx.units.get(iso)
                 return town if town.country == country or (country is None and evidenced) else None
         return None
+
+    def _spelled_near(
+        self,
+        ent: Span,
+        quals: list[Location],
+        comma: Location | None,
+        first: dict[int, Location | None],
+    ) -> Location | None:
+        """`_spelled_in` the unit its wording names: in brackets, after a comma, or after its
+        unit noun and "in" ("Tawileh town in Al Hasakeh countryside")."""
+        within = _place_after_noun(ent, first, _PLACE_NOUNS)
+        for wider in (*quals[:1], comma, within):
+            if wider is not None and wider.precision != "country":
+                found = self._spelled_in(ent.text, wider)
+                if found is not None:
+                    return found
+        return None
+
+    def _spelled_in(self, name: str, wider: Location) -> Location | None:
+        """The town of `wider`'s province whose name is spelt like `name`, for names written
+        in another transliteration than the gazetteer's ("Velykomykhailivka" for
+        "Velykomykhaylivka", "Leuterhausen" for "Leutershausen"); None when none is close."""
+        if not wider.country or not wider.admin1:
+            return None
+        want = _skeleton(name)
+        if len(want) < 5:
+            return None  # short names match too much by chance
+        key = (want, wider.country, wider.admin1)
+        if key not in self._spelled:
+            region = self._from_index(lambda index: index.in_region(key[1], key[2]))
+            best: tuple[float, _Place] | None = None
+            for place in region:
+                got = _skeleton(place.name)
+                if (
+                    place.kind not in "ctd"  # a town, or a district named like its town
+                    or place.lat is None
+                    or not got
+                    or got[0] != want[0]
+                    or abs(len(got) - len(want)) > 3
+                ):
+                    continue
+                ratio = SequenceMatcher(None, want, got).ratio()
+                ratio += 0.01 if place.kind == "c" else 0.0  # a town before a unit so spelt
+                if ratio >= _SPELLING_RATIO and (best is None or ratio > best[0]):
+                    best = (ratio, place)
+            self._spelled[key] = None if best is None else best[1]
+        found = self._spelled[key]
+        return None if found is None else self._location(found, name, None)
 
     def _known(self, name: str) -> bool:
         entries, _ = self._lookup(name)
@@ -2409,6 +2483,24 @@ def _same_unit(name: str, admin1: str) -> bool:
     Region", "Ontario" for "Ontario")."""
     a, n = fold(admin1), fold(name)
     return bool(a) and (n == a or a.startswith(n + " ") or n.startswith(a + " "))
+
+
+# How alike two spellings of a name must be (difflib's ratio of their letters) to be one.
+_SPELLING_RATIO = 0.88
+
+
+def _skeleton(name: str) -> str:
+    """The letters of a name without its unit noun and article ("Al-Malikeyyeh town" ->
+    "malikeyyeh"), for comparing spellings."""
+    words = fold(name).replace("-", " ").split()
+    while len(words) > 1 and words[-1] in _SMALL_NOUNS:
+        words = words[:-1]
+    if len(words) > 1 and words[0] in _ARTICLE_WORDS:
+        words = words[1:]
+    return re.sub(r"[^a-z]", "", "".join(words))
+
+
+_ARTICLE_WORDS = frozenset("al el ar as ad an at az ash ad ed es ez".split())
 
 
 def _core_name(ent: Span) -> str:

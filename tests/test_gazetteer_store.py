@@ -254,6 +254,10 @@ def test_store_of_the_real_gazetteer_matches_the_file(cache: Path) -> None:
         assert store.entries(key) == memory.entries(key), key
     assert store.countries() == memory.countries()
     assert store.entries("no such place anywhere") == ()
+    for iso3, admin1 in [("LBY", "Darnah"), ("SYR", "Hasakah"), ("UKR", "Luhansk Oblast")]:
+        assert sorted(store.in_region(iso3, admin1)) == sorted(memory.in_region(iso3, admin1))
+        assert store.in_region(iso3, admin1)
+    assert store.in_region("LBY", "no such province") == []
 
 
 def test_default_geocoder_uses_a_store() -> None:

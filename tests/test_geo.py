@@ -423,9 +423,11 @@ def test_geo_no_place_anywhere_gives_none(nlp: Language, geo: Geocoder) -> None:
         ("Students marched to the office of the mayor in Toronto.", "march", "CAN", "place"),
         # ... also after a place noun ("community, Mykolaiv" names the province).
         ("Artillery shelled Zzyzxivka territorial community, Mykolaiv.", "shell", "UKR", "region"),
-        # A province in brackets whose country has no town of the name: a place it lacks there,
-        # not the namesake in a country with a county of the province's name.
-        ("Students marched in Scarborough (Ontario) on Monday.", "march", "CAN", "region"),
+        # A province in brackets whose country has no town of the name: a place of it (here
+        # "Scarborough Village", Toronto), not the namesake in a country with a county of the
+        # province's name.
+        ("Students marched in Scarborough (Ontario) on Monday.", "march", "CAN", "place"),
+        ("Students marched in Zzyzxborough (Ontario) on Monday.", "march", "CAN", "region"),
         # Both readings agree with the province's country vote; the one in the province named
         # wins over an exact namesake in a county of that name abroad (Massachusetts).
         ("Students marched in Sudbury (Ontario) on Monday.", "march", "CAN", "place"),
@@ -611,9 +613,18 @@ def test_geo_actor_like_country_is_no_scene(
             "shell",
             "Menagh",
         ),
+        # A name spelt otherwise than the gazetteer spells a town of the province named with it.
+        ("Artillery shelled houses in Luparevo, Mykolaiv region.", "shell", "Lupareve"),
+        ("Guns fired at Kamianske, Zaporizhia, overnight.", "fire", "Kamyanske"),
+        # a district spelt otherwise ("Al-Mejar Al-Kabir")
+        (
+            "Gunmen shot a policeman in Mejar Al-Kabi district, Maysan province.",
+            "shoot",
+            "Al-Mejar Al-Kabir",
+        ),
     ],
 )
-def test_geo_sentence_place_found_despite_parse(
+def test_geo_sentence_place_found_despite_parse_or_spelling(
     nlp: Language, geo: Geocoder, text: str, lemma: str, name: str
 ) -> None:
     loc, _ = _locate(nlp, geo, text, lemma)
@@ -1336,3 +1347,18 @@ def test_geo_site_named_like_a_town_elsewhere_is_in_the_town_after_it(
     text = "Students rallied at Centennial Park in downtown Lander (Wyoming) on Friday."
     loc, _ = _locate(nlp, geo, text, "rally")
     assert loc is not None and (loc.name, loc.admin1) == ("Centennial Park", "Wyoming")
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma"),
+    [
+        # close spellings of other towns are no match ("Bannur" for "Banandur")
+        ("Leaders held a march in Banandur village (Ramanagara district, Karnataka).", "hold"),
+        ("Students staged a protest in Sindri town (Dhanbad, Jharkhand).", "protest"),
+    ],
+)
+def test_geo_name_spelt_nearly_like_another_town_stays_unknown(
+    nlp: Language, geo: Geocoder, text: str, lemma: str
+) -> None:
+    loc, _ = _locate(nlp, geo, text, lemma)
+    assert loc is not None and loc.geonameid is None
