@@ -1190,7 +1190,7 @@ class Geocoder:
                     dashed
                     or (
                         ent.end < len(doc)
-                        and doc[ent.end].lower_ in _TOWN_PARTS
+                        and doc[ent.end].lower_ in _TOWN_PARTS | {"located", "situated"}
                         and not self._city_of(ent.text, _BIG_CITY)
                     )
                 )
@@ -2096,7 +2096,17 @@ class Geocoder:
             name = " ".join(words[:end])
             if not name or not _capitalised(name) or fold(name) in GEO_STOPWORDS:
                 continue
-            loc = self.resolve(name, ctx, hint_country=hint, start=m.start("name"))
+            # "in Guerrero, Chihuahua (coded to capital Vicente Guerrero)": the province of
+            # the place named just before picks among namesakes
+            before = [
+                read
+                for i, read in ctx.by_token.items()
+                if read is not None and read.admin1 and doc[i].idx < m.start()
+            ]
+            region = before[-1].admin1 if before else None
+            loc = self.resolve(
+                name, ctx, hint_country=hint, hint_region=region, start=m.start("name")
+            )
             if loc is not None and loc.precision != "country" and not self._stray(loc.country, ctx):
                 found.append((m.start("name"), loc))
         return found
@@ -2230,6 +2240,7 @@ class Geocoder:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             _gather(pobj, child, found)
+
                 elif child.dep_ in ("advmod", "npadvmod", "prep") and child.lower_ in DIRECTIONS:
                     for prep in child.children:
                         if prep.dep_ == "prep":
@@ -3114,12 +3125,17 @@ def _place_after_in(ent: Span, first: dict[int, Location | None]) -> Location | 
     alone, may miss."""
     doc = ent.doc
     k = ent.end
+    if k + 1 < len(doc) and doc[k].lower_ in ("located", "situated") and doc[k + 1].lower_ == "in":
+        k += 1  # "Gaviao located in Vila Nova de Famalicao"
     if k + 1 >= len(doc) or doc[k].lower_ != "in":
         return None
     j = k + 1
     while j < len(doc) and (doc[j].pos_ == "PROPN" or doc[j].lower_ in _NAME_PARTICLES):
         j += 1
-    if j < len(doc) and (doc[j].text in ("(", ",") or doc[j].lower_ in _ADMIN_NOUNS):
+    comma_name = (
+        j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].pos_ == "PROPN"
+    )  # "in Tripoli, Lebanon", not "in Famalicao, demanding ..."
+    if j < len(doc) and (doc[j].text == "(" or comma_name or doc[j].lower_ in _ADMIN_NOUNS):
         return None
     return first.get(k + 1)
 

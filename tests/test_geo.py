@@ -1027,6 +1027,13 @@ def test_geo_country_the_wording_gives(
         ),
         # A name read as a town abroad, right before "in" a town, is a site of that town.
         ("A crowd rallied outside Holyrood in Edinburgh on Friday.", "rally", "Edinburgh", "GBR"),
+        # "X located in Y": a namesake of X far from Y is not what is meant
+        (
+            "Workers protested in Gaviao located in Vila Nova de Famalicao on Monday.",
+            "protest",
+            "Vila Nova de Famalicão",
+            "PRT",
+        ),
         # The passive subject of an attack is its target and, a place, its scene.
         ("Buhas, Donetsk, was shelled with artillery overnight.", "shell", "Buhas", "UKR"),
         # A way into a site is at the site, and the site's name places it.
@@ -1252,6 +1259,13 @@ def test_geo_finest_unit_of_a_list_is_the_place(nlp: Language, geo: Geocoder, te
             "march",
             "Urcos",
             "PER",
+        ),
+        # the province of the place named before it picks among namesakes
+        (
+            "In Guerrero town, Chihuahua (coded to capital Vicente Guerrero), troops burned crops.",
+            "burn",
+            "Ciudad Guerrero",
+            "MEX",
         ),
         # the note's name runs to its first lower-case word
         (
