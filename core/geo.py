@@ -2362,6 +2362,10 @@ class Geocoder:
                 start_char=name.start_char,
             )
         wider, precision, relative = found
+        spelled = self._spelled_in(text, wider) if wider.precision != "country" else None
+        if spelled is not None:
+            # the gazetteer spells it otherwise ("Tawileh" for "Tuwaylah"): that town
+            return replace(spelled, text=text, start_char=name.start_char)
         return Location(
             name=text,
             text=text,

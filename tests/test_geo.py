@@ -616,6 +616,12 @@ def test_geo_actor_like_country_is_no_scene(
         # A name spelt otherwise than the gazetteer spells a town of the province named with it.
         ("Artillery shelled houses in Luparevo, Mykolaiv region.", "shell", "Lupareve"),
         ("Guns fired at Kamianske, Zaporizhia, overnight.", "fire", "Kamyanske"),
+        # a name in the trigger's phrase, spelt otherwise, in the province after it
+        (
+            "Troops fired mortars in the area of Velyka Komyshuvakha, Kharkiv.",
+            "fire",
+            "Velykokomyshuvaska",
+        ),
         # a district spelt otherwise ("Al-Mejar Al-Kabir")
         (
             "Gunmen shot a policeman in Mejar Al-Kabi district, Maysan province.",
