@@ -650,11 +650,11 @@ def test_engine_protest_after_a_dated_clause_keeps_its_doers() -> None:
             "held",
         ),
         ("On Monday, residents held placards outside the town hall in Ghent.", "PROTEST", "held"),
-        ("On Monday, soldiers sealed off the house of an editor in Hpa-an.", "COERCE", "sealed off"),
+        ("On Monday, soldiers sealed off an editor's house in Hpa-an.", "COERCE", "sealed off"),
         ("On Monday, militiamen rustled cattle from a farm near Gusau.", "COERCE", "rustled"),
         ("On Monday, rebels took over the village of Kaheku.", "COERCE", "took over"),
         ("On Monday, army bulldozers bulldozed three homes near Hebron.", "ASSAULT", "bulldozed"),
-        ("On Monday, soldiers repelled a rebel attack on a base near Mopti.", "ASSAULT", "repelled"),
+        ("On Monday, soldiers repelled a rebel attack near Mopti.", "ASSAULT", "repelled"),
     ],
 )
 def test_engine_plain_news_phrasings_are_events(
