@@ -42,6 +42,7 @@ from spacy.strings import StringStore
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
+from .actors import CONTAINER_KINDS, NONSTATE_CODES, ActorDictionary
 from .arrays import string_ids
 from .roles import cues
 
@@ -362,9 +363,6 @@ def fold(text: str) -> str:
 
 def _body_country(name: str) -> str | None:
     """The country of a party, union, body or person of the built-in actor dictionary."""
-    from .actors import CONTAINER_KINDS, NONSTATE_CODES, ActorDictionary  # no cycle: actors
-    # reads no place data
-
     entry = ActorDictionary.default().lookup(name)
     if entry is None or entry.kind in CONTAINER_KINDS or entry.country in NONSTATE_CODES:
         return None
@@ -796,7 +794,7 @@ class Geocoder:
         self._cached_entries = lru_cache(maxsize=_CACHED_NAMES)(self._fetch_entries)
         self._countries: dict[str, _Place] | None = None
         # (skeleton, iso3, admin1) -> the town spelt like it there (`_spelled_in`)
-        self._spelled: dict[tuple[str, str, str], _Place | None] = {}
+        self._cached_spelling = lru_cache(maxsize=_CACHED_NAMES)(self._fetch_spelling)
 
     @classmethod
     def default(cls) -> Geocoder:
@@ -1190,7 +1188,7 @@ class Geocoder:
                     dashed
                     or (
                         ent.end < len(doc)
-                        and doc[ent.end].lower_ in _TOWN_PARTS | {"located", "situated"}
+                        and doc[ent.end].lower_ in _TOWN_PARTS | _LOCATED_WORDS
                         and not self._city_of(ent.text, _BIG_CITY)
                     )
                 )
@@ -1637,12 +1635,12 @@ class Geocoder:
         end = ent.end - 1
         while end > ent.start and not ent.doc[end - 1].text[:1].isupper():
             end -= 1
+        country = quals[0].country if quals else hint_c
         for k in range(end - 1, ent.start, -1):  # the longest name first, but not all of it
             name = ent.doc[ent.start : k]
             if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name):
                 continue
             town = self.resolve(name.text, None, hint_country=hint_c)
-            country = quals[0].country if quals else hint_c
             if town is not None and town.precision == "place":
                 iso = town.country or ""
                 evidenced = ctx.countries.get(iso) or ctx.named.get(iso) or ctx.units.get(iso)
@@ -1675,27 +1673,27 @@ class Geocoder:
         want = _skeleton(name)
         if len(want) < 5:
             return None  # short names match too much by chance
-        key = (want, wider.country, wider.admin1)
-        if key not in self._spelled:
-            region = self._from_index(lambda index: index.in_region(key[1], key[2]))
-            best: tuple[float, _Place] | None = None
-            for place in region:
-                got = _skeleton(place.name)
-                if (
-                    place.kind not in "ctd"  # a town, or a district named like its town
-                    or place.lat is None
-                    or not got
-                    or got[0] != want[0]
-                    or abs(len(got) - len(want)) > 3
-                ):
-                    continue
-                ratio = SequenceMatcher(None, want, got).ratio()
-                ratio += 0.01 if place.kind == "c" else 0.0  # a town before a unit so spelt
-                if ratio >= _SPELLING_RATIO and (best is None or ratio > best[0]):
-                    best = (ratio, place)
-            self._spelled[key] = None if best is None else best[1]
-        found = self._spelled[key]
+        found = self._cached_spelling(want, wider.country, wider.admin1)
         return None if found is None else self._location(found, name, None)
+
+    def _fetch_spelling(self, want: str, iso3: str, admin1: str) -> _Place | None:
+        """The town or district of a province whose name's skeleton is closest to `want`."""
+        best: tuple[float, _Place] | None = None
+        for place in self._from_index(lambda index: index.in_region(iso3, admin1)):
+            got = _skeleton(place.name)
+            if (
+                place.kind not in "ctd"  # a town, or a district named like its town
+                or place.lat is None
+                or not got
+                or got[0] != want[0]
+                or abs(len(got) - len(want)) > 3
+            ):
+                continue
+            ratio = SequenceMatcher(None, want, got).ratio()
+            ratio += 0.01 if place.kind == "c" else 0.0  # a town before a unit so spelt
+            if ratio >= _SPELLING_RATIO and (best is None or ratio > best[0]):
+                best = (ratio, place)
+        return None if best is None else best[1]
 
     def _known(self, name: str) -> bool:
         entries, _ = self._lookup(name)
@@ -2098,12 +2096,14 @@ class Geocoder:
                 continue
             # "in Guerrero, Chihuahua (coded to capital Vicente Guerrero)": the province of
             # the place named just before picks among namesakes
-            before = [
-                read
-                for i, read in ctx.by_token.items()
-                if read is not None and read.admin1 and doc[i].idx < m.start()
-            ]
-            region = before[-1].admin1 if before else None
+            region = next(
+                (
+                    read.admin1
+                    for i, read in reversed(ctx.by_token.items())
+                    if read is not None and read.admin1 and doc[i].idx < m.start()
+                ),
+                None,
+            )
             loc = self.resolve(
                 name, ctx, hint_country=hint, hint_region=region, start=m.start("name")
             )
@@ -2507,23 +2507,22 @@ _SPELLING_RATIO = 0.88
 def _skeleton(name: str) -> str:
     """The letters of a name without its unit noun and article ("Al-Malikeyyeh town" ->
     "malikeyyeh"), for comparing spellings."""
-    words = fold(name).replace("-", " ").split()
-    while len(words) > 1 and words[-1] in _SMALL_NOUNS:
-        words = words[:-1]
-    if len(words) > 1 and words[0] in _ARTICLE_WORDS:
+    words = _without_unit_noun(fold(name).replace("-", " ").split())
+    if len(words) > 1 and words[0] in _NAME_PREFIXES:
         words = words[1:]
     return re.sub(r"[^a-z]", "", "".join(words))
 
 
-_ARTICLE_WORDS = frozenset("al el ar as ad an at az ash ad ed es ez".split())
-
-
 def _core_name(ent: Span) -> str:
     """The folded name without a unit noun it ends in: "Kin village" and "Kin" are one name."""
-    words = ent.text.split()
-    if len(words) > 1 and words[-1].lower() in _SMALL_NOUNS:
+    return " ".join(_without_unit_noun(fold(ent.text).split()))
+
+
+def _without_unit_noun(words: list[str]) -> list[str]:
+    """Folded words of a name without the unit nouns it ends in ("kin village" -> "kin")."""
+    while len(words) > 1 and words[-1] in _SMALL_NOUNS:
         words = words[:-1]
-    return fold(" ".join(words))
+    return words
 
 
 def _small_unit_named(ent: Span) -> bool:
@@ -3123,13 +3122,17 @@ def _place_after_noun(
     return first.get(k)
 
 
+# Participles that say a name is inside the place after them ("Gaviao located in X").
+_LOCATED_WORDS = frozenset({"located", "situated"})
+
+
 def _place_after_in(ent: Span, first: dict[int, Location | None]) -> Location | None:
     """The known place right after "<name> in" ("Holyrood in Edinburgh"), if any; not one
     with qualifiers of its own ("in Al Hada district (Dhamar)"), which its first reading, read
     alone, may miss."""
     doc = ent.doc
     k = ent.end
-    if k + 1 < len(doc) and doc[k].lower_ in ("located", "situated") and doc[k + 1].lower_ == "in":
+    if k + 1 < len(doc) and doc[k].lower_ in _LOCATED_WORDS and doc[k + 1].lower_ == "in":
         k += 1  # "Gaviao located in Vila Nova de Famalicao"
     if k + 1 >= len(doc) or doc[k].lower_ != "in":
         return None
