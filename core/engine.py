@@ -71,6 +71,8 @@ OFFICIAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "IGO"}
 # hands over to the actor of these phrases (see Engine._actor_inside).
 INNER_PREPS = {"with", "between", "to", "of", "among", "against", "from", "about", "by"}
 TOLL_VERBS = {"kill", "wound", "injure", "hurt", "die", "maim"}
+# Types whose mention with a date of its own is news that it happened, doer named or not.
+DATED_NEWS = {"PROTEST", "ASSAULT", "COERCE"}
 # Types whose object is what was hit, even a thing ("attacked a convoy on the road").
 THING_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
 REFERRING_PREPS = {"after", "following", "before", "since", "despite", "over"}
@@ -98,8 +100,6 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         if dash is not None and dash + 1 < len(doc):
             doc[dash + 1].is_sent_start = True
     return doc
-
-
 
 
 def _dateline_end(doc: Doc, start: int) -> int | None:
@@ -883,6 +883,20 @@ class Engine:
         when = event_date(token, state.published)
         if when is None and carrier is not token:
             when = event_date(carrier, state.published)
+        # "On 12 May, in X, workers blocked the road in a demonstration": a material event
+        # dated in its own sentence happened, even where the parse loses who took part.
+        occurred = occurred or (
+            when is not None
+            and not when.background
+            # (a day after publication is to come: "a march on 20 May")
+            and not (when.date and state.published and when.date > state.published.isoformat())
+            and cand.event_type in DATED_NEWS
+            and report.modality == "asserted"
+            and not report.background
+            and not pointer
+            and not anaphoric
+            and _clause_event(token, state.event_types) in DATED_NEWS | {None}
+        )
         clause = token
         while clause.dep_ == "conj" and clause.head is not clause:
             clause = clause.head
@@ -1075,6 +1089,15 @@ class Engine:
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
+
+
+def _clause_event(token: Token, event_types: dict[int, str]) -> str | None:
+    """The event type of the verb whose clause `token` is in, None when it is no event: "called
+    for a new rally" is a request, whatever the rally's date."""
+    verb = token.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return None if verb.i == token.i else event_types.get(verb.i)
 
 
 def _since_phrase(token: Token) -> bool:

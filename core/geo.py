@@ -1039,6 +1039,7 @@ class Geocoder:
         parens = {ent.start: self._parenthesis(ent) for ent in ents}
         self._count_units(ents, first, parens, ctx)
         widest = self._widest_of_lists(ents)
+        units = self._unit_readings(ents, by_end)
         bracket: tuple[int, int, str] | None = None
         # The votes of each name, all its mentions together ("Kin village" ... "in Kin").
         votes: dict[str, Counter[str]] = {}
@@ -1071,6 +1072,10 @@ class Geocoder:
             if _unit_qualifier(ent, ends):
                 ctx.qualifiers.add(ent.start)
             coded, quals, inside = parens[ent.start]
+            if not quals and pre is not None and ent.start in units:
+                # "Saida town in Ar Raqqa countryside": the unit after a known name qualifies
+                # it as brackets would (not Saida of Algeria); an unknown one `locate` names
+                quals = [units[ent.start]]
             if quals and inside is not None and coded is None:
                 ctx.qualifiers.update(e.start for e in ents if inside[0] <= e.start < inside[1])
             for q in reversed(quals):  # "(Myaung, Sagaing)": the widest unit is named last
@@ -1163,9 +1168,7 @@ class Geocoder:
             anchor = _dash_anchor(ent, by_end, first)
             dashed = anchor is not None  # a dash joins only a city and one of its districts
             if anchor is None and loc is not None:  # (one the gazetteer lacks: `locate` names it)
-                within = _place_after_noun(ent, first, _PLACE_NOUNS) or _place_after_in(
-                    ent, first
-                )
+                within = _place_after_noun(ent, first, _PLACE_NOUNS) or _place_after_in(ent, first)
                 anchor = within if within is not None and within.precision != "country" else None
             if (
                 anchor is not None
@@ -1615,14 +1618,28 @@ class Geocoder:
             return wider
         # "Nejapa, San Salvador": not the Bahamas' San Salvador district but the department of
         # the one country where both names have a reading.
-        units = [
-            p
-            for p, _ in self._lookup(nxt.text)[0]
-            if p.kind in ("a", "d") and p.iso3 in own
-        ]
+        units = [p for p, _ in self._lookup(nxt.text)[0] if p.kind in ("a", "d") and p.iso3 in own]
         if len({p.iso3 for p in units}) == 1:
             return self._location(units[0], nxt.text, nxt.start_char)
         return wider
+
+    def _unit_readings(self, ents: list[Span], by_end: dict[int, Span]) -> dict[int, Location]:
+        """The unit that qualifies a name, by the start of that name: "Saida town in Ar Raqqa
+        countryside", "Al Amadiya district of Duhok" (see `_unit_qualifier`), read as a
+        province or district. Only a unit of one country counts: "Soyapango municipality, San
+        Salvador" is not in the Bahamas."""
+        ends = set(by_end)
+        found: dict[int, Location] = {}
+        for ent in ents:
+            named = by_end.get(ent.start - 2)
+            if named is None or not _unit_qualifier(ent, ends):
+                continue
+            if len({p.iso3 for p, _ in self._lookup(ent.text)[0]}) != 1:
+                continue
+            loc = self.resolve(ent.text, None, want_kind="a", start=ent.start_char)
+            if loc is not None:
+                found[named.start] = loc
+        return found
 
     def _site_town(
         self, ent: Span, quals: list[Location], hint_c: str | None, ctx: GeoContext
@@ -2563,9 +2580,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 # Nouns of parts of a town: "the Casale area of Brindisi" is in Brindisi, whatever Casale
 # elsewhere (not "X town in Dara countryside", where "Dara" names the governorate).
-_TOWN_PARTS = frozenset(
-    "area neighbourhood neighborhood quarter suburb colonia locality".split()
-)
+_TOWN_PARTS = frozenset("area neighbourhood neighborhood quarter suburb colonia locality".split())
 # Words that call a name a part of a town or a site in one ("Colonia Progreso", "the Inga
 # neighborhood", "Moreno square").
 _PART_PREFIXES = frozenset({"colonia", "barrio", "col."})

@@ -95,8 +95,10 @@ def is_passive(verb: Token) -> bool:
     """Whether `verb` is passive; "were stopped and detained by X": the second one too."""
     if any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children):
         return True
-    if verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
-        return True  # "a body was found, killed by gunmen": a participle with its "by"
+    if verb.tag_ in ("VBN", "VBD") and any(c.dep_ == "agent" for c in verb.children):
+        # "a body was found, killed by gunmen": a participle with its "by" (which the tagger
+        # may take for a past tense: "were taken out and tortured to death by X")
+        return True
     return (
         verb.dep_ == "conj"
         and verb.tag_ == "VBN"
@@ -470,6 +472,9 @@ def report_of(cand: Candidate, headline_end: int) -> Report:
         if lower.dep_ == "xcomp" and ulemma in cues("future"):
             report.modality = "future"
             reasons.append(f"future '{upper.text}'")
+        if lower.dep_ in ("dobj", "nsubjpass") and ulemma in cues("plan"):
+            report.modality = "future"  # "planned a march", "a rally is scheduled for May"
+            reasons.append(f"planned '{upper.text}'")
         if lower.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "prep") and ulemma in cues("claim"):
             report.modality = "claimed"
             reasons.append(f"claim '{upper.text}'")

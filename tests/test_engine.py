@@ -855,3 +855,37 @@ def test_engine_gatherings_and_clashes_told_plainly(
 ) -> None:
     event = _one(text, event_type)
     assert (event.source_text, event.target_text) == (source_text, target_text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parse hangs the protest noun on the road block and loses the miners
+        "On 12 March 2024, in Oruro, miners blocked the km 40 of the main highway in a "
+        "demonstration demanding fuel.",
+        # "inmates" read as a verb: "rioted" has no subject
+        "On 3 March 2024, inmates at the central prison in Kisumu rioted over food.",
+    ],
+)
+def test_engine_dated_event_happened_even_when_the_parse_loses_its_doers(text: str) -> None:
+    assert "PROTEST" in [e.event_type for e in _events(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A demonstration is planned for 20 May 2024 in Tarija.",
+        "The union planned a march for 20 June.",
+        "A rally is scheduled in Tarija on 20 May 2024.",
+    ],
+)
+def test_engine_planned_events_are_not_news(text: str) -> None:
+    assert _events(text) == []
+
+
+def test_engine_passive_read_as_a_past_tense_keeps_its_agent() -> None:
+    text = (
+        "On Monday, three traders were taken from their shop and tortured to death by militiamen."
+    )
+    event = _one(text, "ASSAULT")
+    assert (event.source_text, event.target_text) == ("militiamen", "three traders")

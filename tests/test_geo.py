@@ -1382,3 +1382,26 @@ def test_geo_name_spelt_nearly_like_another_town_stays_unknown(
 ) -> None:
     loc, _ = _locate(nlp, geo, text, lemma)
     assert loc is not None and loc.geonameid is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "country", "admin1"),
+    [
+        # the unit after "town in" qualifies the town: not Saida of Algeria
+        ("Artillery hit farms around Saida town in Ar Raqqa countryside.", "hit", "SYR", "Raqqa"),
+        ("Jets bombed Saida village in Ar Raqqa countryside on Monday.", "bomb", "SYR", "Raqqa"),
+        # a unit named in several countries is no qualifier by itself: the town decides
+        (
+            "In Soyapango municipality, San Salvador, gunmen killed two men on Monday.",
+            "kill",
+            "SLV",
+            None,
+        ),
+    ],
+)
+def test_geo_unit_after_a_town_qualifies_it(
+    nlp: Language, geo: Geocoder, text: str, lemma: str, country: str, admin1: str | None
+) -> None:
+    loc, _ = _locate(nlp, geo, text, lemma)
+    assert loc is not None and loc.country == country
+    assert admin1 is None or loc.admin1 == admin1
