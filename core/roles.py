@@ -95,6 +95,8 @@ def is_passive(verb: Token) -> bool:
     """Whether `verb` is passive; "were stopped and detained by X": the second one too."""
     if any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children):
         return True
+    if verb.tag_ == "VBN" and verb.dep_ == "acomp" and verb.head.lemma_ == "be":
+        return True  # "one of the women was raped": the participle read as an adjective
     if verb.tag_ in ("VBN", "VBD") and any(c.dep_ == "agent" for c in verb.children):
         # "a body was found, killed by gunmen": a participle with its "by" (which the tagger
         # may take for a past tense: "were taken out and tortured to death by X")
@@ -194,6 +196,8 @@ def object_of(verb: Token, event_type: str, particle: str | None) -> Token | Non
             subj = child(verb.head, *PASSIVE_SUBJECT_DEPS)  # "were stopped and detained"
         if subj is None and verb.dep_ == "xcomp":
             subj = child(verb.head, *PASSIVE_SUBJECT_DEPS)  # "was reported to be killed"
+        if subj is None and verb.dep_ == "acomp":
+            subj = child(verb.head, "nsubj")  # "the woman was raped" read as an adjective
         if subj is not None and subj.lemma_.lower() in cues("weapon"):
             # "shots were fired at police": whom they were fired at, when the verb says
             aimed = prep_object(verb, TARGET_PREPS)
@@ -425,6 +429,12 @@ def _clause_chain(token: Token) -> list[Token]:
     return chain
 
 
+def _month(token: Token) -> bool:
+    """True for "May" inside a sentence, a month the parser may take for a modal verb ("since
+    7 May blocked the road")."""
+    return token.text == "May" and token.i > token.sent.start
+
+
 def report_of(cand: Candidate, headline_end: int) -> Report:
     """Modality, background and attribution of a candidate, read from cue words around it."""
     report = Report()
@@ -440,7 +450,7 @@ def report_of(cand: Candidate, headline_end: int) -> Report:
             elif c.dep_ == "aux" and word in cues("future"):
                 report.modality = "future"
                 reasons.append(f"future '{c.text}'")
-            elif c.dep_ == "aux" and word in cues("hypothetical"):
+            elif c.dep_ == "aux" and word in cues("hypothetical") and not _month(c):
                 report.modality = "hypothetical"
                 reasons.append(f"hypothetical '{c.text}'")
             elif c.dep_ == "advmod" and word in cues("habitual"):

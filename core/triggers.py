@@ -238,6 +238,17 @@ def particle_children(token: Token) -> list[Token]:
     return [c for c in token.children if not (c.dep_ == "prep" and c.i < token.i)]
 
 
+def _object_words(token: Token) -> list[Token]:
+    """The children that can be a one-word particle of `token`, and the noun a part of its
+    object is of: "blocked the km 40 of the highway", "blocked sections of the road"."""
+    found = particle_children(token)
+    for obj in [c for c in found if c.dep_ == "dobj"]:
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                found += [o for o in prep.children if o.dep_ == "pobj"]
+    return found
+
+
 def has_particle(token: Token, particle: str) -> bool:
     """Whether `token` has the child path `particle` names.
 
@@ -313,6 +324,10 @@ class TriggerFinder:
             lemmas = sorted({lemma for lemma, p in self.by_key if p == pos})
             forms = lemmas + [lemma.capitalize() for lemma in lemmas]
             self.matcher.add(pos, [[{"LEMMA": {"IN": forms}, "POS": pos}]])
+        # "staged a 'March for Education'": an event noun written as a name (kept only where a
+        # light verb carries it, see `find`)
+        nouns = sorted({lemma for lemma, p in self.by_key if p == "NOUN"})
+        self.matcher.add("PROPN", [[{"LOWER": {"IN": nouns}, "POS": "PROPN"}]])
         # A user entry may be a word form of another verb ("left", not "leave"): it is found
         # as written, and wins over the lemma's entries.
         self.form_keys = {key for key in replaced if key in self.by_key and key[1] in EVENT_POS}
@@ -326,8 +341,12 @@ class TriggerFinder:
             self.mods[(mod.trigger, mod.where)].append(mod)
 
     def entry_for(self, token: Token) -> ontology.Trigger | None:
-        """The lexicon entry that fits `token` and its particles, most specific first."""
-        keys = [(lemma_of(token), token.pos_)]
+        """The lexicon entry that fits `token` and its particles, most specific first (a name
+        by the entry of its noun: "March" as "march")."""
+        if token.pos_ == "PROPN":
+            keys = [(token.lower_, "NOUN")]
+        else:
+            keys = [(lemma_of(token), token.pos_)]
         if token.lower_ != keys[0][0] and (token.lower_, token.pos_) in self.form_keys:
             keys.insert(0, (token.lower_, token.pos_))
         scope: tuple[list[Token], list[Token]] | None = None
@@ -347,7 +366,7 @@ class TriggerFinder:
                     if children is None:
                         children = {
                             w
-                            for c in particle_children(token)
+                            for c in _object_words(token)
                             for w in (c.lemma_.lower(), c.lower_)
                         }
                     if particle in children:
@@ -410,10 +429,12 @@ class TriggerFinder:
             if entry is None or entry.event_type == "NONE":
                 continue
             carrier, role = token, "self"
-            if token.pos_ == "NOUN":
+            if token.pos_ in ("NOUN", "PROPN"):
                 carried = self._carrier(token)
                 if carried is not None:
                     carrier, role = carried
+            if token.pos_ == "PROPN" and role != "light":
+                continue  # "Strike Force", "the March": a name, unless staged or held
             cand = Candidate(
                 token=token,
                 carrier=carrier,

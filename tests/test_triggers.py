@@ -179,6 +179,13 @@ def test_triggers_user_entries_alone_replace_the_built_in_lexicon(
         ("Warplanes dropped bombs on the village.", ["drop"]),
         ("A drone dropped a grenade on the trench.", ["drop"]),
         ("Prosecutors dropped the charges on Monday.", []),
+        # the object a part of which is blocked names the obstruction
+        ("Miners blocked the km 40 of the main highway.", ["block"]),
+        ("Drivers blocked sections of the road on Monday.", ["block"]),
+        ("Drivers slowed the traffic near Lyon.", ["slow"]),
+        # an event noun written as a name is an event where a light verb carries it
+        ("Students staged a 'March for Education' in Kingston.", ["march"]),
+        ("The Strike Force arrived in Kingston.", []),
     ],
 )
 def test_triggers_which_event_words_are_events(
