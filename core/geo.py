@@ -228,6 +228,17 @@ _PLACE_NOUNS = (
             "cities",
             "community",  # "Kutsurub territorial community" (a Ukrainian hromada)
             "hromada",
+            # units of a country's own name ("Sitakunda upazila (Chittagong)")
+            "upazila",
+            "woreda",
+            "lga",
+            "raion",
+            "rayon",
+            "canton",
+            "corregimiento",
+            "barangay",
+            "subdistrict",
+            "sub-district",
         }
     )
 )
@@ -1305,6 +1316,7 @@ class Geocoder:
                     (_in_place_slot(ent) and self._big_place(ent.text))
                     or (_locative_slot(ent) and self._known(ent.text))
                     or (_after_name_comma(ent) and self._region_name(ent.text))
+                    or (_ends_bracket_list(ent) and self._known(ent.text))
                     or (self._bracket_qualified(ent) and self._known(ent.text))
                     or (_site_of(ent) and self._known(ent.text))
                     or (_before_site(ent) and self._big_place(ent.text))
@@ -3093,7 +3105,21 @@ def _after_name_comma(ent: Span) -> bool:
     if prev.lower_ in _PLACE_NOUNS and k >= 2:
         # "shelled Kutsurub territorial community, Mykolaiv": the name before its place noun.
         prev = next((t for t in reversed(doc[max(0, k - 4) : k - 1]) if t.pos_ == "PROPN"), prev)
+    if k >= 4 and prev.text.islower() and doc[k - 2].text == "-" and not doc[k - 3].whitespace_:
+        prev = doc[k - 3]  # "(Daesong-myeon, Nam-gu, Pohang)": a name with a unit suffix
     return prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.ent_type_ not in ("DATE",)
+
+
+def _ends_bracket_list(ent: Span) -> bool:
+    """True for the last name of a list in brackets after a name, the widest unit the
+    place is in: "Plant (Songdong-ri, Daesong-myeon, Nam-gu, Pohang)"."""
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].text != ")" or not _after_name_comma(ent):
+        return False
+    opening = next(
+        (t.i for t in reversed(doc[max(0, ent.start - 15) : ent.start]) if t.text in "()"), None
+    )
+    return opening is not None and doc[opening].text == "(" and opening < ent.start - 1
 
 
 # Dashes: with a space on each side one joins a city and its district ("Seoul City - Jung") or

@@ -1405,3 +1405,28 @@ def test_geo_unit_after_a_town_qualifies_it(
     loc, _ = _locate(nlp, geo, text, lemma)
     assert loc is not None and loc.country == country
     assert admin1 is None or loc.admin1 == admin1
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "country"),
+    [
+        # the last name of a bracket list is the widest unit, whatever its tag
+        (
+            "Bereaved families picketed in front of Hanseong Steel Pohang Plant (Jukdo-ri, "
+            "Daesong-myeon, Nam-gu, Pohang).",
+            "picket",
+            "KOR",
+        ),
+        # a unit noun of the country's own ("upazila") before the brackets of its province
+        (
+            "Gunmen looted a shop in Barabkunda union, Sitakunda upazila (Chittagong).",
+            "loot",
+            "BGD",
+        ),
+    ],
+)
+def test_geo_widest_unit_of_a_list_places_the_event(
+    nlp: Language, geo: Geocoder, text: str, lemma: str, country: str
+) -> None:
+    loc, _ = _locate(nlp, geo, text, lemma)
+    assert loc is not None and loc.country == country
