@@ -1771,10 +1771,14 @@ class Geocoder:
         own = fold(ent.text)
         # A part named like the place itself ("Muse (Muse township, Shan state)") says nothing
         # of which country it is in.
+        selfnamed = [
+            bool(name and fold(part).split()[0] == own.split()[0] and len(own.split()) == 1)
+            for name, part in zip(names, parts, strict=True)
+        ]
         part_countries = [
             self._unit_countries(name) if name and fold(name) != own else set()
-            for name, part in zip(names, parts, strict=True)
-            if not (name and fold(part).split()[0] == own.split()[0] and len(own.split()) == 1)
+            for name, same in zip(names, selfnamed, strict=True)
+            if not same
         ]
         shared: str | None = None
         # The country most parts agree on; among those, the name's own reading before an
@@ -1806,12 +1810,15 @@ class Geocoder:
         if shared is None and len(parts) > 1 and not self._city_of(ent.text, 100_000):
             # An unknown name, or a small town's abroad: the country its qualifiers share
             # ("Muse (Muse township, Shan State)"); a big city keeps its own.
-            units = [self._unit_countries(n, units_only=True) for n in names if n]
+            # (not a part named like the place: "Beja (Beja Nord, Beja)" is not Portugal's
+            # because Portugal has a district named just so)
+            others = [n for n, same in zip(names, selfnamed, strict=True) if n and not same]
+            units = [self._unit_countries(n, units_only=True) for n in others]
             common = set.intersection(*[c for c in units if c] or [set()])
             if len(common) != 1:
                 # "Kalembo village (Beni, Nord-Kivu)": Beni is a town in Congo but a unit only
                 # in Bolivia; the one country where every part has some reading is the place's.
-                readings = [{p.iso3 for p, _ in self._lookup(n)[0]} for n in names if n]
+                readings = [{p.iso3 for p, _ in self._lookup(n)[0]} for n in others]
                 common = set.intersection(*[c for c in readings if c] or [set()])
             if len(common) == 1:
                 shared = next(iter(common))

@@ -1417,6 +1417,9 @@ def test_geo_unit_after_a_town_qualifies_it(
             "picket",
             "KOR",
         ),
+        # a part named like the place says nothing of its country: Tapoa does (not Mali's
+        # Tambaga, a unit of that name)
+        ("Militants burned a school in the town of Tambaga (Tambaga, Tapoa).", "burn", "BFA"),
         # a unit noun of the country's own ("upazila") before the brackets of its province
         (
             "Gunmen looted a shop in Barabkunda union, Sitakunda upazila (Chittagong).",
