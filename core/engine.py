@@ -807,6 +807,13 @@ class Engine:
                 tgt, src_conj = later[0], False
         src_text, src_code = self._actor(src, report.speaker, state, keep_conj=src_conj)
         tgt_text, tgt_code = self._actor(tgt, report.speaker, state)
+        if cand.particle is None:
+            # "teachers went on strike", "held a two-hour strike": what a bare event noun means
+            # by the verb that carries it and by who does it (data/modifiers.csv)
+            if carrier is not token:
+                self.finder.refine(cand, "carrier", carrier.lemma_.lower())
+            if src_code is not None and src_code.sector:
+                self.finder.refine(cand, "sector", src_code.sector)
         if (
             token.idx + offset < state.headline_end
             and token.tag_ in ("VBN", "VBD")

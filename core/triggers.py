@@ -238,6 +238,12 @@ def particle_children(token: Token) -> list[Token]:
     return [c for c in token.children if not (c.dep_ == "prep" and c.i < token.i)]
 
 
+def _dated(token: Token) -> bool:
+    """True for a month name with a number beside it ("3 March", "March 2022")."""
+    doc = token.doc
+    return any(0 <= k < len(doc) and doc[k].like_num for k in (token.i - 1, token.i + 1))
+
+
 def _object_words(token: Token) -> list[Token]:
     """The children that can be a one-word particle of `token`, and the noun a part of its
     object is of: "blocked the km 40 of the highway", "blocked sections of the road"."""
@@ -433,8 +439,8 @@ class TriggerFinder:
                 carried = self._carrier(token)
                 if carried is not None:
                     carrier, role = carried
-            if token.pos_ == "PROPN" and role != "light":
-                continue  # "Strike Force", "the March": a name, unless staged or held
+            if token.pos_ == "PROPN" and (role != "light" or token.dep_ != "dobj" or _dated(token)):
+                continue  # "Strike Force", "on 3 March": a name, unless what is staged or held
             cand = Candidate(
                 token=token,
                 carrier=carrier,

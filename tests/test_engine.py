@@ -889,3 +889,34 @@ def test_engine_passive_read_as_a_past_tense_keeps_its_agent() -> None:
     )
     event = _one(text, "ASSAULT")
     assert (event.source_text, event.target_text) == ("militiamen", "three traders")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo_code"),
+    [
+        # a bare "strike" is a labour strike by the verb that carries it or by its civilian doers
+        ("On Monday, dock workers went on strike in Durban.", "143"),
+        ("On Monday, teachers held a strike in front of the ministry in Lima.", "143"),
+        ("On Monday, nurses staged a strike at the hospital in Accra.", "143"),
+        # by soldiers or jets it is a military strike
+        ("On Monday, Israeli jets carried out strikes on a camp near Gaza.", "195"),
+        ("On Monday, the air force joined the allies' strikes on militant camps.", "195"),
+    ],
+)
+def test_engine_a_bare_strike_is_read_by_its_verb_and_doers(text: str, cameo_code: str) -> None:
+    assert [e.cameo_code for e in _events(text)] == [cameo_code]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday, parents formed a human chain around the school in Oruro.",
+        "On Monday, students chanted slogans outside the parliament in Tirana.",
+        "On Monday, farmers burned effigies of the minister in Patiala.",
+        "On Monday, residents banged pots and pans on their balconies in Santiago.",
+        "On Monday, residents assembled outside the town hall in Durres.",
+        "On Monday, hundreds of people staged a 'March for Peace' in Kingston.",
+    ],
+)
+def test_engine_protest_phrasings_are_protests(text: str) -> None:
+    assert "PROTEST" in [e.event_type for e in _events(text)]
