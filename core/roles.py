@@ -188,6 +188,10 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
+# Verbs that tell a toll, whose object another verb joined to them also hit.
+TOLL_LEMMAS = frozenset({"kill", "wound", "injure", "hurt", "maim"})
+
+
 def object_of(verb: Token, event_type: str, particle: str | None) -> Token | None:
     """The one acted on by `verb`: direct object, passive subject, or a prepositional object."""
     if is_passive(verb):
@@ -220,6 +224,19 @@ def object_of(verb: Token, event_type: str, particle: str | None) -> Token | Non
     aimed = prep_object(verb, preps)
     if aimed is None and obj is not None:
         aimed = prep_object(obj, preps) or obj  # "fired shells at the town"
+    if aimed is None and obj is None:
+        # "shot and killed a trader": the toll verb joined to it names whom it hit
+        toll = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "conj"
+                and c.lemma_.lower() in TOLL_LEMMAS
+                and child(c, "nsubj") is None
+            ),
+            None,
+        )
+        aimed = child(toll, "dobj") if toll is not None else None
     return aimed
 
 

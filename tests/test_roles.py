@@ -78,6 +78,9 @@ def _cand(token: Token, carrier: Token | None = None) -> Candidate:
         ),
         # a participle with its own "by" is passive
         ("A truck was found near the river, burned by gunmen.", "burned", "gunmen", None),
+        # a toll verb joined to it names whom it hit; another verb's object does not
+        ("Gunmen shot and killed a trader.", "shot", "Gunmen", "a trader"),
+        ("Gunmen shot at traders and took their cattle.", "shot", "Gunmen", "traders"),
     ],
 )
 def test_roles_verb_subject_and_object(

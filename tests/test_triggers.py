@@ -186,6 +186,9 @@ def test_triggers_user_entries_alone_replace_the_built_in_lexicon(
         # an event noun written as a name is an event where a light verb carries it
         ("Students staged a 'March for Education' in Kingston.", ["march"]),
         ("The Strike Force arrived in Kingston.", []),
+        # a weapon that lands is an attack; a plane that lands is not
+        ("A shell landed on a house in the village.", ["land"]),
+        ("The plane landed in Nairobi on Monday.", []),
     ],
 )
 def test_triggers_which_event_words_are_events(
