@@ -806,6 +806,8 @@ class Geocoder:
         self._countries: dict[str, _Place] | None = None
         # (skeleton, iso3, admin1) -> the town spelt like it there (`_spelled_in`)
         self._cached_spelling = lru_cache(maxsize=_CACHED_NAMES)(self._fetch_spelling)
+        # (iso3, admin1) -> the population of the province's biggest town (`_dominant_region`)
+        self._cached_largest = lru_cache(maxsize=_CACHED_NAMES)(self._fetch_largest_town)
 
     @classmethod
     def default(cls) -> Geocoder:
@@ -962,7 +964,40 @@ class Geocoder:
             entries = [e for e in entries if e[0].iso3 == hint_country] or entries
         if hint_region:
             entries = [e for e in entries if e[0].admin1 == hint_region] or entries
-        return max(entries, key=lambda e: self._score(e[0], e[1], ctx, want_kind))
+        best = max(entries, key=lambda e: self._score(e[0], e[1], ctx, want_kind))
+        if best[0].kind == "c" and want_kind != "c" and not hint_country:
+            best = self._dominant_region(entries, best[0], ctx) or best
+        return best
+
+    def _dominant_region(
+        self, entries: list[tuple[_Place, str]], town: _Place, ctx: GeoContext | None
+    ) -> tuple[_Place, str] | None:
+        """A province named like `town` that far outweighs it, where the article gives no sign
+        of the town's country and the town is not in it: "Florida" is the US state, not the
+        Cuban town of 60,000; "Indiana" the state, not the town in Pennsylvania. The gazetteer
+        has no population for provinces: their biggest town stands for their weight."""
+        if ctx is not None and (
+            ctx.countries.get(town.iso3)
+            or ctx.units.get(town.iso3)
+            or ctx.actor_countries.get(town.iso3)
+            or ctx.named.get(town.iso3)
+            or (ctx.dateline is not None and ctx.dateline.country == town.iso3)
+        ):
+            return None
+        floor = max(_REGION_WEIGHT * town.population, _BIG_CITY)
+        for place, flag in entries:
+            if place.kind != "a" or flag == "~" or not place.admin1:
+                continue
+            if place.iso3 == town.iso3 and place.admin1 == town.admin1:
+                continue  # "Kirkuk": the province's own town is what the name means first
+            if self._cached_largest(place.iso3, place.admin1) >= floor:
+                return place, flag
+        return None
+
+    def _fetch_largest_town(self, iso3: str, admin1: str) -> int:
+        """The population of the biggest town of a province (0 when none is known)."""
+        places = self._from_index(lambda index: index.in_region(iso3, admin1))
+        return max((p.population for p in places if p.kind == "c"), default=0)
 
     @staticmethod
     def _score(place: _Place, flag: str, ctx: GeoContext | None, want_kind: str | None) -> float:
@@ -2689,6 +2724,9 @@ def _name_span(tok: Token, ctx: GeoContext) -> Span | None:
 # A town is "big" when its name is known abroad: an article may name it with no other sign of
 # its country ("protests in Toledo"). Smaller towns share their names with villages elsewhere.
 _BIG_CITY = 100_000
+# How many times its namesake town's population a province's biggest town must have for the
+# province to be meant by the bare name (see `Geocoder._dominant_region`).
+_REGION_WEIGHT = 5
 # A city that keeps its reading even against the province in brackets after it: the brackets
 # may be misread ("Brasilia (Distrito Federal)"), the metropolis hardly.
 _METROPOLIS = 500_000

@@ -85,6 +85,37 @@ def test_geo_regions_and_countries_have_centres(
 
 
 @pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # a province whose towns far outweigh its namesake town abroad or elsewhere
+        ("Florida", ("Florida", "USA", "region")),
+        ("Indiana", ("Indiana", "USA", "region")),
+        # a province's own town named like it is what the name means first
+        ("Kirkuk", ("Kirkuk", "IRQ", "place")),
+        ("Aleppo", ("Aleppo", "SYR", "place")),
+    ],
+)
+def test_geo_bare_name_of_a_big_province_is_the_province(
+    geo: Geocoder, name: str, expected: tuple[str, str, str]
+) -> None:
+    loc = geo.resolve(name)
+    assert loc is not None and (loc.name, loc.country, loc.precision) == expected
+
+
+def test_geo_province_read_as_a_town_abroad_vetoes_no_town(nlp: Language, geo: Geocoder) -> None:
+    text = (
+        "On Monday, demonstrators gathered outside the office of a Florida state senator in "
+        "Coral Gables (Florida)."
+    )
+    loc, _ = _locate(nlp, geo, text, "gather")
+    assert loc is not None and (loc.name, loc.country, loc.precision) == (
+        "Coral Gables",
+        "USA",
+        "place",
+    )
+
+
+@pytest.mark.parametrize(
     "word", ["Police", "Of", "Wednesday", "Friday", "Mercy", "Victory", "Army", "police"]
 )
 def test_geo_stopwords_never_geocode(geo: Geocoder, word: str) -> None:
