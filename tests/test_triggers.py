@@ -189,6 +189,9 @@ def test_triggers_user_entries_alone_replace_the_built_in_lexicon(
         # a weapon that lands is an attack; a plane that lands is not
         ("A shell landed on a house in the village.", ["land"]),
         ("The plane landed in Nairobi on Monday.", []),
+        ("Police took two activists into custody.", ["take"]),
+        ("Police broke up a rally in the square.", ["break", "rally"]),
+        ("The band broke up at noon.", []),
     ],
 )
 def test_triggers_which_event_words_are_events(
