@@ -44,6 +44,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import CONTAINER_KINDS, NONSTATE_CODES, ActorDictionary
 from .arrays import string_ids
+from .datafiles import data_rows
 from .roles import cues
 
 GAZETTEER = Path(__file__).resolve().parent / "data" / "gazetteer.tsv.gz"
@@ -1020,6 +1021,8 @@ class Geocoder:
             if ctx.dateline is not None and ctx.dateline.country == place.iso3:
                 score += 2.0
             score += 1.0 * min(ctx.named.get(place.iso3, 0), 3)
+            if _bare_namesake(place) and not _signs_of(place.iso3, ctx):
+                score -= _BARE_NAME_PENALTY  # "protested in Toledo": Spain's, not Ohio's
             if place.kind == "t" and not (
                 ctx.countries.get(place.iso3)
                 or ctx.units.get(place.iso3)
@@ -2543,6 +2546,42 @@ class Geocoder:
             return None
         _, loc, ent = best
         return loc, _link(name, ent)
+
+
+# How much less likely a bare town name of a country whose press qualifies its towns is that
+# country's town (a tenfold population), where the article gives no sign of that country.
+_BARE_NAME_PENALTY = 1.0
+
+
+@cache
+def _bare_cities() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """The countries of data/bare_cities.csv and the (folded name, country) of its cities."""
+    rows = data_rows("bare_cities.csv")
+    return frozenset(r["country"] for r in rows), frozenset(
+        (fold(r["name"]), r["country"]) for r in rows
+    )
+
+
+def _bare_namesake(place: _Place) -> bool:
+    """True for a town of a country whose press names its towns with their state or
+    province, other than the few it names bare (data/bare_cities.csv)."""
+    countries, cities = _bare_cities()
+    return (
+        place.kind == "c"
+        and place.iso3 in countries
+        and (fold(place.name), place.iso3) not in cities
+    )
+
+
+def _signs_of(iso3: str, ctx: GeoContext) -> bool:
+    """True when the article points to country `iso3` otherwise than by the name read."""
+    return bool(
+        ctx.countries.get(iso3)
+        or ctx.units.get(iso3)
+        or ctx.actor_countries.get(iso3)
+        or ctx.named.get(iso3, 0) > 0
+        or (ctx.dateline is not None and ctx.dateline.country == iso3)
+    )
 
 
 def _fineness(loc: Location) -> int:

@@ -1116,9 +1116,9 @@ def test_geo_place_read_from_its_context(
     [
         # A big city needs no evidence of its country, whatever units the article names.
         (
-            "Workers protested in Toledo on Monday, a week after floods hit Sagaing region.",
+            "Workers protested in Houston on Monday, a week after floods hit Sagaing region.",
             "protest",
-            "Toledo",
+            "Houston",
             "USA",
         ),
         (
@@ -1463,4 +1463,23 @@ def test_geo_widest_unit_of_a_list_places_the_event(
     nlp: Language, geo: Geocoder, text: str, lemma: str, country: str
 ) -> None:
     loc, _ = _locate(nlp, geo, text, lemma)
+    assert loc is not None and loc.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a town of a country whose press names it with its state is likelier a namesake
+        ("On Monday, farmers demonstrated in Laval.", "FRA"),
+        ("On Monday, workers protested in Lancaster.", "GBR"),
+        # unless the state, the country or a dateline city the press names bare says so
+        ("On Monday, workers protested in Lancaster, California.", "USA"),
+        ("On Monday, American workers protested in Lancaster.", "USA"),
+        ("On Monday, workers protested in Houston.", "USA"),
+    ],
+)
+def test_geo_bare_town_of_a_qualifying_press_is_a_namesake(
+    nlp: Language, geo: Geocoder, text: str, country: str
+) -> None:
+    loc, _ = _locate(nlp, geo, text, "protest" if "protest" in text else "demonstrate")
     assert loc is not None and loc.country == country
