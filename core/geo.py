@@ -1161,6 +1161,21 @@ class Geocoder:
                     # "Zzyzxove, Luhansk region" where the only one known is in another province:
                     # a village the gazetteer lacks in the province named, not the namesake.
                     loc = self._spelled_in(ent.text, comma) or _stand_in(comma, ent)
+                elif (
+                    loc is not None
+                    and comma is not None
+                    and comma.precision == "place"
+                    and loc.precision == "place"
+                    and loc.admin1
+                    and comma.admin1
+                    and not _same_name(comma.admin1, loc.admin1)
+                    and _far_apart(loc, comma, _DISTRICT_KM)
+                    and not self._city_of(ent.text, _BIG_CITY)
+                    and self._city_of(comma.text, _BIG_CITY)
+                ):
+                    # "Sampaloc, Manila": a district or village of the big city named after it
+                    # that the gazetteer lacks, not a namesake town of another province.
+                    loc = self._spelled_in(ent.text, comma) or _stand_in(comma, ent)
                 if (
                     loc is not None
                     and quals

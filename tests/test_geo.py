@@ -1483,3 +1483,11 @@ def test_geo_bare_town_of_a_qualifying_press_is_a_namesake(
 ) -> None:
     loc, _ = _locate(nlp, geo, text, "protest" if "protest" in text else "demonstrate")
     assert loc is not None and loc.country == country
+
+
+def test_geo_name_before_a_big_city_unknown_there_is_a_part_of_it(
+    nlp: Language, geo: Geocoder
+) -> None:
+    # the only Sampaloc known is a town of another province: this one is a district of Manila
+    loc, _ = _locate(nlp, geo, "Gunmen wounded a customs officer in Sampaloc, Manila.", "wound")
+    assert loc is not None and (loc.admin1, loc.country) == ("Metro Manila", "PHL")
