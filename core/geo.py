@@ -2258,7 +2258,16 @@ class Geocoder:
         # Iraq" in a report from Basra): the main place says more.
         if main is not None:
             return replace(main, precision=_COARSER[main.precision], relative=None, start_char=None)
-        return None
+        return self._only_country(ctx)
+
+    def _only_country(self, ctx: GeoContext) -> Location | None:
+        """The one country the article points to when it names no place: "attacked an Iraqi
+        army position" (None when no country, or two, lead)."""
+        ranked = ctx.countries.most_common(2)
+        if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        found = self.country(ranked[0][0])
+        return None if found is None else replace(found, start_char=None)
 
     def _any_scene(self, trigger: Token, ctx: GeoContext) -> Location | None:
         """A place named in the trigger's sentence in any role but an actor's, finest first.

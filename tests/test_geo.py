@@ -1491,3 +1491,23 @@ def test_geo_name_before_a_big_city_unknown_there_is_a_part_of_it(
     # the only Sampaloc known is a town of another province: this one is a district of Manila
     loc, _ = _locate(nlp, geo, "Gunmen wounded a customs officer in Sampaloc, Manila.", "wound")
     assert loc is not None and (loc.admin1, loc.country) == ("Metro Manila", "PHL")
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # no place named: the one country the article points to, at country precision
+        ("On Monday, militants attacked an Iraqi army position, wounding a soldier.", "IRQ"),
+        # two countries as strongly: no guess
+        ("On Monday, militants attacked Iraqi and Syrian army positions.", None),
+    ],
+)
+def test_geo_no_place_named_gives_the_one_country_pointed_to(
+    nlp: Language, geo: Geocoder, text: str, country: str | None
+) -> None:
+    loc, _ = _locate(nlp, geo, text, "attack")
+    if country is None:
+        assert loc is None
+    else:
+        assert loc is not None and (loc.country, loc.precision) == (country, "country")
+        assert loc.start_char is None
