@@ -427,6 +427,8 @@ class GeoContext:
 
     countries: Counter[str] = field(default_factory=Counter)  # ISO alpha-3 -> mentions
     actor_countries: Counter[str] = field(default_factory=Counter)  # "Lebanese troops", weaker
+    # Unions and parties of one country ("at the call of the CGT"): where their members act
+    bodies: Counter[str] = field(default_factory=Counter)
     regions: Counter[str] = field(default_factory=Counter)  # admin1/region name -> mentions
     places: Counter[str] = field(default_factory=Counter)  # canonical place name -> mentions
     # Mentions in a place's own slot ("in Gdansk"), not as a party or origin ("oil from Russia")
@@ -1052,6 +1054,7 @@ class Geocoder:
                 # "at the call of the CGT", "DPK candidates": a union or party of one country
                 # is a sign of where its members act, as weak as a demonym on a doer
                 ctx.actor_countries[iso] += 1
+                ctx.bodies[iso] += 1
         ents = self._place_spans(doc)
         # Pass 1: names that are unambiguous countries or regions give the article's countries.
         first: dict[int, Location | None] = {}
@@ -2262,8 +2265,9 @@ class Geocoder:
 
     def _only_country(self, ctx: GeoContext) -> Location | None:
         """The one country the article points to when it names no place: "attacked an Iraqi
-        army position" (None when no country, or two, lead)."""
-        ranked = ctx.countries.most_common(2)
+        army position", "IG Metall members struck" (None when no country, or two, lead)."""
+        # (else the one country of the unions and parties named: "IG Metall members struck")
+        ranked = ctx.countries.most_common(2) or ctx.bodies.most_common(2)
         if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
             return None
         found = self.country(ranked[0][0])

@@ -1498,6 +1498,12 @@ def test_geo_name_before_a_big_city_unknown_there_is_a_part_of_it(
     [
         # no place named: the one country the article points to, at country precision
         ("On Monday, militants attacked an Iraqi army position, wounding a soldier.", "IRQ"),
+        # a union of one country says where its members act
+        (
+            "On Monday, forty employees of a bus maker demonstrated in Zzyzxdorf at the call "
+            "of IG Metall.",
+            "DEU",
+        ),
         # two countries as strongly: no guess
         ("On Monday, militants attacked Iraqi and Syrian army positions.", None),
     ],
@@ -1505,7 +1511,7 @@ def test_geo_name_before_a_big_city_unknown_there_is_a_part_of_it(
 def test_geo_no_place_named_gives_the_one_country_pointed_to(
     nlp: Language, geo: Geocoder, text: str, country: str | None
 ) -> None:
-    loc, _ = _locate(nlp, geo, text, "attack")
+    loc, _ = _locate(nlp, geo, text, "attack" if "attack" in text else "demonstrate")
     if country is None:
         assert loc is None
     else:
