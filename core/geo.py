@@ -373,12 +373,22 @@ def fold(text: str) -> str:
     return _NON_ALNUM.sub(" ", text).strip()
 
 
-def _body_country(name: str) -> str | None:
-    """The country of a party, union, body or person of the built-in actor dictionary."""
+def _body_country(name: str) -> tuple[str, bool] | None:
+    """The country of a party, union, body or person of the built-in actor dictionary, and
+    whether it is a union or party (whose members act at home, unlike an armed group's)."""
     entry = ActorDictionary.default().lookup(name)
-    if entry is None or entry.kind in CONTAINER_KINDS or entry.country in NONSTATE_CODES:
+    if (
+        entry is None
+        or not entry.country
+        or entry.kind in CONTAINER_KINDS
+        or entry.country in NONSTATE_CODES
+    ):
         return None
-    return entry.country
+    return entry.country, entry.sector in _CIVIC_SECTORS
+
+
+# Sectors of bodies whose members act in their own country: unions and parties.
+_CIVIC_SECTORS = frozenset({"LAB", "PTY"})
 
 
 def country_of_demonym(word: str) -> str | None:
@@ -1050,11 +1060,12 @@ class Geocoder:
                     ctx.countries[iso] += 1
                 else:
                     ctx.actor_countries[iso] += 1
-            elif ent.label_ in ("ORG", "NORP", "PERSON") and (iso := _body_country(ent.text)):
+            elif ent.label_ in ("ORG", "NORP", "PERSON") and (body := _body_country(ent.text)):
                 # "at the call of the CGT", "DPK candidates": a union or party of one country
                 # is a sign of where its members act, as weak as a demonym on a doer
-                ctx.actor_countries[iso] += 1
-                ctx.bodies[iso] += 1
+                ctx.actor_countries[body[0]] += 1
+                if body[1]:
+                    ctx.bodies[body[0]] += 1
         ents = self._place_spans(doc)
         # Pass 1: names that are unambiguous countries or regions give the article's countries.
         first: dict[int, Location | None] = {}
