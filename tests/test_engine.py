@@ -916,6 +916,12 @@ def test_engine_a_bare_strike_is_read_by_its_verb_and_doers(text: str, cameo_cod
         "On Monday, residents banged pots and pans on their balconies in Santiago.",
         "On Monday, residents assembled outside the town hall in Durres.",
         "On Monday, hundreds of people staged a 'March for Peace' in Kingston.",
+        # South Asian and Latin American words for kinds of protest
+        "On Monday, students staged a dharna in front of the collectorate in Patna.",
+        "On Monday, farmers gheraoed the block office in Patna.",
+        "On Monday, traders observed a bandh in Kathmandu.",
+        "On Monday, opposition activists enforced a hartal in Dhaka.",
+        "On Monday, residents held a cacerolazo in Santiago.",
     ],
 )
 def test_engine_protest_phrasings_are_protests(text: str) -> None:
