@@ -279,6 +279,10 @@ def _framed(clusters: list[list[Draft]], draft: Draft) -> int | None:
     return None
 
 
+# Modalities of a mention that did not happen (yet): it lends its lead no time, place or toll.
+UNREAL = frozenset({"future", "negated", "hypothetical", "conditional"})
+
+
 def merge_drafts(drafts: list[Draft]) -> list[Draft]:
     """Fold mentions of the same event into one draft each, in order of first mention.
 
@@ -329,6 +333,8 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
             told = other.toll or other.cand.role == "subject"
             if other.loose and other.source is None and not told:
                 continue  # its time and place are those of the clause that points at it
+            if lead.report.modality == "asserted" and other.report.modality in UNREAL:
+                continue  # "called for a new rally on Tuesday": not when the rally held was
             if lead.counts is None or lead.counts.dead is None:
                 if other.counts is not None and other.counts.dead is not None:
                     lead.counts = other.counts

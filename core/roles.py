@@ -502,6 +502,13 @@ def report_of(cand: Candidate, headline_end: int) -> Report:
         if lower.dep_ in ("dobj", "nsubjpass") and ulemma in cues("plan"):
             report.modality = "future"  # "planned a march", "a rally is scheduled for May"
             reasons.append(f"planned '{upper.text}'")
+        if (
+            lower.dep_ == "pobj"
+            and upper.lower_ == "for"
+            and upper.head.lemma_.lower() in cues("appeal")
+        ):
+            report.modality = "future"  # "called for a new rally": asked for, not held
+            reasons.append(f"asked for ('{upper.head.text} for')")
         if lower.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "prep") and ulemma in cues("claim"):
             report.modality = "claimed"
             reasons.append(f"claim '{upper.text}'")

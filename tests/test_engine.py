@@ -926,3 +926,12 @@ def test_engine_a_bare_strike_is_read_by_its_verb_and_doers(text: str, cameo_cod
 )
 def test_engine_protest_phrasings_are_protests(text: str) -> None:
     assert "PROTEST" in [e.event_type for e in _events(text)]
+
+
+def test_engine_an_event_asked_for_lends_no_date_to_the_one_held() -> None:
+    text = (
+        "Thousands of protesters gathered outside parliament in Belgrade. Their leader called "
+        "for a new rally on Tuesday."
+    )
+    event = _one(text, "PROTEST")
+    assert (event.event_date, event.date_text) == (None, None)

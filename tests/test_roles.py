@@ -159,6 +159,7 @@ def test_roles_phrase_drops_places_and_clauses(
             False,
         ),
         ("The union planned a march in the capital.", "march", "future", False),
+        ("The unions called for a general strike in the capital.", "strike", "future", False),
     ],
 )
 def test_roles_report_modality_and_background(
