@@ -989,13 +989,7 @@ class Geocoder:
         of the town's country and the town is not in it: "Florida" is the US state, not the
         Cuban town of 60,000; "Indiana" the state, not the town in Pennsylvania. The gazetteer
         has no population for provinces: their biggest town stands for their weight."""
-        if ctx is not None and (
-            ctx.countries.get(town.iso3)
-            or ctx.units.get(town.iso3)
-            or ctx.actor_countries.get(town.iso3)
-            or ctx.named.get(town.iso3)
-            or (ctx.dateline is not None and ctx.dateline.country == town.iso3)
-        ):
+        if ctx is not None and _signs_of(town.iso3, ctx):
             return None
         floor = max(_REGION_WEIGHT * town.population, _BIG_CITY)
         for place, flag in entries:
