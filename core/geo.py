@@ -45,6 +45,7 @@ from spacy.tokens import Doc, Span, Token
 from .actors import CONTAINER_KINDS, NONSTATE_CODES, ActorDictionary
 from .arrays import string_ids
 from .datafiles import data_rows
+from .name_shapes import name_shapes
 from .roles import cues
 
 GAZETTEER = Path(__file__).resolve().parent / "data" / "gazetteer.tsv.gz"
@@ -2266,7 +2267,7 @@ class Geocoder:
         # Iraq" in a report from Basra): the main place says more.
         if main is not None:
             return replace(main, precision=_COARSER[main.precision], relative=None, start_char=None)
-        return self._only_country(ctx)
+        return self._only_country(ctx) or self._shaped_name(trigger, ctx)
 
     def _only_country(self, ctx: GeoContext) -> Location | None:
         """The one country the article points to when it names no place: "attacked an Iraqi
@@ -2277,6 +2278,40 @@ class Geocoder:
             return None
         found = self.country(ranked[0][0])
         return None if found is None else replace(found, start_char=None)
+
+    @staticmethod
+    def _shaped_name(trigger: Token, ctx: GeoContext) -> Location | None:
+        """A place name of the trigger's sentence the gazetteer lacks, in the country its
+        letters point to, when the article points to none: "residents of Chwaliszow
+        gathered" (Poland). Nearest the trigger first; no coordinates."""
+        names = [
+            ent
+            for ent in ctx.starts_within(trigger.sent)
+            if ctx.by_token.get(ent.start) is None
+            and ent.start_char >= ctx.dateline_end
+            and not _actor_like(ent)
+        ]
+        # Names tagged as bodies right after "in" or "near" ("demonstrated in Lacarry"): a
+        # place is what one demonstrates in; "in the Ministry" has its article.
+        names += [
+            ent
+            for ent in trigger.sent.ents
+            if ent.label_ in _BODY_LABELS
+            and ent.start > 0
+            and ent.doc[ent.start - 1].lower_ in ("in", "near")
+            and ent.start not in ctx.spans
+            and (ent.end == len(ent.doc) or ent.doc[ent.end].tag_ != "POS")  # "in Ali's house"
+            and _capitalised(ent.text)
+            and not _code_word(ent.text)
+            and not any(
+                fold(w) in _NOT_PLACE_WORDS or fold(w) in _NAME_NOUNS for w in ent.text.split()
+            )
+        ]
+        for ent in sorted(names, key=lambda e: abs(e.start - trigger.i)):
+            iso = _shape_country(ent, ctx)
+            if iso is not None:
+                return _name_in_country(ent, iso)
+        return None
 
     def _any_scene(self, trigger: Token, ctx: GeoContext) -> Location | None:
         """A place named in the trigger's sentence in any role but an actor's, finest first.
@@ -2456,17 +2491,8 @@ class Geocoder:
             iso, _region, _kind = self._local_hints(name, ctx.by_token, comma)
             # Else the one country the article places things in (its places, units and
             # dateline; not the countries of its actors).
-            iso = iso or _only_scene_country(ctx)
-            return Location(
-                name=text,
-                text=text,
-                admin1=None,
-                country=iso,
-                latitude=None,
-                longitude=None,
-                geonameid=None,
-                precision="country",
-                start_char=name.start_char,
+            return _name_in_country(
+                name, iso or _only_scene_country(ctx) or _shape_country(name, ctx)
             )
         wider, precision, relative = found
         spelled = self._spelled_in(text, wider) if wider.precision != "country" else None
@@ -2694,6 +2720,42 @@ def _only_scene_country(ctx: GeoContext) -> str | None:
         found.add(ctx.dateline.country)
     found.discard("")
     return next(iter(found)) if len(found) == 1 else None
+
+
+def _name_in_country(name: Span, iso: str | None) -> Location:
+    """A place known only by its name and, at most, its country: no coordinates."""
+    return Location(
+        name=name.text,
+        text=name.text,
+        admin1=None,
+        country=iso,
+        latitude=None,
+        longitude=None,
+        geonameid=None,
+        precision="country",
+        start_char=name.start_char,
+    )
+
+
+# Labels the tagger gives village names it does not know ("in Lacarry" as an organisation).
+_BODY_LABELS = frozenset({"ORG", "PRODUCT", "NORP", "PERSON"})
+# How sure the shape of an unknown name must make its country before the name is placed there.
+_SHAPE_CONFIDENCE = 0.99
+
+
+def _shape_country(name: Span, ctx: GeoContext) -> str | None:
+    """The country an unknown place name looks like it is in ("Leuterhausen": Germany), when
+    its letters make one all but certain and the article places nothing in other countries."""
+    scenes = {
+        c for counts in (ctx.countries, ctx.units, ctx.scenes) for c, n in counts.items() if n > 0
+    }
+    scenes.discard("")
+    # English unit words say nothing of the country but sound American ("Paloch County")
+    words = [w for w in fold(name.text).split() if w not in _NAME_NOUNS]
+    guess = name_shapes().country([" ".join(words)])
+    if guess is None or guess[1] < _SHAPE_CONFIDENCE or (scenes and guess[0] not in scenes):
+        return None
+    return guess[0]
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

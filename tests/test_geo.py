@@ -1517,3 +1517,49 @@ def test_geo_no_place_named_gives_the_one_country_pointed_to(
     else:
         assert loc is not None and (loc.country, loc.precision) == (country, "country")
         assert loc.start_char is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "name", "country"),
+    [
+        # a village the gazetteer lacks, in an article naming no country: its shape tells
+        (
+            "On Monday, residents of Oberwiesenhausen gathered for a rally against a new road.",
+            "gather",
+            "Oberwiesenhausen",
+            "DEU",
+        ),
+        ("On Monday, people staged a protest in Kudagamawatta demanding fuel.", "protest",
+         "Kudagamawatta", "LKA"),
+        (
+            "On Monday, a mine wounded a farmer in the Ashaghi Gasimkendli village.",
+            "wound",
+            "Ashaghi Gasimkendli",
+            "AZE",
+        ),
+    ],
+)  # fmt: skip
+def test_geo_unknown_name_takes_the_country_its_shape_points_to(
+    nlp: Language, geo: Geocoder, text: str, lemma: str, name: str, country: str
+) -> None:
+    loc, _ = _locate(nlp, geo, text, lemma)
+    assert loc is not None
+    assert (loc.name, loc.country, loc.precision) == (name, country, "country")
+    assert loc.latitude is None and loc.geonameid is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the article places things in Kenya only: a German-looking name is no German place
+        "On Monday, residents of Oberwiesenhausen gathered for a rally. Police in Kisumu said "
+        "the rally was peaceful.",
+        # a shape that makes no country certain
+        "On Monday, residents of Qwerty gathered for a rally against a new road.",
+    ],
+)
+def test_geo_unknown_name_shape_never_overrules_the_article(
+    nlp: Language, geo: Geocoder, text: str
+) -> None:
+    loc, _ = _locate(nlp, geo, text, "gather")
+    assert loc is None or loc.country != "DEU" and loc.country in ("KEN", None)
