@@ -297,6 +297,11 @@ _NAME_PREPS = LOC_PREPS - {"on", "over", "upon", "between"}
 _CODED = re.compile(r"^\s*(?:coded|geo-?coded)\s+(?:(?:as|to)\s+)?(.+?)\s*$", re.IGNORECASE)
 _ARTICLE_PREFIXES = ("al ", "el ", "ad ", "ar ", "as ", "ash ", "an ", "at ", "az ")
 _SHORE_PREFIXES = ("coast of ", "shore of ", "shores of ", "outskirts of ")
+# A part of a place named by its side ("Northern Nicosia", "south Tampa"), when the whole name
+# is no place of its own ("North Carolina" and "West Bank" are found before this is tried).
+_SIDE_PREFIXES = tuple(
+    f"{side}{end} " for side in ("north", "south", "east", "west") for end in ("", "ern")
+) + ("central ", "downtown ", "greater ")
 # A coder's note of where an event is placed, anywhere in the text: "[coded to Warsaw]",
 # "Zangon Kataf LGA (Kaduna), coded to Zonkwa", "(coded as Namtu town)". The name runs to the
 # next bracket, comma or full stop (`_coded_places` cuts it at its first lower-case word); the
@@ -887,6 +892,16 @@ class Geocoder:
             if key.startswith(prefix):
                 # "the Coast of Odesa" (a name of its own in ACLED's notes): Odesa's shore
                 return self._lookup(key[len(prefix) :])
+        for prefix in _SIDE_PREFIXES:
+            rest = key[len(prefix) :]
+            if key.startswith(prefix) and not rest.startswith(_SIDE_PREFIXES):
+                # a side of a town ("Northern Nicosia"); not of a region, whose sides are
+                # names of their own ("South West Shewa", "Western Lakes" of South Sudan)
+                entries = self._entries(rest)
+                towns = [e for e in entries if e[0].kind == "c"]
+                lands = {e[0].iso3 for e in towns}
+                if towns and all(e[0].iso3 in lands for e in entries if e[0].kind != "c"):
+                    return towns, "c"
         return [], None
 
     def _location(self, place: _Place, text: str, start: int | None) -> Location:

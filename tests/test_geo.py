@@ -48,6 +48,8 @@ def test_geo_fold_makes_spellings_meet(written: str, same_as: str) -> None:
         ("KPK", "Khyber Pakhtunkhwa", "PAK"),
         ("Tyr", "Tyre", "LBN"),
         ("Amanat al Asimah", "Sanaa", "YEM"),
+        ("Northern Cyprus", "Cyprus", "CYP"),
+        ("TRNC", "Cyprus", "CYP"),
     ],
 )
 def test_geo_alias_resolves_to_canonical(
@@ -1563,3 +1565,29 @@ def test_geo_unknown_name_shape_never_overrules_the_article(
 ) -> None:
     loc, _ = _locate(nlp, geo, text, "gather")
     assert loc is None or loc.country != "DEU" and loc.country in ("KEN", None)
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical", "country"),
+    [
+        # a side of a town is the town
+        ("Northern Nicosia", "Nicosia", "CYP"),
+        ("south Tampa", "Tampa", "USA"),
+        ("Downtown Beirut", "Beirut", "LBN"),
+        # the side of a region is a name of its own: no namesake town abroad stands in for it
+        ("Western Lakes", None, None),
+        ("South West Shewa", None, None),
+    ],
+)
+def test_geo_side_of_a_town_is_the_town(
+    geo: Geocoder, name: str, canonical: str | None, country: str | None
+) -> None:
+    found = geo.candidates(name)
+    if canonical is None:
+        assert found == []
+    else:
+        assert (found[0].name, found[0].country, found[0].precision) == (
+            canonical,
+            country,
+            "place",
+        )
