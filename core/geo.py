@@ -2252,10 +2252,12 @@ class Geocoder:
             # A coder said where the events of the note are placed: the one in the trigger's
             # sentence, else the nearest; unless the place read is in another country (then
             # the coded name was read as a namesake: "Merida state (coded to Merida, Merida)").
+            # A country alone is no such reading ("a march to X [coded to X] against the war
+            # in Ukraine").
             sent = trigger.sent
             inside = [c for c in ctx.coded if sent.start_char <= c[0] < sent.end_char]
             _at, coded = min(inside or ctx.coded, key=lambda c: abs(c[0] - trigger.idx))
-            if found is None or found.country == coded.country:
+            if found is None or found.country == coded.country or found.precision == "country":
                 return coded
         return found
 

@@ -1313,6 +1313,14 @@ def test_geo_finest_unit_of_a_list_is_the_place(nlp: Language, geo: Geocoder, te
             "Jalālābād",
             "AFG",
         ),
+        # a country the sentence also names is no namesake reading of the coded place
+        (
+            "On Monday, pupils marched from Zaria to Kano [coded to Kano] to condemn the war in "
+            "Ukraine.",
+            "march",
+            "Kano",
+            "NGA",
+        ),
     ],
 )
 def test_geo_coded_to_names_the_place(
