@@ -922,6 +922,11 @@ def test_engine_a_bare_strike_is_read_by_its_verb_and_doers(text: str, cameo_cod
         "On Monday, traders observed a bandh in Kathmandu.",
         "On Monday, opposition activists enforced a hartal in Dhaka.",
         "On Monday, residents held a cacerolazo in Santiago.",
+        "On Monday, dock workers downed tools in Mombasa.",
+        "On Monday, truckers paralysed traffic on the ring road in Nairobi.",
+        "On Monday, supporters thronged the streets of Lilongwe.",
+        "On Monday, activists chained themselves to the gates of the ministry in Quito.",
+        "On Monday, a vendor immolated himself outside the town hall in Sfax.",
     ],
 )
 def test_engine_protest_phrasings_are_protests(text: str) -> None:
@@ -935,3 +940,14 @@ def test_engine_an_event_asked_for_lends_no_date_to_the_one_held() -> None:
     )
     event = _one(text, "PROTEST")
     assert (event.event_date, event.date_text) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday, villagers petitioned the governor in Kisumu over a land dispute.",
+        "On Monday, activists submitted a memorandum to the governor in Patna.",
+    ],
+)
+def test_engine_petitions_are_requests(text: str) -> None:
+    assert "REQUEST" in [e.event_type for e in _events(text)]
