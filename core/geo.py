@@ -2361,6 +2361,15 @@ class Geocoder:
         nodes = [trigger]
         if trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "xcomp", "pobj", "appos"):
             nodes.append(trigger.head)
+        # "demonstrated by observing a minute of silence at the hospital of Metz": what the
+        # event was done by doing happened where it did
+        nodes += [
+            c
+            for by in trigger.children
+            if by.dep_ == "prep" and by.lower_ == "by"
+            for c in by.children
+            if c.dep_ == "pcomp" and c.tag_ == "VBG"
+        ]
         found: list[tuple[Token, Token]] = []  # (a token under the phrase, the phrase's top)
         sites: list[tuple[Token, Token]] = []
         for node in nodes:

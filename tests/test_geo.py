@@ -1599,3 +1599,21 @@ def test_geo_side_of_a_town_is_the_town(
             country,
             "place",
         )
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "name"),
+    [
+        (
+            "On Monday, nurses demonstrated by observing a minute of silence at the hospital of "
+            "Metz to denounce the state of public hospitals in France.",
+            "demonstrate",
+            "Metz",
+        ),
+    ],
+)
+def test_geo_place_of_the_doing_an_event_was_done_by(
+    nlp: Language, geo: Geocoder, text: str, lemma: str, name: str
+) -> None:
+    loc, _ = _locate(nlp, geo, text, lemma)
+    assert loc is not None and (loc.name, loc.precision) == (name, "place")
