@@ -297,6 +297,8 @@ _NAME_PREPS = LOC_PREPS - {"on", "over", "upon", "between"}
 _CODED = re.compile(r"^\s*(?:coded|geo-?coded)\s+(?:(?:as|to)\s+)?(.+?)\s*$", re.IGNORECASE)
 _ARTICLE_PREFIXES = ("al ", "el ", "ad ", "ar ", "as ", "ash ", "an ", "at ", "az ")
 _SHORE_PREFIXES = ("coast of ", "shore of ", "shores of ", "outskirts of ")
+# A city big enough to have sides with names of their own ("south Tampa", "West Sentani").
+_SIDED_CITY = 30_000
 # A part of a place named by its side ("Northern Nicosia", "south Tampa"), when the whole name
 # is no place of its own ("North Carolina" and "West Bank" are found before this is tried).
 _SIDE_PREFIXES = tuple(
@@ -895,10 +897,11 @@ class Geocoder:
         for prefix in _SIDE_PREFIXES:
             rest = key[len(prefix) :]
             if key.startswith(prefix) and not rest.startswith(_SIDE_PREFIXES):
-                # a side of a town ("Northern Nicosia"); not of a region, whose sides are
-                # names of their own ("South West Shewa", "Western Lakes" of South Sudan)
+                # a side of a city ("Northern Nicosia"); not of a region, whose sides are
+                # names of their own ("South West Shewa", "Western Lakes" of South Sudan), nor
+                # of a small town ("West Rand" is a district of Gauteng, not Rand of Virginia)
                 entries = self._entries(rest)
-                towns = [e for e in entries if e[0].kind == "c"]
+                towns = [e for e in entries if e[0].kind == "c" and e[0].population >= _SIDED_CITY]
                 lands = {e[0].iso3 for e in towns}
                 if towns and all(e[0].iso3 in lands for e in entries if e[0].kind != "c"):
                     return towns, "c"
@@ -1218,6 +1221,10 @@ class Geocoder:
                     and loc.admin1
                     and not _same_name(quals[-1].name, loc.admin1)
                     and not self._city_of(ent.text, _BIG_CITY)
+                    # a town next to the unit named is that town, its province in the
+                    # gazetteer outdated or its border drawn otherwise ("Fochville (Gauteng)",
+                    # which GeoNames keeps in North West)
+                    and (_far_apart(loc, quals[0], _NEIGHBOUR_KM) or _names_a_unit(ent))
                 ):
                     # No reading in the province its brackets name: a village of it the
                     # gazetteer lacks, not a namesake of another province ("Thar Yar Kone
@@ -2720,6 +2727,17 @@ def _without_unit_noun(words: list[str]) -> list[str]:
     return words
 
 
+def _names_a_unit(ent: Span) -> bool:
+    """True when the word after a name calls it an admin unit ("Dawbon township"), which the
+    province named with it has, whatever town of the name lies next door."""
+    after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
+    return after in _UNIT_NOUNS - _SETTLEMENT_NOUNS
+
+
+# Unit nouns that name a settlement or a stretch of land rather than an admin unit.
+_SETTLEMENT_NOUNS = frozenset("village town city area locality zone sector territory".split())
+
+
 def _small_unit_named(ent: Span) -> bool:
     """True when the words around a name call it a village, town, admin unit or part of a town
     ("Saida village", "the town of Keles", "Kani township", "colonia Bella Vista"), not a city."""
@@ -2811,6 +2829,9 @@ def _town_part_named(ent: Span) -> bool:
 
 # How far from its city a part of it may lie ("Seoul City - Gangnam", "Sampaloc, Manila").
 _DISTRICT_KM = 40.0
+# How near the point of the unit its brackets name a town of another province may lie and
+# still be the town meant.
+_NEIGHBOUR_KM = 80.0
 
 
 def _far_apart(a: Location, b: Location, km: float) -> bool:

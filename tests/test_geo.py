@@ -1617,3 +1617,27 @@ def test_geo_place_of_the_doing_an_event_was_done_by(
 ) -> None:
     loc, _ = _locate(nlp, geo, text, lemma)
     assert loc is not None and (loc.name, loc.precision) == (name, "place")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        # a town next to the province its brackets name is that town (GeoNames keeps
+        # Fochville in North West, the news in Gauteng)
+        ("On Monday, residents staged a protest in Fochville (Gauteng) over power cuts.",
+         "Fochville", "North West"),
+        ("On Monday, a mob attacked a man outside Acornhoek (Ehlanzeni, Mpumalanga).",
+         "Acornhoek", "Limpopo"),
+        # a unit of the province named is not a town of the name next door
+        ("On Monday, soldiers detained a student in Dawbon township (Yangon-East district, "
+         "Yangon region).", "Yangon", "Yangon"),
+    ],
+)  # fmt: skip
+def test_geo_town_next_to_the_province_named_is_that_town(
+    nlp: Language, geo: Geocoder, text: str, name: str, admin1: str
+) -> None:
+    doc = nlp(text)
+    ctx = geo.article_context(doc)
+    trigger = next(t for t in doc if t.pos_ == "VERB" and t.dep_ == "ROOT")
+    loc = geo.locate(trigger, ctx)
+    assert loc is not None and (loc.name, loc.admin1) == (name, admin1)
