@@ -316,8 +316,13 @@ _CODED_ANYWHERE = re.compile(
 # Lower-case words inside names ("San Rafael del Pinal", "Jabal al Hasnin").
 # Words before "coded" that make the coded place another event's ("fatalities coded to X").
 _CODED_OTHER = re.compile(r"\b(?:fatalities|casualties|deaths|death toll)\s*$", re.IGNORECASE)
-# Words a coder writes before the coded name ("coded to provincial capital Mosul city").
-_CODED_LEAD = re.compile(r"^(?:(?:provincial|district|regional)\s+)?capital\s+", re.IGNORECASE)
+# Words a coder writes before the coded name ("coded to provincial capital Mosul city",
+# "coded as hq Harnai", "coded to district headquarters of Lodhran").
+_CODED_LEAD = re.compile(
+    r"^(?:(?:provincial|district|regional|territorial|zonal|county)\s+)?"
+    r"(?:capital|hq|headquarters?|seat|admin(?:istrative)?\s+cent(?:er|re))\s+(?:of\s+)?",
+    re.IGNORECASE,
+)
 
 # Demonyms help decide which country a place is in; they are never places themselves.
 _DEMONYMS = """
@@ -883,8 +888,12 @@ class Geocoder:
             if entries:
                 return entries, "c"
         if len(words) > 1 and words[-1] in _UNIT_NOUNS:
-            # "Tecamachalco municipality", "Kwande LGA": the town or the unit named after it.
-            entries = self._entries(" ".join(words[:-1]))
+            # "Tecamachalco municipality", "Kwande LGA": the town or the unit named after it;
+            # "Badigad rural municipality", "Dharan sub-metropolitan city" alike.
+            stem = words[:-1]
+            while len(stem) > 1 and stem[-1] in _UNIT_KINDS:
+                stem = stem[:-1]
+            entries = self._entries(" ".join(stem))
             if entries:
                 return entries, None
         for prefix in _ARTICLE_PREFIXES:
@@ -2927,11 +2936,14 @@ _TOWN_NOUNS = frozenset({"city", "town", "village", "area", "locality", "sector"
 _UNIT_NOUNS = frozenset(
     """
     district districts province state region governorate county township municipality commune
-    department prefecture oblast raion rayon lga lgas tehsil division sub-county subcounty
+    department prefecture oblast raion rayon lga lgas tehsil mandal taluk taluka sadar
+    division sub-county subcounty
     sub-district subdistrict locality area zone ward woreda kebele sector territory city town
     village corregimiento vereda barangay parish canton
     """.split()
 )
+# Words that say which kind of unit a unit noun is ("rural municipality").
+_UNIT_KINDS = frozenset("rural urban metropolitan sub-metropolitan sub metropolitan".split())
 # Unit nouns after a name that make it a place name whatever its tag ("Deir ez Zor countryside").
 _UNIT_AFTER = (
     REGION_SUFFIXES

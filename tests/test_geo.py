@@ -1313,6 +1313,13 @@ def test_geo_finest_unit_of_a_list_is_the_place(nlp: Language, geo: Geocoder, te
             "Jalālābād",
             "AFG",
         ),
+        # words a coder writes before the name
+        (
+            "On Monday, two clans exchanged fire in Zzyzx area (coded as hq Harnai) (Balochistan).",
+            "exchange",
+            "Harnai",
+            "PAK",
+        ),
         # a country the sentence also names is no namesake reading of the coded place
         (
             "On Monday, pupils marched from Zaria to Kano [coded to Kano] to condemn the war in "
@@ -1641,3 +1648,18 @@ def test_geo_town_next_to_the_province_named_is_that_town(
     trigger = next(t for t in doc if t.pos_ == "VERB" and t.dep_ == "ROOT")
     loc = geo.locate(trigger, ctx)
     assert loc is not None and (loc.name, loc.admin1) == (name, admin1)
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical", "country"),
+    [
+        ("Chintapalle mandal", "Chintapalle", "IND"),
+        ("Butwal sub-metropolitan city", "Butwāl", "NPL"),
+        ("Narayanganj sadar", "Narayanganj Sadar", "BGD"),
+    ],
+)
+def test_geo_unit_words_after_a_name_are_dropped(
+    geo: Geocoder, name: str, canonical: str, country: str
+) -> None:
+    best = geo.candidates(name)[0]
+    assert (best.name, best.country) == (canonical, country)
