@@ -951,3 +951,15 @@ def test_engine_an_event_asked_for_lends_no_date_to_the_one_held() -> None:
 )
 def test_engine_petitions_are_requests(text: str) -> None:
     assert "REQUEST" in [e.event_type for e in _events(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("On Monday, the army launched a clearance operation near Damboa.", "ASSAULT"),
+        ("On Monday, troops carried out a counter-terrorism operation in Kidal.", "ASSAULT"),
+        ("On Monday, police conducted a search operation in Eastleigh.", "MOBILIZE"),
+    ],
+)
+def test_engine_kinds_of_operation_are_events(text: str, event_type: str) -> None:
+    assert event_type in [e.event_type for e in _events(text)]
