@@ -25,6 +25,8 @@ EVENT_POS = ("VERB", "NOUN")
 SPEECH_ACTS = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "SUPPORT"}
 # Dependents that retell their head's event rather than report another one.
 FOLDED_DEPS = ("advcl", "conj", "xcomp", "relcl", "acl")
+# Speech acts a protest's own clause tells as what it is about, not as events of their own.
+PROTEST_CONTENT = ("REQUEST", "ACCUSE", "SUPPORT", "REJECT")
 
 
 @dataclass
@@ -532,8 +534,9 @@ class TriggerFinder:
                 and not own_subject
                 and (
                     head.event_type == cand.event_type
-                    # "protested, demanding X": the demand is what the protest is about
-                    or (head.event_type == "PROTEST" and cand.event_type in ("REQUEST", "ACCUSE"))
+                    # "protested, demanding X", "rallied to express support to Y": what is
+                    # demanded, denounced or backed is what the protest is about
+                    or (head.event_type == "PROTEST" and cand.event_type in PROTEST_CONTENT)
                 )
             ):
                 continue

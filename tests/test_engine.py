@@ -963,3 +963,15 @@ def test_engine_petitions_are_requests(text: str) -> None:
 )
 def test_engine_kinds_of_operation_are_events(text: str, event_type: str) -> None:
     assert event_type in [e.event_type for e in _events(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday, hundreds rallied in Tartu to express support for the striking teachers.",
+        "On Monday, farmers gathered in Mysore to reject the new land law.",
+        "On Monday, students marched in Kandy, demanding the release of their leaders.",
+    ],
+)
+def test_engine_what_a_protest_backs_or_rejects_is_its_content(text: str) -> None:
+    assert [e.event_type for e in _events(text)] == ["PROTEST"]
