@@ -2455,7 +2455,8 @@ class Geocoder:
             ):
                 root = root.head  # "in Jenin city": the phrase's noun stands in its slot
             head = root.head
-            if _topic_place(root, trigger):
+            loc = ctx.by_token.get(ent.start)
+            if _topic_place(root, trigger, loc is not None and loc.precision == "country"):
                 continue
             if root.dep_ == "pobj" and (head.lower_ in LOC_PREPS or _has_distance(head)):
                 found.append((ent.root, head))
@@ -3490,11 +3491,13 @@ def _gather(tok: Token, top: Token, out: list[tuple[Token, Token]], depth: int =
             _gather(child, top, out, depth + 1)
 
 
-def _topic_place(root: Token, trigger: Token) -> bool:
+def _topic_place(root: Token, trigger: Token, countrywide: bool = False) -> bool:
     """Whether the place at `root` places another happening the trigger's event is about.
 
     "protested against the war in Ukraine": the place hangs on a noun ("war") that is itself
-    the object of a topic preposition, so it is where the war is, not where the protest is.
+    the object of a topic preposition, so it is where the war is, not where the protest is;
+    a country (`countrywide`) under the object of a verb of denouncing too ("condemned the
+    coup in Sudan").
     """
     if root.dep_ != "pobj" or root.head.lower_ not in LOC_PREPS:
         return False
@@ -3508,6 +3511,13 @@ def _topic_place(root: Token, trigger: Token) -> bool:
         # "amid fears of a war in X": what the fears are of; "following the shooting at
         # Robb Elementary in Uvalde": the site of the shooting, and the town of the site
         noun = noun.head.head
+    if (
+        countrywide
+        and noun.dep_ == "dobj"
+        and noun.pos_ == "NOUN"
+        and noun.head.lemma_.lower() in cues("denounce")
+    ):
+        return True
     return (
         noun.i != trigger.i
         and noun.pos_ == "NOUN"

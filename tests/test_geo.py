@@ -1652,3 +1652,26 @@ def test_geo_town_next_to_the_province_named_is_that_town(
     trigger = next(t for t in doc if t.pos_ == "VERB" and t.dep_ == "ROOT")
     loc = geo.locate(trigger, ctx)
     assert loc is not None and (loc.name, loc.admin1) == (name, admin1)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a country under what is denounced places that thing, not the denouncing
+        (
+            "On Monday, Sudanese students rallied outside the embassy in Seoul. They condemned "
+            "the military coup in Sudan.",
+            "KOR",
+        ),
+        # a town there is still where it happened
+        ("On Monday, students condemned the killing of a classmate in Kandy.", "LKA"),
+    ],
+)
+def test_geo_country_of_what_is_denounced_is_no_scene(
+    nlp: Language, geo: Geocoder, text: str, country: str
+) -> None:
+    doc = nlp(text)
+    ctx = geo.article_context(doc)
+    trigger = next(t for t in doc if t.lemma_ == "condemn")
+    found = geo.locate(trigger, ctx)
+    assert found is not None and found.country == country
