@@ -2284,6 +2284,10 @@ class Geocoder:
         if named is not None:
             return named
         found = self._best_of(gathered, ctx)
+        if found is not None and _only_a_site(found, ctx):
+            # "in La Plata, thousands gathered in Moreno square": the square's name is no
+            # town (Moreno is one elsewhere) when the sentence names the town it is in
+            found = self._sentence_place(trigger, ctx) or found
         if found is None:
             found = self._sentence_place(trigger, ctx)
         if found is None:
@@ -2984,6 +2988,18 @@ _NAME_JOINERS = frozenset({"of", "and", "y", "de", "del", "do", "da", "dos", "da
 # Lower-case words inside a place name that the tagger may cut it at ("Cruzeiro do Oeste").
 _RUN_ON_PARTICLES = _NAME_PARTICLES | _NAME_JOINERS | frozenset({"las", "los", "sur", "sobre"})
 _SEPARATORS = frozenset({",", "(", ")", ";", "[", "]", "/"})
+
+
+def _only_a_site(loc: Location, ctx: GeoContext) -> bool:
+    """Whether the name `loc` was read from only names a square or street ("Moreno square");
+    not a building, which is often named after its town ("the Mersin City hospital")."""
+    ent = next((e for e in ctx.spans.values() if e.start_char == loc.start_char), None)
+    after = ent.doc[ent.end] if ent is not None and ent.end < len(ent.doc) else None
+    return after is not None and after.text.islower() and after.lower_ in _STREET_NOUNS
+
+
+# Nouns of open public sites, named after people or events more than after towns.
+_STREET_NOUNS = frozenset("square park street avenue boulevard plaza roundabout lane".split())
 
 
 def _names_a_site(ent: Span) -> int:

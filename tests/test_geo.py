@@ -1675,3 +1675,26 @@ def test_geo_country_of_what_is_denounced_is_no_scene(
     trigger = next(t for t in doc if t.lemma_ == "condemn")
     found = geo.locate(trigger, ctx)
     assert found is not None and found.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a square's name is no town when the sentence names the town it is in
+        ("On Monday, in La Plata, thousands gathered in Moreno square against violence.",
+         "La Plata"),
+        # without one it still stands for its namesake
+        ("On Monday, thousands gathered in Moreno square against violence.", "Moreno"),
+        # a building is often named after its town
+        ("On Monday, nurses protested outside the Mersin City hospital in Toroslar, Mersin.",
+         "Mersin"),
+    ],
+)  # fmt: skip
+def test_geo_name_of_a_square_is_no_town(
+    nlp: Language, geo: Geocoder, text: str, name: str
+) -> None:
+    doc = nlp(text)
+    ctx = geo.article_context(doc)
+    trigger = next(t for t in doc if t.lemma_ in ("gather", "protest"))
+    found = geo.locate(trigger, ctx)
+    assert found is not None and found.name == name
