@@ -1681,8 +1681,8 @@ def test_geo_country_of_what_is_denounced_is_no_scene(
     ("text", "name"),
     [
         # a square's name is no town when the sentence names the town it is in
-        ("On Monday, in La Plata, thousands gathered in Moreno square against violence.",
-         "La Plata"),
+        ("On Monday, in La Plata, people called by unions gathered in Moreno square against "
+         "violence.", "La Plata"),
         # without one it still stands for its namesake
         ("On Monday, thousands gathered in Moreno square against violence.", "Moreno"),
         # a building is often named after its town
