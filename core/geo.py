@@ -1229,6 +1229,7 @@ class Geocoder:
                     and loc.precision == "place"
                     and loc.admin1
                     and not _same_name(quals[-1].name, loc.admin1)
+                    and not _carved_from(loc.admin1, quals[-1].name)
                     and not self._city_of(ent.text, _BIG_CITY)
                     # a town next to the unit named is that town, its province in the
                     # gazetteer outdated or its border drawn otherwise ("Fochville (Gauteng)",
@@ -2707,6 +2708,21 @@ def _same_name(a: str, b: str) -> bool:
     """Whether two spellings name the same unit ("Shabwa" and "Shabwah", "Sagaing" and
     "Sagaing Region")."""
     return _same_unit(a, b) or SequenceMatcher(None, fold(a), fold(b)).ratio() >= 0.85
+
+
+@cache
+def _region_splits() -> frozenset[tuple[str, str]]:
+    """(region, the region it was carved from) pairs of data/region_splits.csv, folded."""
+    return frozenset(
+        (fold(r["region"]), fold(r["part_of"])) for r in data_rows("region_splits.csv")
+    )
+
+
+def _carved_from(admin1: str, name: str) -> bool:
+    """Whether the province `admin1` was carved out of the one named `name` ("Abai Region"
+    out of "East Kazakhstan"), so that the news may still name its towns with that one."""
+    a = fold(admin1)
+    return any(region == a and _same_name(name, old) for region, old in _region_splits())
 
 
 def _same_unit(name: str, admin1: str) -> bool:

@@ -1639,6 +1639,9 @@ def test_geo_place_of_the_doing_an_event_was_done_by(
          "Fochville", "North West"),
         ("On Monday, a mob attacked a man outside Acornhoek (Ehlanzeni, Mpumalanga).",
          "Acornhoek", "Limpopo"),
+        # a town of a province carved out of the one named (Kazakhstan's regions of 2022)
+        ("On Monday, teachers staged a protest in Ayagoz (East Kazakhstan) over pay.",
+         "Ayagoz", "Abai Region"),
         # a unit of the province named is not a town of the name next door
         ("On Monday, soldiers detained a student in Dawbon township (Yangon-East district, "
          "Yangon region).", "Yangon", "Yangon"),
