@@ -30,6 +30,7 @@ from .merge import NEEDS_TARGET, Draft, merge_drafts
 from .model import load_model
 from .pipes import remembering
 from .record import Event
+from .repair import REPAIR
 from .roles import (
     CLAIM_VERBS,
     PERSONAL_PRONOUNS,
@@ -134,6 +135,13 @@ def _with_paragraphs(nlp: Language) -> Language:
     return nlp
 
 
+def _with_repairs(nlp: Language) -> Language:
+    """The pipeline with `repair.REPAIR` last: it needs the parse, tags and lemmas."""
+    if REPAIR not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe(REPAIR, last=True)
+    return nlp
+
+
 def chunks(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
     """Split a long text at paragraph breaks into pieces of at most `limit` characters."""
     if len(text) <= limit:
@@ -199,7 +207,7 @@ class Engine:
         verbs: Sequence[ontology.Trigger] = (),
         builtin_verbs: bool = True,
     ) -> None:
-        self.nlp = remembering(_with_paragraphs(nlp))
+        self.nlp = remembering(_with_repairs(_with_paragraphs(nlp)))
         self.actors = actors
         self.finder = TriggerFinder(nlp.vocab, verbs, builtin=builtin_verbs)
         self.geocoder = Geocoder.default()

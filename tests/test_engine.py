@@ -975,3 +975,29 @@ def test_engine_kinds_of_operation_are_events(text: str, event_type: str) -> Non
 )
 def test_engine_what_a_protest_backs_or_rejects_is_its_content(text: str) -> None:
     assert [e.event_type for e in _events(text)] == ["PROTEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "source", "target"),
+    [
+        (
+            "On Monday, in Oaxaca, teachers and members of the SNTE blocked roads near the city "
+            "hall to demand pay.",
+            "PROTEST",
+            "teachers and members of the SNTE",
+            "roads",
+        ),
+        ("On Monday, police tear-gassed students in Nairobi.", "ASSAULT", "police", "students"),
+        (
+            "On Monday, in Dhaka, riders on a motorbike shot dead a trader near a shop.",
+            "ASSAULT",
+            "riders",
+            "a trader",
+        ),
+    ],
+)
+def test_engine_events_of_sentences_that_lost_their_verb(
+    text: str, event_type: str, source: str, target: str
+) -> None:
+    event = _one(text, event_type)
+    assert (event.source_text, event.target_text) == (source, target)

@@ -1,0 +1,163 @@
+"""Repairs of parses that lose a sentence's main verb, as a spaCy component after the parser.
+
+The small English model sometimes reads the one finite verb of a news sentence as something
+else: "teachers and members of the SNTE blocked roads" (a participle modifying "roads"),
+"police tear-gassed protesters" (the same, after a hyphen), "two gunmen on a motorcycle shot
+dead a sergeant" ("shot" a noun, "dead" the root). The sentence then has no finite verb, and
+the event, its doer and its target are lost. The component makes that word the sentence's
+verb again: its root, with the noun it modified as its object and the noun phrase before it as
+its subject. Sentences with a finite verb are left as they are.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+REPAIR = "newsevents_repair"
+
+# Tags of finite verbs: a sentence with one has the verb it needs.
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Dependents of a noun that stay with it when the verb takes over its clause.
+_NOUN_DEPS = frozenset(
+    {"det", "amod", "compound", "nummod", "nmod", "poss", "case", "quantmod", "appos", "acl"}
+)
+
+
+@Language.component(REPAIR)
+def repair_lost_verbs(doc: Doc) -> Doc:
+    """Make the lost main verb of each verbless sentence its root again."""
+    for sent in list(doc.sents):
+        if any(t.tag_ in _FINITE and t.pos_ in ("VERB", "AUX") for t in sent):
+            continue
+        shot = _shot_dead(sent)
+        if shot is not None:
+            _make_root(sent, shot[0], obj=shot[1], subj=shot[2], taken=shot[3])
+            continue
+        verb = _participle_verb(sent)
+        if verb is not None:
+            subj = _subject_before(sent, verb)
+            if subj is not None:
+                _make_root(sent, verb, obj=verb.head, subj=subj, taken=None)
+    return doc
+
+
+def _shot_dead(sent: Span) -> tuple[Token, Token | None, Token | None, Token] | None:
+    """("shot", its object, its subject, "dead") where "shot dead X" lost its verb."""
+    for tok in sent[:-1]:
+        dead = tok.doc[tok.i + 1]
+        if (
+            tok.lower_ == "shot"
+            and tok.pos_ == "NOUN"
+            and dead.lower_ == "dead"
+            and (dead.dep_ == "ROOT")
+        ):
+            obj = next((c for c in dead.children if c.dep_ == "dobj"), None)
+            subj = next((c for c in dead.children if c.dep_ == "nsubj"), None)
+            return tok, obj, subj, dead
+    return None
+
+
+def _participle_verb(sent: Span) -> Token | None:
+    """A past form the parser hung on the noun after it although a noun phrase comes before it
+    ("the SNTE blocked roads", "police tear-gassed protesters")."""
+    for tok in sent:
+        if tok.dep_ != "amod" or tok.tag_ not in ("VBD", "VBN") or tok.head.i <= tok.i:
+            continue
+        k = tok.i - 1
+        if k - 1 >= sent.start and tok.doc[k].tag_ == "HYPH" and tok.doc[k - 1].head.i == tok.i:
+            k -= 2  # "tear-gassed": the word before the hyphenated verb
+        if k < sent.start:
+            continue
+        before = tok.doc[k]
+        # (an acronym is often tagged as an adjective: "the SNTE blocked roads")
+        named = before.pos_ in ("NOUN", "PROPN") or (before.text.isupper() and len(before) > 1)
+        if named and before.ent_type_ not in ("DATE", "TIME"):
+            return tok
+    return None
+
+
+def _subject_before(sent: Span, verb: Token) -> Token | None:
+    """The head of the noun phrase that ends right before `verb`: the first noun after the
+    last comma before it whose head lies outside that stretch."""
+    start = verb.i
+    while start - 1 >= sent.start and verb.doc[start - 1].text not in (",", ";", ":", "("):
+        start -= 1
+    stretch = range(start, verb.i)
+    for tok in verb.doc[start : verb.i]:
+        if (
+            tok.pos_ in ("NOUN", "PROPN", "PRON")
+            and tok.ent_type_ not in ("DATE", "TIME")
+            and tok.head.i not in stretch
+        ):
+            return tok
+    return None
+
+
+def _make_root(
+    sent: Span, verb: Token, obj: Token | None, subj: Token | None, taken: Token | None
+) -> None:
+    """Make `verb` the root of `sent`, with `obj` and `subj` as its object and subject; the
+    old root's clause dependents move to it. `taken`: a word that joins the verb ("dead")."""
+    doc = sent.doc
+    old_root = sent.root
+    old_obj_head = (obj.head, obj.dep_) if obj is not None else None
+    old_verb_head, old_verb_dep = verb.head, verb.dep_
+    verb.pos_ = "VERB"
+    verb.tag_ = "VBD"
+    if verb.lower_ == "shot":
+        verb.lemma_ = "shoot"
+    verb.head = verb
+    verb.dep_ = "ROOT"
+    if old_root.i != verb.i:
+        # the old root's sentence-level phrases ("On 3 May", "in Morelia") are the verb's; of
+        # another clause's ("to demand the payment") only those before the verb
+        movers = [
+            c
+            for c in old_root.children
+            if c.dep_ not in _NOUN_DEPS and c.i != verb.i and (old_root is obj or c.i < verb.i)
+        ]
+        if old_root is not obj and old_root is not taken:
+            old_root.head = verb
+            old_root.dep_ = "advcl" if old_root.pos_ in ("VERB", "AUX") else "dep"
+        for child in movers:
+            if child is not subj and child is not obj:
+                child.head = verb
+    if taken is not None:
+        taken.head = verb
+        taken.dep_ = "oprd"
+        for child in list(taken.children):
+            child.head = verb
+        # the words that hung on the noun the verb was read as are a phrase of their own
+        # ("gunmen on a motorcycle shot dead": "a motorcycle" is what "on" governs)
+        lefts = [
+            c
+            for c in verb.children
+            if c.i < verb.i and c.dep_ in ("det", "compound", "amod", "nummod")
+        ]
+        if lefts and old_verb_head.i != verb.i and old_verb_head.i < lefts[0].i:
+            noun = lefts[-1]
+            noun.head = old_verb_head
+            noun.dep_ = old_verb_dep
+            for child in lefts[:-1]:
+                child.head = noun
+    if obj is not None:
+        obj.head = verb
+        obj.dep_ = "dobj"
+        # words before the verb that hung on the object belong to the subject's phrase
+        if old_obj_head is not None and subj is not None:
+            last = doc[verb.i - 1] if doc[verb.i - 1].tag_ != "HYPH" else doc[verb.i - 3]
+            for tok in doc[subj.i + 1 : verb.i]:
+                if tok.head.i == obj.i and tok.i != last.i:
+                    tok.head = last
+            if last.head.i == obj.i and last.i != subj.i:
+                head, dep = old_obj_head
+                if head.i != verb.i and subj.i <= head.i < verb.i:
+                    last.head = head
+                    last.dep_ = dep
+                else:
+                    last.head = subj
+                    last.dep_ = "compound" if last.i < subj.i else "appos"
+    if subj is not None and subj.i != verb.i:
+        subj.head = verb
+        subj.dep_ = "nsubj"
