@@ -28,18 +28,33 @@ _NOUN_DEPS = frozenset(
 def repair_lost_verbs(doc: Doc) -> Doc:
     """Make the lost main verb of each verbless sentence its root again."""
     for sent in list(doc.sents):
-        if any(t.tag_ in _FINITE and t.pos_ in ("VERB", "AUX") for t in sent):
+        if _has_main_verb(sent):
             continue
         shot = _shot_dead(sent)
         if shot is not None:
             _make_root(sent, shot[0], obj=shot[1], subj=shot[2], taken=shot[3])
             continue
-        verb = _participle_verb(sent)
+        verb = _participle_verb(sent) or _noun_with_object(sent)
         if verb is not None:
             subj = _subject_before(sent, verb)
             if subj is not None:
-                _make_root(sent, verb, obj=verb.head, subj=subj, taken=None)
+                obj = verb.head if verb.dep_ == "amod" else _child(verb, "dobj")
+                _make_root(sent, verb, obj=obj, subj=subj, taken=None)
     return doc
+
+
+def _has_main_verb(sent: Span) -> bool:
+    """Whether the sentence's root is a finite verb (or one with a finite auxiliary); finite
+    verbs of its other clauses ("after it was signed") do not make up for a lost one."""
+    root = sent.root
+    return root.pos_ in ("VERB", "AUX") and (
+        root.tag_ in _FINITE
+        or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in root.children)
+    )
+
+
+def _child(token: Token, dep: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ == dep), None)
 
 
 def _shot_dead(sent: Span) -> tuple[Token, Token | None, Token | None, Token] | None:
@@ -77,6 +92,15 @@ def _participle_verb(sent: Span) -> Token | None:
     return None
 
 
+def _noun_with_object(sent: Span) -> Token | None:
+    """A root the tagger took for a noun although it has a direct object ("workers of the
+    council demand a pay rise"): a present-tense verb."""
+    root = sent.root
+    if root.pos_ == "NOUN" and any(c.dep_ == "dobj" for c in root.children):
+        return root
+    return None
+
+
 def _subject_before(sent: Span, verb: Token) -> Token | None:
     """The head of the noun phrase that ends right before `verb`: the first noun after the
     last comma before it whose head lies outside that stretch."""
@@ -103,8 +127,10 @@ def _make_root(
     old_root = sent.root
     old_obj_head = (obj.head, obj.dep_) if obj is not None else None
     old_verb_head, old_verb_dep = verb.head, verb.dep_
+    # a past form, or a present one read as a noun ("demand", "protests")
+    present = verb.tag_ in ("NN", "NNS") and taken is None
     verb.pos_ = "VERB"
-    verb.tag_ = "VBD"
+    verb.tag_ = ("VBZ" if verb.tag_ == "NNS" else "VBP") if present else "VBD"
     if verb.lower_ == "shot":
         verb.lemma_ = "shoot"
     verb.head = verb

@@ -214,7 +214,9 @@ def object_of(verb: Token, event_type: str, particle: str | None) -> Token | Non
         if verb.dep_ == "acl":
             return verb.head  # "a bus attacked by gunmen"
     obj = child(verb, "dobj")
-    if obj is not None and obj.lemma_.lower() not in cues("weapon"):
+    # "opened fire", "exchanged fire": the fire names no one hit
+    own_word = obj is not None and obj.lemma_.lower() == "fire" and particle == "fire"
+    if obj is not None and obj.lemma_.lower() not in cues("weapon") and not own_word:
         return obj
     preps: set[str] = set(TARGET_PREPS)
     if event_type in ("CONSULT", "COOPERATE", "AGREE", "ASSAULT"):
@@ -223,8 +225,10 @@ def object_of(verb: Token, event_type: str, particle: str | None) -> Token | Non
         preps.add(particle)
     aimed = prep_object(verb, preps)
     if aimed is None and obj is not None:
-        aimed = prep_object(obj, preps) or obj  # "fired shells at the town"
-    if aimed is None and obj is None:
+        aimed = prep_object(obj, preps)  # "fired shells at the town", "opened fire on a bus"
+        if aimed is None and not own_word:
+            aimed = obj
+    if aimed is None and (obj is None or own_word):
         # "shot and killed a trader": the toll verb joined to it names whom it hit
         toll = next(
             (

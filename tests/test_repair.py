@@ -28,6 +28,12 @@ def _roles(nlp: Language, text: str) -> tuple[str, str | None, str | None]:
         ),
         # the same after a hyphen
         ("On Monday, police tear-gassed students in Nairobi.", ("gassed", "police", "students")),
+        # a present-tense verb read as a noun, with its object still hung on it
+        (
+            "On Monday, in Torreon, Coahuila, hundreds of unionized workers of the City Council "
+            "demand the salary increase that was agreed.",
+            ("demand", "hundreds", "increase"),
+        ),
         # "shot" read as a noun and "dead" as the root
         (
             "On Monday, in Dhaka, riders on a motorbike shot dead a trader near a shop.",

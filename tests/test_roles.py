@@ -93,6 +93,20 @@ def test_roles_verb_subject_and_object(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        # the fire opened hits no one; the toll verb joined to it names whom the shots hit
+        ("Gunmen opened fire and killed a woman.", "a woman"),
+        ("Gunmen opened fire on a bus.", "a bus"),
+        ("Gunmen opened fire.", None),
+    ],
+)
+def test_roles_opened_fire_is_no_target(nlp: Language, sentence: str, target: str | None) -> None:
+    tok = _token(nlp(sentence), "opened")
+    assert _text(roles.object_of(tok, "ASSAULT", "fire")) == target
+
+
+@pytest.mark.parametrize(
     ("sentence", "noun", "source", "target"),
     [
         ("Egypt's strikes on the camps drew criticism.", "strikes", "Egypt", "the camps"),
