@@ -2785,14 +2785,20 @@ def _small_unit_named(ent: Span) -> bool:
     )
 
 
-def _only_scene_country(ctx: GeoContext) -> str | None:
-    """The country of every place, unit and dateline the article names, when there is one."""
+def _scene_countries(ctx: GeoContext) -> set[str]:
+    """The countries of the places and units the article names as scenes."""
     found = {
         c for counts in (ctx.countries, ctx.units, ctx.scenes) for c, n in counts.items() if n > 0
     }
+    found.discard("")
+    return found
+
+
+def _only_scene_country(ctx: GeoContext) -> str | None:
+    """The country of every place, unit and dateline the article names, when there is one."""
+    found = _scene_countries(ctx)
     if ctx.dateline is not None and ctx.dateline.country:
         found.add(ctx.dateline.country)
-    found.discard("")
     return next(iter(found)) if len(found) == 1 else None
 
 
@@ -2820,10 +2826,7 @@ _SHAPE_CONFIDENCE = 0.99
 def _shape_country(name: Span, ctx: GeoContext) -> str | None:
     """The country an unknown place name looks like it is in ("Leuterhausen": Germany), when
     its letters make one all but certain and the article places nothing in other countries."""
-    scenes = {
-        c for counts in (ctx.countries, ctx.units, ctx.scenes) for c, n in counts.items() if n > 0
-    }
-    scenes.discard("")
+    scenes = _scene_countries(ctx)
     # English unit words say nothing of the country but sound American ("Paloch County")
     words = [w for w in fold(name.text).split() if w not in _NAME_NOUNS]
     guess = name_shapes().country([" ".join(words)])

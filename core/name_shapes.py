@@ -54,23 +54,19 @@ class NameShapes:
         # it never shows costs it the smoothed share of a zero count.
         self._prior = [math.log(n) for n in names]
         self._unseen = [math.log(_ALPHA / (t + _ALPHA * vocabulary)) for t in totals]
-        self._totals = totals
-        self._vocabulary = vocabulary
 
     def scores(self, keys: Sequence[str]) -> list[float]:
         """Log scores of every country (in `self.countries` order) for the folded names."""
-        score = list(self._prior)
-        for key in keys:
-            for piece in pieces(key):
-                for k in range(len(score)):
-                    score[k] += self._unseen[k]
-                row = self._rows.get(piece)
-                if row is None:
-                    continue
-                for cell in row.split(","):
-                    iso, _, count = cell.partition(":")
-                    # the piece seen `count` times instead of none
-                    score[self._index[iso]] += math.log((int(count) + _ALPHA) / _ALPHA)
+        found = [piece for key in keys for piece in pieces(key)]
+        score = [p + len(found) * u for p, u in zip(self._prior, self._unseen, strict=True)]
+        for piece in found:
+            row = self._rows.get(piece)
+            if row is None:
+                continue
+            for cell in row.split(","):
+                iso, _, count = cell.partition(":")
+                # the piece seen `count` times instead of none
+                score[self._index[iso]] += math.log((int(count) + _ALPHA) / _ALPHA)
         return score
 
     def country(self, keys: Sequence[str]) -> tuple[str, float] | None:

@@ -14,6 +14,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .roles import child
+
 REPAIR = "newsevents_repair"
 
 # Tags of finite verbs: a sentence with one has the verb it needs.
@@ -38,7 +40,7 @@ def repair_lost_verbs(doc: Doc) -> Doc:
         if verb is not None:
             subj = _subject_before(sent, verb)
             if subj is not None:
-                obj = verb.head if verb.dep_ == "amod" else _child(verb, "dobj")
+                obj = verb.head if verb.dep_ == "amod" else child(verb, "dobj")
                 _make_root(sent, verb, obj=obj, subj=subj, taken=None)
     return doc
 
@@ -53,10 +55,6 @@ def _has_main_verb(sent: Span) -> bool:
     )
 
 
-def _child(token: Token, dep: str) -> Token | None:
-    return next((c for c in token.children if c.dep_ == dep), None)
-
-
 def _shot_dead(sent: Span) -> tuple[Token, Token | None, Token | None, Token] | None:
     """("shot", its object, its subject, "dead") where "shot dead X" lost its verb."""
     for tok in sent[:-1]:
@@ -67,9 +65,7 @@ def _shot_dead(sent: Span) -> tuple[Token, Token | None, Token | None, Token] | 
             and dead.lower_ == "dead"
             and (dead.dep_ == "ROOT")
         ):
-            obj = next((c for c in dead.children if c.dep_ == "dobj"), None)
-            subj = next((c for c in dead.children if c.dep_ == "nsubj"), None)
-            return tok, obj, subj, dead
+            return tok, child(dead, "dobj"), child(dead, "nsubj"), dead
     return None
 
 
@@ -146,14 +142,14 @@ def _make_root(
         if old_root is not obj and old_root is not taken:
             old_root.head = verb
             old_root.dep_ = "advcl" if old_root.pos_ in ("VERB", "AUX") else "dep"
-        for child in movers:
-            if child is not subj and child is not obj:
-                child.head = verb
+        for mover in movers:
+            if mover is not subj and mover is not obj:
+                mover.head = verb
     if taken is not None:
         taken.head = verb
         taken.dep_ = "oprd"
-        for child in list(taken.children):
-            child.head = verb
+        for dependent in list(taken.children):
+            dependent.head = verb
         # the words that hung on the noun the verb was read as are a phrase of their own
         # ("gunmen on a motorcycle shot dead": "a motorcycle" is what "on" governs)
         lefts = [
@@ -165,8 +161,8 @@ def _make_root(
             noun = lefts[-1]
             noun.head = old_verb_head
             noun.dep_ = old_verb_dep
-            for child in lefts[:-1]:
-                child.head = noun
+            for word in lefts[:-1]:
+                word.head = noun
     if obj is not None:
         obj.head = verb
         obj.dep_ = "dobj"

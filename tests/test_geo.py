@@ -1673,10 +1673,7 @@ def test_geo_town_next_to_the_province_named_is_that_town(
 def test_geo_country_of_what_is_denounced_is_no_scene(
     nlp: Language, geo: Geocoder, text: str, country: str
 ) -> None:
-    doc = nlp(text)
-    ctx = geo.article_context(doc)
-    trigger = next(t for t in doc if t.lemma_ == "condemn")
-    found = geo.locate(trigger, ctx)
+    found, _ = _locate(nlp, geo, text, "condemn")
     assert found is not None and found.country == country
 
 
@@ -1696,8 +1693,5 @@ def test_geo_country_of_what_is_denounced_is_no_scene(
 def test_geo_name_of_a_square_is_no_town(
     nlp: Language, geo: Geocoder, text: str, name: str
 ) -> None:
-    doc = nlp(text)
-    ctx = geo.article_context(doc)
-    trigger = next(t for t in doc if t.lemma_ in ("gather", "protest"))
-    found = geo.locate(trigger, ctx)
+    found, _ = _locate(nlp, geo, text, "protest" if "protested" in text else "gather")
     assert found is not None and found.name == name
