@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 from newsevents.core.geo import haversine_km
 
 if TYPE_CHECKING:
-    from newsevents.core.actors import ActorDictionary
+    from newsevents.core.actors.dictionary import ActorDictionary
     from newsevents.core.article import Article
     from newsevents.core.ontology import Trigger
     from newsevents.core.record import Event
@@ -235,7 +235,7 @@ def published_dates(readme: str) -> dict[str, date]:
 def suite_seed(shared: Path, limit: int) -> SuiteResult:
     """P/R/F1 of news events on the hand-coded seed articles."""
     from newsevents.core.evaluate import FIELD_NAMES, combine, load_gold, score
-    from newsevents.core.reader import read_article
+    from newsevents.core.inputs.reader import read_article
 
     gold_dir, seeds = shared / "gold", shared / "seeds"
     if not gold_dir.is_dir() or not seeds.is_dir():
@@ -388,7 +388,7 @@ def _codes_of(country: str | None, sector: str | None) -> list[str]:
     Codes are cut like the expected ones (`reduce_petrarch_code`): a dictionary's own agent
     code such as MOP ("main opposition group") is dropped on both sides.
     """
-    from newsevents.core.actors import RELIGION_CODES, SECTOR_CODES
+    from newsevents.core.actors.dictionary import RELIGION_CODES, SECTOR_CODES
 
     countries = (country or "").split(";")
     sectors = (sector or "").split(";")
@@ -452,7 +452,7 @@ def _codes_only(
 def load_user_actors(files: Sequence[Path], builtin: bool = True) -> ActorDictionary:
     """The built-in actor dictionary with each file's entries on top (the files alone when
     `builtin` is false)."""
-    from newsevents.core.actors import ActorDictionary
+    from newsevents.core.actors.dictionary import ActorDictionary
 
     return ActorDictionary.from_files(*files, builtin=builtin)
 
@@ -480,7 +480,7 @@ def suite_petrarch(shared: Path, limit: int) -> SuiteResult:
     # The suite's dictionaries replace the built-in ones, as PETRARCH runs on its own
     # dictionaries alone (the `--only-user-dictionaries` option of `newsevents extract`).
     actors = load_user_actors([d for d in dictionaries if d.exists()], builtin=False)
-    from newsevents.core.verbs import load_verbs
+    from newsevents.core.events.verbs import load_verbs
 
     verbs_file = folder / "PETR_Validate_verbs_2_02.txt"
     if not verbs_file.exists():
@@ -488,7 +488,7 @@ def suite_petrarch(shared: Path, limit: int) -> SuiteResult:
     verbs = load_verbs(verbs_file)
     articles = [make_article(r.text, r.id, _yyyymmdd(r.date)) for r in chosen]
     events, errors = run_extractor(articles, actors, verbs, builtin_verbs=False)
-    from newsevents.core.actors import RELIGION_CODES, SECTOR_CODES
+    from newsevents.core.actors.dictionary import RELIGION_CODES, SECTOR_CODES
 
     expected = [reduce_expected(r.events, SECTOR_CODES, RELIGION_CODES) for r in chosen]
     # PETRARCH writes an event only when it codes both its source and its target, and codes a
@@ -887,7 +887,7 @@ def suite_location(shared: Path, limit: int) -> SuiteResult:
     with zipfile.ZipFile(path) as archive:
         name = next(n for n in archive.namelist() if n.endswith(".jsonl") and "MACOSX" not in n)
         records = spread(read_location_records(archive.read(name).decode("utf-8")), limit)
-    from newsevents.core.engine import Engine
+    from newsevents.core.events.engine import Engine
 
     engine = Engine.get()
     right = some = 0

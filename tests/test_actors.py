@@ -8,7 +8,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Span
 
-from newsevents.core.actors import ActorCode, ActorDictionary, country_of
+from newsevents.core.actors.dictionary import ActorCode, ActorDictionary, country_of
 from newsevents.core.errors import DictionaryError
 
 

@@ -25,7 +25,7 @@ from typer.testing import CliRunner
 from newsevents.cli.commands import extract as extract_module
 from newsevents.cli.exitcodes import ExitCode
 from newsevents.cli.main import app
-from newsevents.core import parallel
+from newsevents.core import runner as parallel
 from newsevents.core.api import extract_many
 from newsevents.core.article import Article
 from newsevents.core.record import FIELDS
@@ -87,7 +87,7 @@ def test_batch_workers_output_identical() -> None:
 
 def test_batch_library_workers_identical_with_read_errors() -> None:
     from newsevents.core.errors import EmptyInputError
-    from newsevents.core.reader import iter_inputs
+    from newsevents.core.inputs.reader import iter_inputs
 
     items: list[Any] = list(iter_inputs([str(SAMPLES)]))
     items.insert(3, EmptyInputError("gone.txt", "the input is empty", "give a text"))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsevents.core.build_gazetteer import (
+from newsevents.core.geo.build_gazetteer import (
     Unit,
     _admin2_units,
     _admin_key_names,

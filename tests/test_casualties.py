@@ -1,4 +1,4 @@
-"""Casualty, arrest and crowd counts of one event (newsevents.core.casualties)."""
+"""Casualty, arrest and crowd counts of one event (newsevents.core.events.casualties)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from newsevents.core.casualties import Casualties, casualties, parse_number
+from newsevents.core.events.casualties import Casualties, casualties, parse_number
 
 
 def _trigger(doc: Doc, lemma: str) -> Token:

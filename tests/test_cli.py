@@ -24,8 +24,8 @@ from typer.testing import CliRunner
 from newsevents.cli.commands import extract as extract_module
 from newsevents.cli.exitcodes import ExitCode
 from newsevents.cli.main import app
-from newsevents.core import reader
 from newsevents.core.api import Result
+from newsevents.core.inputs import reader
 from newsevents.core.record import FIELDS
 
 WriteArticle = Callable[..., Path]
@@ -73,7 +73,7 @@ def test_cli_help_does_not_import_spacy(args: list[str]) -> None:
     assert done.returncode == 0, done.stderr
     imported = [line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()]
     assert "spacy" not in imported
-    assert "newsevents.core.engine" not in imported
+    assert "newsevents.core.events.engine" not in imported
     assert done.stdout.strip()
 
 
@@ -642,7 +642,7 @@ def test_cli_actors_file_loaded(
     write_article("mine.csv", NAKURU_ACTORS)
     result = invoke(runner, "a.txt", "--actors", "mine.csv")
     assert result.exit_code == ExitCode.OK, result.stderr
-    from newsevents.core.actors import ActorDictionary
+    from newsevents.core.actors.dictionary import ActorDictionary
 
     assert isinstance(seen["actors"], ActorDictionary)
     assert seen["actors"] is not ActorDictionary.default()
@@ -687,7 +687,7 @@ def test_cli_only_user_dictionaries_replaces_the_built_in_ones(
     assert result.exit_code == ExitCode.OK
     assert result.stdout == ""
     assert result.stderr == "0 articles, 0 events, 0 failed\n"
-    from newsevents.core.actors import ActorDictionary
+    from newsevents.core.actors.dictionary import ActorDictionary
 
     own = {e.pattern for e in seen["actors"].entries()}
     assert ("egypt" in own) is builtin_actors

@@ -8,7 +8,12 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from newsevents.core.dates import EventDate, event_date, lead_date, published_from_dateline
+from newsevents.core.dates.event_dates import (
+    EventDate,
+    event_date,
+    lead_date,
+    published_from_dateline,
+)
 
 SATURDAY = date(2017, 5, 27)
 

@@ -382,7 +382,7 @@ def test_engine_many_plural_short_names_do_not_nest() -> None:
 def test_engine_first_line_is_a_headline_unless_it_is_the_whole_report(
     text: str, expected: bool
 ) -> None:
-    from newsevents.core.engine import _is_headline
+    from newsevents.core.events.engine import _is_headline
 
     assert _is_headline(text) is expected
 
@@ -567,7 +567,7 @@ def _parsed(nlp: object, rows: list[tuple[str, int, str, str, str, str]]) -> obj
 def test_engine_subject_the_parser_hangs_on_a_place_is_found(
     nlp: object, rows: list[tuple[str, int, str, str, str, str]], verb: int, expected: str | None
 ) -> None:
-    from newsevents.core.roles import stranded_subject
+    from newsevents.core.events.roles import stranded_subject
 
     doc = _parsed(nlp, rows)
     found = stranded_subject(doc[verb])  # type: ignore[index]
@@ -753,7 +753,7 @@ def test_engine_victims_and_things_are_no_doers(text: str, event_type: str) -> N
 def test_engine_passive_patient_past_a_misread_subject(
     nlp: object, rows: list[tuple[str, int, str, str, str, str]], expected: str | None
 ) -> None:
-    from newsevents.core.roles import passive_patient
+    from newsevents.core.events.roles import passive_patient
 
     doc = _parsed(nlp, rows)
     verb = next(t for t in doc if t.dep_ == "ROOT")  # type: ignore[attr-defined]

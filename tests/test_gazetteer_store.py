@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from newsevents.core import geo
-from newsevents.core.geo import (
+from newsevents.core.geo import geocoder as geo
+from newsevents.core.geo.geocoder import (
     GAZETTEER,
     Geocoder,
     _MemoryIndex,

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from newsevents.core import extract_many
-from newsevents.core.reader import read_article
+from newsevents.core.inputs.reader import read_article
 
 from .conftest import GOLDEN, SAMPLES
 

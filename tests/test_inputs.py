@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from newsevents.core import extract_many
-from newsevents.core.reader import iter_inputs
+from newsevents.core.inputs.reader import iter_inputs
 
 INPUTS = Path(__file__).resolve().parent / "inputs"
 CASES = sorted(

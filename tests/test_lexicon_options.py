@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsevents.cli.main import app
-from newsevents.core.verbs import load_verbs
+from newsevents.core.events.verbs import load_verbs
 
 ARTICLE = "Border row\n\nThe army of Ruritania besieged the village of Zenda on Friday.\n"
 
@@ -168,7 +168,7 @@ def test_lexicon_options_only_user_dictionaries(
 def test_engine_roles_with_user_dictionaries_alone(
     tmp_path: Path, text: str, source: str, target: str
 ) -> None:
-    from newsevents.core.actors import ActorDictionary
+    from newsevents.core.actors.dictionary import ActorDictionary
     from newsevents.core.api import extract
 
     (tmp_path / "actors.csv").write_text(ACTORS, encoding="utf-8")

@@ -10,7 +10,11 @@ from spacy.language import Language
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
 
-from newsevents.core.pipes import RememberingAttributeRuler, RememberingLemmatizer, remembering
+from newsevents.core.pipeline.pipes import (
+    RememberingAttributeRuler,
+    RememberingLemmatizer,
+    remembering,
+)
 
 ATTRS = [POS, MORPH, LEMMA, TAG, DEP, HEAD]
 

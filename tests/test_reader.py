@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from newsevents.core import reader
 from newsevents.core.article import Article
 from newsevents.core.errors import (
     BinaryInputError,
@@ -20,7 +19,8 @@ from newsevents.core.errors import (
     NoMatchingFilesError,
     UnreadableInputError,
 )
-from newsevents.core.reader import (
+from newsevents.core.inputs import reader
+from newsevents.core.inputs.reader import (
     TooLargeInputError,
     iter_inputs,
     parse_article,

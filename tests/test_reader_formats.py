@@ -14,7 +14,7 @@ from newsevents.cli.exitcodes import ExitCode
 from newsevents.cli.main import app
 from newsevents.core.article import Article
 from newsevents.core.errors import EmptyInputError, InputError, NoMatchingFilesError
-from newsevents.core.reader import (
+from newsevents.core.inputs.reader import (
     JsonInputError,
     iter_inputs,
     read_article,
@@ -226,6 +226,6 @@ def test_reader_formats_errors_name_stdin_records() -> None:
     data = b'{"title": "x"}\n{"title": "y"}\n'
     items = list(iter_inputs(["-"], stdin=io.BytesIO(data)))
     assert isinstance(items[0], InputError)
-    from newsevents.core.reader import display_name
+    from newsevents.core.inputs.reader import display_name
 
     assert display_name(items[0].path) == "<stdin>#1"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from newsevents.core.repair import repair_lost_verbs
+from newsevents.core.pipeline.repair import repair_lost_verbs
 
 
 def _roles(nlp: Language, text: str) -> tuple[str, str | None, str | None]:

@@ -6,8 +6,8 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from newsevents.core import roles
-from newsevents.core.triggers import Candidate
+from newsevents.core.events import roles
+from newsevents.core.events.triggers import Candidate
 
 
 def _token(doc: Doc, word: str) -> Token:

@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsevents.core import ontology
-from newsevents.core.triggers import PATTERN_MARK, TriggerFinder, has_particle, marked_roles
+from newsevents.core.events.triggers import PATTERN_MARK, TriggerFinder, has_particle, marked_roles
 
 
 def _token(doc: Doc, word: str) -> Token:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsevents.core.verbs import load_verbs
+from newsevents.core.events.verbs import load_verbs
 
 SETS = """&CURRENCY
 +DOLLAR

@@ -21,7 +21,7 @@ from rich.table import Table
 from ..exitcodes import ExitCode
 
 if TYPE_CHECKING:
-    from newsevents.core.actors import ActorDictionary
+    from newsevents.core.actors.dictionary import ActorDictionary
     from newsevents.core.article import Article
     from newsevents.core.evaluate import GoldEvent, Score
 
@@ -59,7 +59,7 @@ def gold_path_for(gold_dir: Path, article: Path) -> Path:
 
 def _read(path: Path, published: date | None) -> Article:
     """Read one article, front matter first, `published` when it gives no date."""
-    from newsevents.core.reader import read_article
+    from newsevents.core.inputs.reader import read_article
 
     return read_article(path, published)
 
@@ -68,7 +68,7 @@ def load_actors(files: list[Path]) -> ActorDictionary | None:
     """The built-in actor dictionary plus each file's entries, or None when none is given."""
     if not files:
         return None
-    from newsevents.core.actors import ActorDictionary
+    from newsevents.core.actors.dictionary import ActorDictionary
 
     return ActorDictionary.from_files(*files)
 

@@ -33,13 +33,13 @@ from ..writers import (
 )
 
 if TYPE_CHECKING:
-    from newsevents.core.actors import ActorDictionary
+    from newsevents.core.actors.dictionary import ActorDictionary
     from newsevents.core.api import Result
     from newsevents.core.ontology import Trigger
 
 
 class InputFormat(str, Enum):
-    """`--input-format` choices (the same as newsevents.core.reader.INPUT_FORMATS)."""
+    """`--input-format` choices (the same as newsevents.core.inputs.reader.INPUT_FORMATS)."""
 
     auto = "auto"
     text = "text"
@@ -91,7 +91,7 @@ def parse_date_option(value: str | None) -> date | None:
     """`--date` as a date; UsageProblem with the fix when it is not YYYY-MM-DD."""
     if value is None:
         return None
-    from newsevents.core.reader import parse_date
+    from newsevents.core.inputs.reader import parse_date
 
     try:
         return parse_date(value)
@@ -150,7 +150,7 @@ def load_actors(files: list[Path], builtin: bool = True) -> ActorDictionary | No
     """
     if not files:
         return None
-    from newsevents.core.actors import ActorDictionary
+    from newsevents.core.actors.dictionary import ActorDictionary
 
     return ActorDictionary.from_files(*files, builtin=builtin)
 
@@ -161,7 +161,7 @@ def load_verb_files(files: list[Path]) -> list[Trigger]:
     Raises:
         DictionaryError: a file is missing or malformed.
     """
-    from newsevents.core.verbs import load_verbs
+    from newsevents.core.events.verbs import load_verbs
 
     entries: list[Trigger] = []
     for file in files:
@@ -171,7 +171,7 @@ def load_verb_files(files: list[Path]) -> list[Trigger]:
 
 def _describe_error(result: Result) -> str:
     from newsevents.core.errors import InputError
-    from newsevents.core.reader import display_name
+    from newsevents.core.inputs.reader import display_name
 
     err = result.error
     if isinstance(err, InputError):
@@ -236,7 +236,7 @@ def extract(
 
     from newsevents.core import api
     from newsevents.core.errors import DictionaryError, ModelNotFoundError
-    from newsevents.core.reader import iter_inputs
+    from newsevents.core.inputs.reader import iter_inputs
 
     try:
         actors = load_actors(actor_files or [], builtin=not only_user_dictionaries)

@@ -17,8 +17,8 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from .arrays import positions, string_ids
-from .datafiles import data_rows
+from ..arrays import positions, string_ids
+from ..datafiles import data_rows
 from .roles import passive_patient
 
 COUNT_FIELDS = ("dead", "injured", "arrested", "size")

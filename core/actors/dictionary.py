@@ -22,7 +22,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from .errors import DictionaryError
+from ..errors import DictionaryError
 
 if TYPE_CHECKING:
     from spacy.matcher import PhraseMatcher

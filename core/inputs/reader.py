@@ -49,8 +49,8 @@ from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from .article import Article
-from .errors import (
+from ..article import Article
+from ..errors import (
     BinaryInputError,
     EmptyInputError,
     InputError,

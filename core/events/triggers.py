@@ -16,8 +16,8 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from . import ontology
-from .datafiles import data_rows
+from .. import ontology
+from ..datafiles import data_rows
 from .roles import counted_by, cues, is_gerund_subject
 
 EVENT_POS = ("VERB", "NOUN")

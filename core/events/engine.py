@@ -17,20 +17,20 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from . import ontology
-from .actors import ACTOR_MEMO, ActorCode, ActorDictionary
-from .api import BATCH_SIZE, Result
-from .arrays import positions, string_ids
-from .article import Article
+from .. import ontology
+from ..actors import ACTOR_MEMO, ActorCode, ActorDictionary
+from ..api import BATCH_SIZE, Result
+from ..arrays import positions, string_ids
+from ..article import Article
+from ..dates import DATE_MEMO, event_date, lead_date, published_from_dateline
+from ..errors import InputError, NewsEventsError
+from ..geo import DASHES, SITE_NOUNS, Geocoder, GeoContext
+from ..model import load_model
+from ..pipeline.pipes import remembering
+from ..pipeline.repair import REPAIR
+from ..record import Event
 from .casualties import Casualties, casualties, parse_number
-from .dates import DATE_MEMO, event_date, lead_date, published_from_dateline
-from .errors import InputError, NewsEventsError
-from .geo import DASHES, SITE_NOUNS, Geocoder, GeoContext
 from .merge import NEEDS_TARGET, Draft, merge_drafts
-from .model import load_model
-from .pipes import remembering
-from .record import Event
-from .repair import REPAIR
 from .roles import (
     CLAIM_VERBS,
     PERSONAL_PRONOUNS,

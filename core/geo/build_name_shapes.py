@@ -13,7 +13,7 @@ line per piece `piece<TAB>ISO3:count,ISO3:count,...` (pieces seen once in all ar
 they tell nothing a smoothed zero does not). A piece is three or four letters of the folded
 name with "^" and "$" marking its ends and "_" for a space ("^bad", "sen$").
 
-Run: python -m newsevents.core.build_name_shapes
+Run: python -m newsevents.core.geo.build_name_shapes
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import gzip
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from .geo import GAZETTEER, _read_gazetteer, fold
+from .geocoder import GAZETTEER, _read_gazetteer, fold
 from .name_shapes import NAME_SHAPES, pieces
 
 # Record kinds whose names are counted: towns, districts, townships (not countries, provinces).
@@ -54,7 +54,7 @@ def build(source: Path = GAZETTEER, out: Path = NAME_SHAPES) -> Path:
             counts[piece][iso3] += 1
     rows = [
         "# newsevents name shapes: letter pieces of place names by country, for names the",
-        "# gazetteer lacks. Built by newsevents.core.build_name_shapes from gazetteer.tsv.gz",
+        "# gazetteer lacks. Built by newsevents.core.geo.build_name_shapes from gazetteer.tsv.gz",
         "# (GeoNames data, CC BY 4.0; geoBoundaries units).",
     ]
     rows += [f"@{iso}\t{names[iso]}\t{totals[iso]}" for iso in sorted(names)]

@@ -42,13 +42,13 @@ from spacy.strings import StringStore
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
-from .actors import CONTAINER_KINDS, NONSTATE_CODES, ActorDictionary
-from .arrays import string_ids
-from .datafiles import data_rows
+from ..actors import CONTAINER_KINDS, NONSTATE_CODES, ActorDictionary
+from ..arrays import string_ids
+from ..datafiles import DATA_DIR, data_rows
+from ..lang.en import cues
 from .name_shapes import name_shapes
-from .roles import cues
 
-GAZETTEER = Path(__file__).resolve().parent / "data" / "gazetteer.tsv.gz"
+GAZETTEER = DATA_DIR / "gazetteer.tsv.gz"
 # Part of the store's file name and checked inside it: bump it when the schema or the way the
 # store is filled changes, so that stores built by older code are not read.
 STORE_VERSION = 2

@@ -6,14 +6,12 @@ Every function here takes spaCy tokens and follows dependency arcs; the words th
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from .datafiles import data_rows
+from ..lang.en import cues
 
 if TYPE_CHECKING:
     from .triggers import Candidate
@@ -63,19 +61,6 @@ LOCATIVE_PREPS = {
     "under",
     "throughout",
 }
-
-
-@cache
-def cue_words() -> dict[str, frozenset[str]]:
-    """Cue words of data/cues.csv grouped by kind."""
-    groups: dict[str, set[str]] = defaultdict(set)
-    for row in data_rows("cues.csv"):
-        groups[row["kind"]].add(row["word"])
-    return {kind: frozenset(words) for kind, words in groups.items()}
-
-
-def cues(kind: str) -> frozenset[str]:
-    return cue_words().get(kind, frozenset())
 
 
 def counted_by(noun: Token) -> Token:

@@ -29,7 +29,7 @@ from .errors import InputError, NewsEventsError
 if TYPE_CHECKING:
     from .actors import ActorDictionary
     from .api import Result
-    from .engine import Engine
+    from .events.engine import Engine
     from .ontology import Trigger
     from .record import Event
 
@@ -70,7 +70,7 @@ def default_workers() -> int:
 
 
 def _engine(settings: Settings) -> Engine:
-    from .engine import Engine
+    from .events.engine import Engine
 
     return Engine.get(
         model=settings.model,

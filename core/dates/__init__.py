@@ -1,0 +1,19 @@
+"""When: the dates of events, read off the text against the publication date."""
+
+from __future__ import annotations
+
+from .event_dates import (
+    DATE_MEMO,
+    EventDate,
+    event_date,
+    lead_date,
+    published_from_dateline,
+)
+
+__all__ = [
+    "DATE_MEMO",
+    "EventDate",
+    "event_date",
+    "lead_date",
+    "published_from_dateline",
+]

@@ -1,0 +1,1 @@
+"""What happened: triggers, roles, tolls, drafting and merging of event mentions."""

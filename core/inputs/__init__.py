@@ -1,0 +1,1 @@
+"""Reading articles: files, folders, stdin, HTML and JSON Lines records."""

@@ -1,0 +1,1 @@
+"""Language data: the words each language's rules read, kept out of the code."""

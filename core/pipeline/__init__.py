@@ -1,0 +1,1 @@
+"""The spaCy components of the pipeline: paragraphs, sentences, parse repair."""
