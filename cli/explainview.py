@@ -17,7 +17,7 @@ from .writers.table import show_cell
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from newsevents.core.article import Article
+    from newsevents.core import Article
     from newsevents.core.record import Event
 
 KINDS: tuple[str, ...] = ("trigger", "source", "target", "place", "date", "casualties")

@@ -24,13 +24,13 @@ def stderr_is_terminal() -> bool:
 
 def count_files(inputs: list[str], glob: str) -> int:
     """How many article files the INPUTs name (stdin counts one); a JSON file may hold more."""
-    from newsevents.core.inputs.reader import _walk  # the reader's own walk: same files, same rules
+    from newsevents.core.inputs import walk  # the reader's own walk: same files, same rules
 
     total = 0
     for item in inputs:
         path = Path(item)
         if item != "-" and path.is_dir():
-            total += sum(1 for entry in _walk(path, glob) if isinstance(entry, Path))
+            total += sum(1 for entry in walk(path, glob) if isinstance(entry, Path))
         else:
             total += 1
     return total

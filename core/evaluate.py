@@ -23,10 +23,13 @@ from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import GoldFormatError
 from .record import Event
+
+if TYPE_CHECKING:
+    from .api import Result
 
 PLOVER_TYPES: frozenset[str] = frozenset(
     {
@@ -432,3 +435,63 @@ def score(events: Sequence[Event], gold: Sequence[GoldEvent]) -> Score:
             result.field_total[name] += 1
             result.field_correct[name] += int(_field_agrees(name, event, row))
     return result
+
+
+# --- pairing articles with gold files ----------------------------------------------------------
+
+
+@dataclass
+class ArticleScore:
+    """One article's score and what it was scored against."""
+
+    article: str
+    gold: str
+    extracted: int
+    score: Score
+
+    def to_dict(self) -> dict[str, Any]:
+        """The article's score as plain JSON-ready data."""
+        return {
+            "article": self.article,
+            "gold": self.gold,
+            "extracted": self.extracted,
+            **self.score.to_dict(),
+        }
+
+
+def gold_path_for(gold_dir: Path, article: Path) -> Path:
+    """The gold file of an article: `<gold_dir>/<article stem>.json`."""
+    return gold_dir / f"{article.stem}.json"
+
+
+def load_golds(gold_dir: Path, articles: Sequence[Path]) -> list[tuple[Path, list[GoldEvent]]]:
+    """Each article's gold file and rows, in article order.
+
+    Raises:
+        GoldFormatError: a gold file is missing or malformed.
+    """
+    golds: list[tuple[Path, list[GoldEvent]]] = []
+    for path in articles:
+        gold_file = gold_path_for(gold_dir, path)
+        golds.append((gold_file, load_gold(gold_file)))
+    return golds
+
+
+def score_results(
+    articles: Sequence[Path],
+    golds: Sequence[tuple[Path, list[GoldEvent]]],
+    results: Iterable[Result],
+) -> tuple[list[ArticleScore], Score]:
+    """Score each article's extraction result against its gold rows; the total besides.
+
+    Raises:
+        NewsEventsError: the first result that failed (its own error).
+    """
+    scores: list[ArticleScore] = []
+    for path, (gold_file, gold), result in zip(articles, golds, results, strict=True):
+        if result.error is not None:
+            raise result.error
+        scores.append(
+            ArticleScore(str(path), str(gold_file), len(result.events), score(result.events, gold))
+        )
+    return scores, combine(s.score for s in scores)

@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from newsevents.cli import options as options_module
 from newsevents.cli.commands import extract as extract_module
 from newsevents.cli.exitcodes import ExitCode
 from newsevents.cli.main import app
@@ -202,7 +203,7 @@ def test_cli_stdin_empty(runner: CliRunner) -> None:
 def test_cli_no_input_on_terminal_is_usage_error(
     runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(extract_module, "_stdin_is_terminal", lambda: True)
+    monkeypatch.setattr(options_module, "_stdin_is_terminal", lambda: True)
     result = invoke(runner)
     assert result.exit_code == ExitCode.USAGE
     assert result.stdout == ""

@@ -1,29 +1,29 @@
 """`newsevents evaluate`: score the extractor on articles that have hand-coded gold files.
 
-`evaluate_articles()` is the plain function doing the work; `evaluate_command()` is the thin
-Typer command over it. The core is imported inside functions, so `newsevents --help` stays fast.
+`evaluate()` is the plain function doing the work (pairing articles with gold files and scoring
+them are `newsevents.core.evaluate`'s); `evaluate_command()` is the thin Typer command over it.
+The core is imported inside functions, so `newsevents --help` stays fast.
 """
 
 from __future__ import annotations
 
 import json
 import sys
-from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from ..exitcodes import ExitCode
+from ..failures import UsageProblem, run_command
+from ..options import load_actors, parse_date_option
 
 if TYPE_CHECKING:
-    from newsevents.core.actors.dictionary import ActorDictionary
-    from newsevents.core.article import Article
-    from newsevents.core.evaluate import GoldEvent, Score
+    from newsevents.core.evaluate import ArticleScore, Score
 
 
 class EvalFormat(str, Enum):
@@ -31,46 +31,6 @@ class EvalFormat(str, Enum):
 
     table = "table"
     json = "json"
-
-
-@dataclass
-class ArticleScore:
-    """One article's score and what it was scored against."""
-
-    article: str
-    gold: str
-    extracted: int
-    score: Score
-
-    def to_dict(self) -> dict[str, Any]:
-        """The article's score as plain JSON-ready data."""
-        return {
-            "article": self.article,
-            "gold": self.gold,
-            "extracted": self.extracted,
-            **self.score.to_dict(),
-        }
-
-
-def gold_path_for(gold_dir: Path, article: Path) -> Path:
-    """The gold file of an article: `<gold_dir>/<article stem>.json`."""
-    return gold_dir / f"{article.stem}.json"
-
-
-def _read(path: Path, published: date | None) -> Article:
-    """Read one article, front matter first, `published` when it gives no date."""
-    from newsevents.core.inputs.reader import read_article
-
-    return read_article(path, published)
-
-
-def load_actors(files: list[Path]) -> ActorDictionary | None:
-    """The built-in actor dictionary plus each file's entries, or None when none is given."""
-    if not files:
-        return None
-    from newsevents.core.actors.dictionary import ActorDictionary
-
-    return ActorDictionary.from_files(*files)
 
 
 def evaluate_articles(
@@ -88,24 +48,17 @@ def evaluate_articles(
         InputError: an article cannot be read.
         DictionaryError, ModelNotFoundError: bad --actors file, no spaCy model.
     """
-    from newsevents.core.api import extract_many
-    from newsevents.core.evaluate import combine, load_gold, score
+    from newsevents.core.evaluate import load_golds, score_results
+    from newsevents.core.inputs import read_article
+    from newsevents.core.settings import OutputSettings, extract_with
 
-    golds: list[tuple[Path, list[GoldEvent]]] = []
-    for path in articles:
-        gold_file = gold_path_for(gold_dir, path)
-        golds.append((gold_file, load_gold(gold_file)))
-    docs = [_read(path, published) for path in articles]
+    golds = load_golds(gold_dir, articles)
+    docs = [read_article(path, published) for path in articles]
     dictionary = load_actors(actors or [])
-    scores: list[ArticleScore] = []
-    results = extract_many(docs, model=model, actors=dictionary)
-    for path, (gold_file, gold), result in zip(articles, golds, results, strict=True):
-        if result.error is not None:
-            raise result.error
-        scores.append(
-            ArticleScore(str(path), str(gold_file), len(result.events), score(result.events, gold))
-        )
-    return scores, combine(s.score for s in scores)
+    results = extract_with(
+        docs, OutputSettings(model=model), actors=dictionary, verbs=[], workers=1
+    )
+    return score_results(articles, golds, results)
 
 
 def _pct(value: float | None) -> str:
@@ -156,9 +109,39 @@ def render_table(scores: list[ArticleScore], total: Score, console: Console) -> 
     console.print(fields)
 
 
-def _fail(message: str, code: ExitCode) -> typer.Exit:
-    Console(stderr=True).print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
-    return typer.Exit(int(code))
+def check_paths(gold: Path, actors: list[Path]) -> None:
+    """Raise UsageProblem when the gold folder or an --actors file does not exist."""
+    if not gold.is_dir():
+        raise UsageProblem(f"{gold}: no such gold folder; check the --gold path")
+    for file in actors:
+        if not file.is_file():
+            raise UsageProblem(f"{file}: no such actor dictionary file")
+
+
+def evaluate(
+    articles: list[Path],
+    *,
+    gold: Path,
+    format: EvalFormat = EvalFormat.table,
+    published: date | None = None,
+    model: str | None = None,
+    actors: list[Path] | None = None,
+) -> ExitCode:
+    """Score ARTICLEs against their gold files and write the scores in `format`.
+
+    Raises:
+        UsageProblem: no gold folder or --actors file; NewsEventsError: see `evaluate_articles`.
+    """
+    check_paths(gold, actors or [])
+    scores, total = evaluate_articles(
+        gold, articles, published=published, model=model, actors=actors
+    )
+    if format is EvalFormat.json:
+        data = {"articles": [s.to_dict() for s in scores], "total": total.to_dict()}
+        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    else:
+        render_table(scores, total, Console())
+    return ExitCode.OK
 
 
 def evaluate_command(
@@ -215,36 +198,13 @@ def evaluate_command(
 
     Example: newsevents evaluate --gold ../shared/gold ../shared/seeds/000_ac277268c718e836.txt --date 2017-05-27
     """  # noqa: E501
-    from newsevents.core.errors import (
-        DictionaryError,
-        InputError,
-        ModelNotFoundError,
-        NewsEventsError,
-    )
-
-    published: date | None = None
-    if date_ is not None:
-        try:
-            published = date.fromisoformat(date_.strip())
-        except ValueError:
-            raise _fail(f"--date {date_!r} is not a YYYY-MM-DD date", ExitCode.USAGE) from None
-    if not gold.is_dir():
-        raise _fail(f"{gold}: no such gold folder; check the --gold path", ExitCode.USAGE)
-    for file in actors or []:
-        if not file.is_file():
-            raise _fail(f"{file}: no such actor dictionary file", ExitCode.USAGE)
-    try:
-        scores, total = evaluate_articles(
-            gold, articles, published=published, model=model, actors=actors
+    run_command(
+        lambda: evaluate(
+            articles,
+            gold=gold,
+            format=format,
+            published=parse_date_option(date_),
+            model=model,
+            actors=actors,
         )
-    except InputError as err:
-        raise _fail(str(err), ExitCode.INPUT_FAILED) from None
-    except (DictionaryError, ModelNotFoundError) as err:  # GoldFormatError is a DictionaryError
-        raise _fail(str(err), ExitCode.USAGE) from None
-    except NewsEventsError as err:
-        raise _fail(str(err), ExitCode.INPUT_FAILED) from None
-    if format is EvalFormat.json:
-        data = {"articles": [s.to_dict() for s in scores], "total": total.to_dict()}
-        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
-    else:
-        render_table(scores, total, Console())
+    )

@@ -10,17 +10,24 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-import traceback
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, BinaryIO, TextIO
 
-import click
 import typer
 
 from ..exitcodes import ExitCode
+from ..failures import Messages, UsageProblem, article_failure, run_command
+from ..options import (
+    InputFormat,
+    check_output_folder,
+    inputs_or_stdin,
+    load_actors,
+    load_verb_files,
+    parse_date_option,
+)
 from ..progress import Progress, stderr_is_terminal
 from ..writers import (
     EXTENSIONS,
@@ -33,26 +40,12 @@ from ..writers import (
 )
 
 if TYPE_CHECKING:
-    from newsevents.core.actors.dictionary import ActorDictionary
-    from newsevents.core.api import Result
-    from newsevents.core.ontology import Trigger
+    from newsevents.core import Result
+    from newsevents.core.settings import OutputSettings
 
+    from ..writers.sqlite import SqliteWriter
 
-class InputFormat(str, Enum):
-    """`--input-format` choices (the same as newsevents.core.inputs.reader.INPUT_FORMATS)."""
-
-    auto = "auto"
-    text = "text"
-    html = "html"
-    jsonl = "jsonl"
-
-
-class UsageProblem(Exception):
-    """A bad option or argument: reported as one `error:` line, exit code USAGE."""
-
-
-def _stdin_is_terminal() -> bool:
-    return sys.stdin is None or sys.stdin.isatty()
+__all__ = ["UsageProblem", "choose_format", "extract", "extract_cli"]
 
 
 def _stdout_is_terminal() -> bool:
@@ -61,44 +54,6 @@ def _stdout_is_terminal() -> bool:
 
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
-@dataclass
-class Messages:
-    """Everything for people goes to stderr: warnings, per-file errors, the summary."""
-
-    quiet: bool = False
-    debug: bool = False
-
-    def _echo(self, line: str) -> None:
-        click.echo(line, err=True)
-
-    def warning(self, text: str) -> None:
-        if not self.quiet:
-            self._echo(f"warning: {text}")
-
-    def error(self, text: str, exc: BaseException | None = None) -> None:
-        if self.debug and exc is not None and exc.__traceback__ is not None:
-            self._echo("".join(traceback.format_exception(exc)).rstrip())
-        self._echo(f"error: {text}")
-
-    def info(self, text: str) -> None:
-        if not self.quiet:
-            self._echo(text)
-
-
-def parse_date_option(value: str | None) -> date | None:
-    """`--date` as a date; UsageProblem with the fix when it is not YYYY-MM-DD."""
-    if value is None:
-        return None
-    from newsevents.core.inputs.reader import parse_date
-
-    try:
-        return parse_date(value)
-    except ValueError:
-        raise UsageProblem(
-            f"--date '{value}' is not a valid date; use YYYY-MM-DD, e.g. --date 2024-05-04"
-        ) from None
 
 
 def choose_format(format: str | None, output: Path | None) -> str:
@@ -120,63 +75,29 @@ def choose_format(format: str | None, output: Path | None) -> str:
     return "table" if _stdout_is_terminal() else "jsonl"
 
 
-def inputs_or_stdin(inputs: list[str], missing: str, example: str) -> list[str]:
-    """The inputs, or stdin ("-") when none are given and text is piped in.
+def check_options(
+    settings: OutputSettings, format: str | None, output: Path | None, workers: int | None
+) -> str:
+    """Check the options against each other; return the output format.
 
     Raises:
-        UsageProblem: no input and a terminal on stdin; `missing` and `example` word it.
+        UsageProblem: the first bad option, with its fix.
     """
-    if inputs:
-        return inputs
-    if _stdin_is_terminal():
-        raise UsageProblem(f"{missing} and nothing piped in; give files or folders, e.g. {example}")
-    return ["-"]
-
-
-def check_output_folder(output: Path | None) -> None:
-    """Raise UsageProblem when --output names a file in a folder that does not exist."""
-    if output is not None and not output.parent.is_dir():
+    if not 0.0 <= settings.min_confidence <= 1.0:
+        raise UsageProblem(f"--min-confidence {settings.min_confidence} is not between 0 and 1")
+    if settings.only_user_dictionaries and not settings.actor_files and not settings.verb_files:
         raise UsageProblem(
-            f"cannot write '{output}': folder '{output.parent}' does not exist; create it first"
+            "--only-user-dictionaries needs dictionary files; give --actors FILE or --verbs FILE"
         )
-
-
-def load_actors(files: list[Path], builtin: bool = True) -> ActorDictionary | None:
-    """The built-in actor dictionary plus each --actors file (the files alone when `builtin`
-    is false), or None when none is given.
-
-    Raises:
-        DictionaryError: a file is missing or malformed (its message says how to fix it).
-    """
-    if not files:
-        return None
-    from newsevents.core.actors.dictionary import ActorDictionary
-
-    return ActorDictionary.from_files(*files, builtin=builtin)
-
-
-def load_verb_files(files: list[Path]) -> list[Trigger]:
-    """Trigger entries of each --verbs file, later files over earlier ones.
-
-    Raises:
-        DictionaryError: a file is missing or malformed.
-    """
-    from newsevents.core.events.verbs import load_verbs
-
-    entries: list[Trigger] = []
-    for file in files:
-        entries.extend(load_verbs(file))
-    return entries
-
-
-def _describe_error(result: Result) -> str:
-    from newsevents.core.errors import InputError
-    from newsevents.core.inputs.reader import display_name
-
-    err = result.error
-    if isinstance(err, InputError):
-        return f"{display_name(err.path)}: {err.problem}; {err.hint}"
-    return f"{display_name(result.path)}: {err}"
+    chosen = choose_format(format, output)
+    check_output_folder(output)
+    if chosen in IN_PLACE and output is None:
+        raise UsageProblem(
+            f"--format {chosen} writes a database file, not stdout; give --output FILE.sqlite"
+        )
+    if workers is not None and workers < 1:
+        raise UsageProblem(f"--workers {workers} is not a number of processes; use 1 or more")
+    return chosen
 
 
 def _silence_stdout() -> None:
@@ -184,6 +105,123 @@ def _silence_stdout() -> None:
     with contextlib.suppress(OSError, ValueError, AttributeError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+
+
+@dataclass
+class Tally:
+    """What a run did so far, for the progress bar and the summary."""
+
+    seen: int = 0
+    events: int = 0
+    failed: int = 0
+    interrupted: bool = False
+    wrote: bool = False
+    """Whether the output was opened (a result arrived)."""
+
+
+class Output:
+    """Where the events go: the database, the --output file or stdout, opened at first use.
+
+    Opened only when the first result arrives, so that a run stopped before any article was
+    read leaves no output file behind.
+    """
+
+    def __init__(
+        self,
+        stack: contextlib.ExitStack,
+        format: str,
+        output: Path | None,
+        stdout: TextIO | None,
+        store: SqliteWriter | None,
+    ) -> None:
+        self.stack = stack
+        self.format = format
+        self.output = output
+        self.stdout = stdout
+        self.store = store
+        self.writer: Writer | None = None
+
+    def open(self) -> Writer:
+        """The writer, opened on first call."""
+        if self.writer is None:
+            if self.store is not None:
+                self.writer = self.store
+            else:
+                if self.output is not None:
+                    stream: TextIO = self.stack.enter_context(atomic_output(self.output))
+                else:
+                    stream = self.stdout if self.stdout is not None else sys.stdout
+                self.writer = writer_for(self.format, stream)
+        return self.writer
+
+    def abandon(self) -> None:
+        """After an unexpected error: end the rows on stdout so what was written stays valid."""
+        if self.writer is not None and self.output is None:
+            with contextlib.suppress(Exception):
+                self.writer.close()
+
+
+def write_result(result: Result, out: Output, tally: Tally, messages: Messages) -> None:
+    """Report one result's warnings or error and write its events (failures too, to a store)."""
+    current = out.open()
+    tally.seen += 1
+    if result.article is not None:
+        for warning in result.article.warnings:
+            messages.warning(warning)
+    if result.error is not None:
+        tally.failed += 1
+        messages.error(article_failure(result.path, result.error), result.error)
+    else:
+        tally.events += len(result.events)  # counted first: Ctrl-C may land in write
+    if out.store is not None:
+        out.store.write_result(result)  # failures too: they are retried next time
+    elif result.error is None:
+        current.write(result.events)
+
+
+def write_results(
+    results: Iterator[Result], out: Output, messages: Messages, bar: Progress
+) -> Tally:
+    """Write every result until the end or Ctrl-C, then close the output.
+
+    Raises:
+        BrokenPipeError: stdout was closed; ModelNotFoundError: no spaCy model.
+    """
+    from newsevents.core.errors import ModelNotFoundError
+
+    tally = Tally()
+    try:
+        for result in results:
+            write_result(result, out, tally, messages)
+            skipped = out.store.skipped if out.store is not None else 0
+            bar.advance(events=tally.events, failed=tally.failed, skipped=skipped)
+    except KeyboardInterrupt:
+        tally.interrupted = True
+    except (BrokenPipeError, ModelNotFoundError):
+        raise
+    except BaseException:
+        out.abandon()  # keep stdout valid, then fail
+        raise
+    tally.wrote = out.writer is not None
+    if tally.wrote or not tally.interrupted:
+        out.open().close()
+    return tally
+
+
+def summarize(tally: Tally, skipped: int | None, messages: Messages) -> ExitCode:
+    """Say how the run ended (interrupted, then the counts); return its exit code."""
+    if tally.interrupted and not tally.wrote:
+        messages.info("interrupted before any article was read; nothing written")
+    elif tally.interrupted:
+        messages.info(
+            f"interrupted: stopped after {_plural(tally.seen, 'article')}; output so far is valid"
+        )
+    seen = tally.seen + (skipped or 0)
+    counts = f"{_plural(seen, 'article')}, {_plural(tally.events, 'event')}, {tally.failed} failed"
+    messages.info(counts + (f", {skipped} skipped" if skipped is not None else ""))
+    if tally.interrupted:
+        return ExitCode.INTERRUPTED
+    return ExitCode.INPUT_FAILED if tally.failed else ExitCode.OK
 
 
 def extract(
@@ -213,75 +251,45 @@ def extract(
     Raises:
         UsageProblem: bad options (nothing processed).
     """
+    from newsevents.core.errors import DictionaryError, ModelNotFoundError
+    from newsevents.core.inputs import iter_inputs
+    from newsevents.core.settings import OutputSettings, extract_with, workers_for
+
+    from ..writers.sqlite import DatabaseError, SqliteWriter
+
     messages = Messages(quiet=quiet, debug=debug)
     inputs = inputs_or_stdin(
         inputs, "no INPUT given", "newsevents extract article.txt, or pipe text in"
     )
-    if not 0.0 <= min_confidence <= 1.0:
-        raise UsageProblem(f"--min-confidence {min_confidence} is not between 0 and 1")
-    if only_user_dictionaries and not actor_files and not verb_files:
-        raise UsageProblem(
-            "--only-user-dictionaries needs dictionary files; give --actors FILE or --verbs FILE"
-        )
-    chosen = choose_format(format, output)
-    check_output_folder(output)
-    if chosen in IN_PLACE and output is None:
-        raise UsageProblem(
-            f"--format {chosen} writes a database file, not stdout; give --output FILE.sqlite"
-        )
-    if workers is not None and workers < 1:
-        raise UsageProblem(f"--workers {workers} is not a number of processes; use 1 or more")
-    if workers is None and len(inputs) == 1 and (inputs[0] == "-" or Path(inputs[0]).is_file()):
-        workers = 1  # one file or stdin: starting a pool of processes would cost more than it saves
-
-    from newsevents.core import api
-    from newsevents.core.errors import DictionaryError, ModelNotFoundError
-    from newsevents.core.inputs.reader import iter_inputs
-
+    settings = OutputSettings(
+        model=model,
+        min_confidence=min_confidence,
+        published=published,
+        actor_files=actor_files,
+        verb_files=verb_files,
+        only_user_dictionaries=only_user_dictionaries,
+        include_unreal=include_unreal,
+    )
+    chosen = check_options(settings, format, output, workers)
     try:
-        actors = load_actors(actor_files or [], builtin=not only_user_dictionaries)
+        actors = load_actors(actor_files or [], builtin=settings.builtin_actors)
         verbs = load_verb_files(verb_files or [])
     except DictionaryError as err:
-        messages.error(f"{err.path}: {err.problem}", err)
-        return ExitCode.USAGE
+        return messages.failed(err)
 
     articles = iter_inputs(
         inputs, glob=glob, default_date=published, stdin=stdin, input_format=input_format
     )
     store = None
     if chosen in IN_PLACE and output is not None:  # resumable: skip what it already holds
-        from ..writers.sqlite import DatabaseError, SqliteWriter, settings_key
-
-        settings = settings_key(
-            model=model,
-            min_confidence=min_confidence,
-            date=published,
-            actors=actor_files,
-            verbs=verb_files,
-            all_modalities=include_unreal,
-            # only when given, so that databases written before the option are not redone
-            **({"only_user_dictionaries": True} if only_user_dictionaries else {}),
-        )
         try:
-            store = SqliteWriter(output, force=force, settings=settings)
+            store = SqliteWriter(output, force=force, settings=settings.key())
         except DatabaseError as err:
-            messages.error(str(err), err)
-            return ExitCode.USAGE
+            return messages.failed(err)
         articles = store.skip_done(articles)
-    results = api.extract_many(
-        articles,
-        model=model,
-        actors=actors,
-        verbs=verbs,
-        # --verbs files replace the built-in lexicon only when there are some
-        builtin_verbs=not (only_user_dictionaries and verb_files),
-        min_confidence=min_confidence,
-        include_unreal=include_unreal,
-        workers=workers or 0,
+    results = extract_with(
+        articles, settings, actors=actors, verbs=verbs, workers=workers_for(inputs, workers)
     )
-    seen = events = failed = 0
-    interrupted = False
-    writer: Writer | None = None
 
     with contextlib.ExitStack() as stack:
         if store is not None:
@@ -290,71 +298,16 @@ def extract(
         if progress is None:
             progress = stderr_is_terminal() and not quiet
         bar = stack.enter_context(Progress(progress, inputs, glob or "*.txt"))
-
-        def open_writer() -> Writer:
-            nonlocal writer
-            if writer is None:
-                if store is not None:
-                    writer = store
-                else:
-                    if output is not None:
-                        stream: TextIO = stack.enter_context(atomic_output(output))
-                    else:
-                        stream = stdout if stdout is not None else sys.stdout
-                    writer = writer_for(chosen, stream)
-            return writer
-
+        out = Output(stack, chosen, output, stdout, store)
         try:
-            try:
-                for result in results:
-                    current = open_writer()
-                    seen += 1
-                    if result.article is not None:
-                        for warning in result.article.warnings:
-                            messages.warning(warning)
-                    if result.error is not None:
-                        failed += 1
-                        messages.error(_describe_error(result), result.error)
-                    else:
-                        events += len(result.events)  # counted first: Ctrl-C may land in write
-                    if store is not None:
-                        store.write_result(result)  # failures too: they are retried next time
-                    elif result.error is None:
-                        current.write(result.events)
-                    bar.advance(events=events, failed=failed, skipped=store.skipped if store else 0)
-            except KeyboardInterrupt:
-                interrupted = True
-            except (BrokenPipeError, ModelNotFoundError):
-                raise
-            except BaseException:
-                if writer is not None and output is None:  # keep stdout valid, then fail
-                    with contextlib.suppress(Exception):
-                        writer.close()
-                raise
-            if writer is not None or not interrupted:
-                open_writer().close()
+            tally = write_results(results, out, messages, bar)
         except BrokenPipeError:  # the reader went away (`| head`): stop quietly
             if stdout is None and output is None:
                 _silence_stdout()
             return ExitCode.OK
         except ModelNotFoundError as err:
-            messages.error(str(err), err)
-            return ExitCode.USAGE
-
-    if interrupted and writer is None:
-        messages.info("interrupted before any article was read; nothing written")
-    elif interrupted:
-        messages.info(
-            f"interrupted: stopped after {_plural(seen, 'article')}; output so far is valid"
-        )
-    skipped = f", {store.skipped} skipped" if store is not None else ""
-    seen += store.skipped if store is not None else 0
-    messages.info(
-        f"{_plural(seen, 'article')}, {_plural(events, 'event')}, {failed} failed{skipped}"
-    )
-    if interrupted:
-        return ExitCode.INTERRUPTED
-    return ExitCode.INPUT_FAILED if failed else ExitCode.OK
+            return messages.failed(err)
+    return summarize(tally, store.skipped if store is not None else None, messages)
 
 
 def extract_cli(
@@ -494,8 +447,8 @@ def extract_cli(
 
     Example: newsevents extract samples/ --date 2024-05-04 -o events.csv
     """
-    try:
-        code = extract(
+    run_command(
+        lambda: extract(
             inputs or [],
             format=format,
             output=output,
@@ -512,19 +465,7 @@ def extract_cli(
             debug=debug,
             workers=workers,
             force=force,
-        )
-    except UsageProblem as problem:
-        Messages().error(str(problem))
-        raise typer.Exit(ExitCode.USAGE) from None
-    except KeyboardInterrupt:  # before any article was read (e.g. while loading spaCy)
-        Messages(quiet=quiet).info("interrupted")
-        raise typer.Exit(ExitCode.INTERRUPTED) from None
-    except Exception as err:
-        if debug:
-            raise
-        Messages().error(
-            f"unexpected {type(err).__name__}: {err}; rerun with --debug for the traceback "
-            "and report it"
-        )
-        raise typer.Exit(ExitCode.INPUT_FAILED) from None
-    raise typer.Exit(code)
+        ),
+        quiet=quiet,
+        debug=debug,
+    )

@@ -16,19 +16,18 @@ from typing import TYPE_CHECKING, Annotated, Any, BinaryIO, TextIO
 import typer
 
 from ..exitcodes import ExitCode
-from ..writers import atomic_output
-from .extract import (
+from ..failures import Messages, UsageProblem, article_failure, run_command
+from ..options import (
     InputFormat,
-    Messages,
-    UsageProblem,
     check_output_folder,
     inputs_or_stdin,
     load_actors,
     parse_date_option,
 )
+from ..writers import atomic_output
 
 if TYPE_CHECKING:
-    from newsevents.core.article import Article
+    from newsevents.core import Article
 
     from ..explainview import ExplanationLike
 
@@ -107,13 +106,12 @@ def show(
         ModelNotFoundError,
         NewsEventsError,
     )
-    from newsevents.core.inputs.reader import display_name, iter_inputs
+    from newsevents.core.inputs import iter_inputs
 
     try:
         actors = load_actors(actor_files or [])
     except DictionaryError as err:
-        messages.error(f"{err.path}: {err.problem}", err)
-        return ExitCode.USAGE
+        return messages.failed(err)
 
     seen = events = failed = 0
     reports: list[tuple[Article, Sequence[ExplanationLike]]] = []
@@ -131,7 +129,7 @@ def show(
                 seen += 1
                 if isinstance(item, InputError):
                     failed += 1
-                    messages.error(f"{display_name(item.path)}: {item.problem}; {item.hint}", item)
+                    messages.error(article_failure(item.path, item), item)
                     continue
                 for warning in item.warnings:
                     messages.warning(warning)
@@ -141,7 +139,7 @@ def show(
                     raise
                 except NewsEventsError as err:
                     failed += 1
-                    messages.error(f"{display_name(item.path)}: {err}", err)
+                    messages.error(article_failure(item.path, err), err)
                     continue
                 events += len(explanations)
                 if chosen is ShowFormat.html:
@@ -149,8 +147,7 @@ def show(
                 else:
                     render_terminal(console, item, explanations, explain=explain)
         except ModelNotFoundError as err:
-            messages.error(str(err), err)
-            return ExitCode.USAGE
+            return messages.failed(err)
         if chosen is ShowFormat.html:
             stream.write(render_html(reports, explain=explain, version=__version__))
         stream.flush()
@@ -241,8 +238,8 @@ def show_command(
 
         newsevents show samples/ --format html --output report.html
     """
-    try:
-        code = show(
+    run_command(
+        lambda: show(
             inputs or [],
             format=format,
             output=output,
@@ -254,21 +251,7 @@ def show_command(
             actor_files=actors or [],
             quiet=quiet,
             debug=debug,
-        )
-    except UsageProblem as problem:
-        Messages().error(str(problem))
-        raise typer.Exit(ExitCode.USAGE) from None
-    except KeyboardInterrupt:
-        Messages(quiet=quiet).info("interrupted")
-        raise typer.Exit(ExitCode.INTERRUPTED) from None
-    except BrokenPipeError:
-        raise typer.Exit(ExitCode.OK) from None
-    except Exception as err:
-        if debug:
-            raise
-        Messages().error(
-            f"unexpected {type(err).__name__}: {err}; rerun with --debug for the traceback "
-            "and report it"
-        )
-        raise typer.Exit(ExitCode.INPUT_FAILED) from None
-    raise typer.Exit(code)
+        ),
+        quiet=quiet,
+        debug=debug,
+    )

@@ -2,13 +2,12 @@
 
 Unlike the text formats this writer is given the database path, not a stream: a crash loses at
 most the article in flight. It also resumes: `is_done()` tells the articles already converted
-with the same content, extractor version and settings, which the caller then skips.
+with the same content, extractor version and settings (the decision of `core.resume`), which
+the caller then skips.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
@@ -16,10 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from newsevents.core.api import Result
-    from newsevents.core.article import Article
+    from newsevents.core import Article, Event, Result
     from newsevents.core.errors import InputError
-    from newsevents.core.record import Event
 
 _SQL_TYPES = {"int": "INTEGER", "float": "REAL", "bool": "INTEGER", "str": "TEXT"}
 EVENT_INDEXES = ("article", "event_date", "event_type", "source_country", "location_country")
@@ -27,24 +24,6 @@ EVENT_INDEXES = ("article", "event_date", "event_type", "source_country", "locat
 
 class DatabaseError(Exception):
     """The output file is not a newsevents SQLite database (or cannot be opened as one)."""
-
-
-def article_sha256(article: Article) -> str:
-    """Hash of everything read from an article that can change its events."""
-    parts = [
-        article.text,
-        article.title or "",
-        article.published.isoformat() if article.published else "",
-        article.url or "",
-        article.source or "",
-        article.article_id or "",
-    ]
-    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
-
-
-def settings_key(**options: Any) -> str:
-    """The options that change the events (model, --min-confidence...), as one stable string."""
-    return json.dumps(options, sort_keys=True, default=str)
 
 
 def _event_columns() -> list[tuple[str, str]]:
@@ -62,11 +41,12 @@ def _event_columns() -> list[tuple[str, str]]:
 class SqliteWriter:
     """Writes articles and their events into a SQLite database at `path`, resuming by default.
 
-    `force` redoes every article; `settings` (see `settings_key`) is stored with each article,
-    so converting with other options redoes it too.
+    `force` redoes every article; `settings` (see `core.resume.settings_key`) is stored with
+    each article, so converting with other options redoes it too.
     """
 
     def __init__(self, path: str | Path, *, force: bool = False, settings: str = "") -> None:
+        from newsevents.core.resume import Resume
         from newsevents.core.version import extractor_version
 
         self.path = Path(path)
@@ -75,7 +55,7 @@ class SqliteWriter:
         self.version = extractor_version()
         self.columns = _event_columns()
         self.closed = False
-        self.skipped = 0
+        self.resume = Resume(self._stamp_of, settings=settings, version=self.version, force=force)
         try:
             # isolation_level=None: transactions are begun and ended here, explicitly.
             self.db = sqlite3.connect(self.path, isolation_level=None)
@@ -118,30 +98,27 @@ class SqliteWriter:
         for column in EVENT_INDEXES:
             self.db.execute(f"CREATE INDEX IF NOT EXISTS events_{column} ON events({column})")
 
-    def is_done(self, article: Article) -> bool:
-        """Whether `article` was converted before, unchanged, by this extractor and settings."""
-        if self.force:
-            return False
+    @property
+    def skipped(self) -> int:
+        """Articles `skip_done` left out because they are done."""
+        return self.resume.skipped
+
+    def _stamp_of(self, path: str) -> tuple[str, str, str] | None:
+        """The stamp (sha256, extractor version, settings) of `path` converted without error."""
         row = self.db.execute(
             "SELECT sha256, extractor_version, settings FROM articles "
             "WHERE path = ? AND status = 'ok'",
-            (article.path,),
+            (path,),
         ).fetchone()
-        return row is not None and tuple(row) == (
-            article_sha256(article),
-            self.version,
-            self.settings,
-        )
+        return None if row is None else tuple(row)
+
+    def is_done(self, article: Article) -> bool:
+        """Whether `article` was converted before, unchanged, by this extractor and settings."""
+        return self.resume.is_done(article)
 
     def skip_done(self, items: Iterable[Article | InputError]) -> Iterator[Article | InputError]:
         """`items` without the articles already done (see `is_done`), counted in `skipped`."""
-        from newsevents.core.article import Article
-
-        for item in items:
-            if isinstance(item, Article) and self.is_done(item):
-                self.skipped += 1
-                continue
-            yield item
+        return self.resume.skip_done(items)
 
     def write_result(self, result: Result) -> None:
         """Replace one article's row and events, in one transaction."""
@@ -149,7 +126,7 @@ class SqliteWriter:
         events = result.events if result.error is None else []
         self._store(
             path=result.path,
-            sha256=article_sha256(article) if article is not None else None,
+            sha256=self.resume.stamp(article).sha256 if article is not None else None,
             title=article.title if article is not None else None,
             published=(article.published.isoformat() if article and article.published else None),
             error=None if result.error is None else _error_text(result),

@@ -1,0 +1,131 @@
+"""How every command reports a failure: one `error:` line on stderr and an exit code.
+
+`failure()` is the one place that turns an exception (a NewsEventsError of the core, a bad
+option, an unusable output database) into the message and exit code the user sees;
+`run_command()` wraps each command's work with it.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import NoReturn
+
+import click
+import typer
+
+from .exitcodes import ExitCode
+
+
+class UsageProblem(Exception):
+    """A bad option or argument: reported as one `error:` line, exit code USAGE."""
+
+
+@dataclass
+class Messages:
+    """Everything for people goes to stderr: warnings, per-file errors, the summary."""
+
+    quiet: bool = False
+    debug: bool = False
+
+    def _echo(self, line: str) -> None:
+        click.echo(line, err=True)
+
+    def warning(self, text: str) -> None:
+        """`warning: text`, unless quiet."""
+        if not self.quiet:
+            self._echo(f"warning: {text}")
+
+    def error(self, text: str, exc: BaseException | None = None) -> None:
+        """`error: text`, after the traceback of `exc` with --debug."""
+        if self.debug and exc is not None and exc.__traceback__ is not None:
+            self._echo("".join(traceback.format_exception(exc)).rstrip())
+        self._echo(f"error: {text}")
+
+    def info(self, text: str) -> None:
+        """A line for people (progress notes, the summary), unless quiet."""
+        if not self.quiet:
+            self._echo(text)
+
+    def failed(self, err: BaseException) -> ExitCode:
+        """Report `err` as `failure()` words it; return its exit code."""
+        message, code = failure(err)
+        self.error(message, err)
+        return code
+
+
+def failure(err: BaseException) -> tuple[str, ExitCode]:
+    """The message and exit code of a failure that stops a command.
+
+    Bad options, dictionaries, gold files, output databases and a missing spaCy model are usage
+    errors (nothing was processed); an unreadable article or another core error is an input
+    failure; anything else is unexpected, to be reported.
+    """
+    from newsevents.core.errors import (
+        DictionaryError,
+        InputError,
+        ModelNotFoundError,
+        NewsEventsError,
+    )
+
+    from .writers.sqlite import DatabaseError
+
+    if isinstance(err, InputError):
+        return article_failure(err.path, err), ExitCode.INPUT_FAILED
+    if isinstance(err, (UsageProblem, DictionaryError, ModelNotFoundError, DatabaseError)):
+        return str(err), ExitCode.USAGE  # GoldFormatError is a DictionaryError
+    if isinstance(err, NewsEventsError):
+        return str(err), ExitCode.INPUT_FAILED
+    return unexpected(err), ExitCode.INPUT_FAILED
+
+
+def is_expected(err: BaseException) -> bool:
+    """Whether `err` is a failure newsevents words itself (not a bug to report)."""
+    from newsevents.core.errors import NewsEventsError
+
+    from .writers.sqlite import DatabaseError
+
+    return isinstance(err, (UsageProblem, NewsEventsError, DatabaseError))
+
+
+def unexpected(err: BaseException) -> str:
+    """The message of an error newsevents did not expect: what it was, and what to do."""
+    return (
+        f"unexpected {type(err).__name__}: {err}; rerun with --debug for the traceback "
+        "and report it"
+    )
+
+
+def article_failure(path: str, err: BaseException) -> str:
+    """The message of one article that failed: its name, then what went wrong."""
+    from newsevents.core.errors import InputError
+    from newsevents.core.inputs import display_name
+
+    if isinstance(err, InputError):
+        return f"{display_name(err.path)}: {err.problem}; {err.hint}"
+    return f"{display_name(path)}: {err}"
+
+
+def run_command(
+    work: Callable[[], ExitCode], *, quiet: bool = False, debug: bool = False
+) -> NoReturn:
+    """Run a command's work and exit with its code, reporting what stops it on the way.
+
+    Ctrl-C before the work handles it exits INTERRUPTED; a closed stdout (`| head`) exits OK;
+    with `debug`, unexpected errors keep their traceback.
+    """
+    try:
+        code = work()
+    except KeyboardInterrupt:  # before any article was read (e.g. while loading spaCy)
+        Messages(quiet=quiet).info("interrupted")
+        raise typer.Exit(ExitCode.INTERRUPTED) from None
+    except BrokenPipeError:
+        raise typer.Exit(ExitCode.OK) from None
+    except Exception as err:
+        if debug and not is_expected(err):
+            raise
+        message, code = failure(err)
+        Messages().error(message)
+        raise typer.Exit(code) from None
+    raise typer.Exit(code)
