@@ -30,7 +30,7 @@ from newsevents.core.article import Article
 from newsevents.core.explain import Explanation as Explained
 from newsevents.core.record import Event
 
-from .conftest import SAMPLES
+from ..conftest import SAMPLES
 
 ANSI = re.compile(r"\x1b\[")
 TEXT = "Farmers marched in Nakuru\n\nNAKURU - Police arrested 12 farmers who marched on Monday.\n"

@@ -729,7 +729,7 @@ def test_cli_real_engine_counts_add_up(
 
 
 def test_cli_real_engine_closed_pipe_ends_quietly() -> None:
-    samples = str(Path(__file__).resolve().parent.parent / "samples")
+    samples = str(Path(__file__).resolve().parents[2] / "samples")
     process = subprocess.Popen(
         [_installed_script(), "extract", samples, samples, samples, "--format", "jsonl"],
         stdout=subprocess.PIPE,

@@ -2,27 +2,24 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
-from datetime import date
 from pathlib import Path
-from types import ModuleType
 
 import pytest
-import typer
-from typer.testing import CliRunner
 
-from newsevents.cli.commands.evaluate import evaluate_articles, evaluate_command
-from newsevents.core.errors import GoldFormatError
+from newsevents.core import Result
+from newsevents.core.errors import GoldFormatError, InputError
 from newsevents.core.evaluate import (
     GoldEvent,
     Score,
     combine,
+    gold_path_for,
     load_gold,
+    load_golds,
     mention_groups,
     names_agree,
     score,
+    score_results,
     sentences_overlap,
 )
 from newsevents.core.record import Event
@@ -240,169 +237,28 @@ def test_evaluate_load_gold_missing_file(tmp_path: Path) -> None:
         load_gold(tmp_path / "nope.json")
 
 
-# --- the record parsers of bench/accuracy.py (tiny inline samples, no shared folder) -----------
+# --- pairing articles with gold files -----------------------------------------------------------
 
 
-def _bench() -> ModuleType:
-    """bench/accuracy.py as a module (bench/ is scripts, not a package)."""
-    path = Path(__file__).resolve().parent.parent / "bench" / "accuracy.py"
-    spec = importlib.util.spec_from_file_location("bench_accuracy", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while being built
-    spec.loader.exec_module(module)
-    return module
-
-
-PETR_SAMPLE = """<Validation>
-<!-- a header comment with <Sentence category="X" id="NOT-A-RECORD"> inside -->
-<Environment> <Include>DEMO MODIFY </Include> </Environment>
-<Sentences>
-<Sentence category="DEMO" date="19950104" id="DEMO-1" evaluate="true">
-<!-- what this tests -->
-<EventCoding eventcode="212" sourcecode="RUSCOP" targetcode="RUSEDU" />
-<EventCoding sourcecode='ARN' targetcode="---" eventcode="1952"></EventCoding>
-<PLEvent {"event": "212", "source": [{"code": "RUSCOP"}]}>
-<Text>
-Russian police arrested
-Russian students today.
-</Text>
-<Parse>
-1	Russian	russian	ADJ	JJ	_	2	amod	_	_
-</Parse></Sentence>
-<Config option="require_dyad" value="false" />
-<Sentence category="MODIFY" date="19950105" id="MOD-2" evaluate="false">
-<EventCoding noevents="True" />
-<Text>Nothing happened.</Text>
-</Sentence>
-<Sentence category="ERROR" date="19950105" id="ERR-3">
-<EventCoding error="dateline" />
-<Text>Bad.</Text>
-</Sentence>
-</Sentences></Validation>
-"""
-
-
-def test_evaluate_bench_parses_petrarch_records() -> None:
-    bench = _bench()
-    records, categories = bench.parse_petrarch_records(PETR_SAMPLE)
-    assert categories == {"DEMO", "MODIFY"}
-    assert [r.id for r in records] == ["DEMO-1", "MOD-2", "ERR-3"]
-    first = records[0]
-    assert first.text == "Russian police arrested Russian students today."
-    assert first.date == "19950104" and first.evaluate and not first.noevents
-    assert first.events == [("RUSCOP", "RUSEDU", "212"), ("ARN", "---", "1952")]
-    assert not records[1].evaluate and records[1].noevents and records[1].events == []
-    assert records[2].error == "dateline"
-
-
-def test_evaluate_bench_petrarch_counts() -> None:
-    bench = _bench()
-    assert bench.actor_code("ARN", "GOV") == "ARNGOV"
-    assert bench.actor_code(None, None) == "---"
-    assert bench.actor_code(None, "GOV") == "---GOV"
-    expected = {("ARN", "GON", "050"), ("ARN", "OSG", "051")}
-    predicted = {("ARN", "GON", "050"), ("ARN", "OSG", "057"), ("GON", "ARN", "050")}
-    assert bench.petrarch_counts(expected, predicted) == (1, 2, 3)
-    assert bench.petrarch_counts(expected, predicted, digits=2) == (2, 2, 3)
-
-
-def test_evaluate_bench_parses_plover_records() -> None:
-    bench = _bench()
-    data = [
-        {"id": "PLOVER-DOC", "event": "DOCUMENT", "eventText": "docs"},
-        {"id": "A-1", "event": "FIGHT", "text": " Troops of Ruritania shelled Borduria. ",
-         "source": [{"actorText": "Ruritania", "code": "RUR", "sector": "MIL"}],
-         "target": [{"actorText": "Borduria", "code": "BOR"}]},
-        {"id": "A-2", "event": "DEMAND", "text": "Borduria and Syldavia asked for talks.",
-         "source": [{"actorText": "Borduria", "code": "BOR"}, {"actorText": "Syldavia",
-                     "code": "SYL"}], "target": ""},
-        {"id": "A-3", "event": "AGREE", "text": "", "source": None},
-    ]  # fmt: skip
-    records = bench.parse_plover_records(data)
-    assert [(r.id, r.event) for r in records] == [("A-1", "ASSAULT"), ("A-2", "REQUEST")]
-    assert records[0].text == "Troops of Ruritania shelled Borduria."
-    assert records[0].sources == ["RUR"] and records[0].targets == ["BOR"]
-    assert records[1].sources == ["BOR", "SYL"] and records[1].targets == []
-
-
-def test_evaluate_bench_case_and_acled_helpers(tmp_path: Path) -> None:
-    bench = _bench()
-    tsv = tmp_path / "case.tsv"
-    tsv.write_text('id\tEventSnippet\tSubType\n1\tJets hit "the" camp\tAIR_STRIKE\n', "utf-8")
-    assert bench.read_case(tsv) == [("1", 'Jets hit "the" camp', "AIR_STRIKE")]
-    assert bench.weighted_f1(["A", "A", "B"], ["A", "B", "B"]) == pytest.approx(
-        (2 * (2 / 3) + 1 * (2 / 3)) / 3
+def test_evaluate_pairs_articles_with_gold_files(tmp_path: Path) -> None:
+    assert gold_path_for(tmp_path, Path("seeds/a.txt")) == tmp_path / "a.json"
+    (tmp_path / "a.json").write_text(
+        json.dumps([{"sentence": STRIKE, "event_class": "ASSAULT"}]), encoding="utf-8"
     )
-    assert bench.case_label([]) == "OTHER"
-    strike = Event(event_type="ASSAULT", acled_sub_event_type="Air/drone strike", confidence=0.9)
-    assert bench.case_label([strike, Event(event_type="PROTEST", confidence=0.2)]) == "AIR_STRIKE"
-    assert bench.haversine_km(0.0, 0.0, 0.0, 1.0) == pytest.approx(111.2, abs=0.1)
-    assert bench.spread(list(range(10)), 3) == [0, 3, 6]
-    assert bench.published_dates("`x_1.json` codes `../seeds/x_1.txt`, published 2017-05-27") == {
-        "x_1": date(2017, 5, 27)
-    }
-    assert bench.parse_limits(["5", "acled=7"])["acled"] == 7
+    [(gold_file, rows)] = load_golds(tmp_path, [Path("seeds/a.txt")])
+    assert gold_file == tmp_path / "a.json" and [r.sentence for r in rows] == [STRIKE]
+    with pytest.raises(GoldFormatError, match="no such gold file"):
+        load_golds(tmp_path, [Path("b.txt")])
 
 
-def test_evaluate_bench_reduces_petrarch_codes() -> None:
-    bench = _bench()
-    sectors, religions = {"GOV", "MIL", "COP", "EDU", "OPP", "IGO", "NGO", "REB"}, {"MUS"}
-    cases = {
-        "ARN": "ARN",
-        "ARNGOVFRM": "ARNGOV",
-        "ORCHOB": "ORC",
-        "FRO/BIL/SAM": "FRO",
-        "---": "---",
-        "---GOV": "---GOV",
-        "GOV": "---GOV",
-        "DNKMUSMED": "DNKREL",
-        "IGOCOPITP": "IGOCOP",
-        "IMGMOSALQ": "IMGREB",
-        "NGMOPP": "NGOOPP",
-    }
-    for code, reduced in cases.items():
-        assert bench.reduce_petrarch_code(code, sectors, religions) == reduced, code
-
-
-# --- the `evaluate` command ---------------------------------------------------------------------
-
-
-def _cli() -> typer.Typer:
-    app = typer.Typer()
-    app.command("evaluate")(evaluate_command)
-    app.command("other")(lambda: None)  # two commands: `evaluate` stays a subcommand
-    return app
-
-
-def test_evaluate_cli_usage_errors_exit_2(tmp_path: Path) -> None:
-    article = tmp_path / "a.txt"
-    article.write_text("Rebels attacked a convoy.\n", encoding="utf-8")
-    runner = CliRunner()
-    missing = runner.invoke(_cli(), ["evaluate", "--gold", str(tmp_path / "no"), str(article)])
-    assert missing.exit_code == 2 and "no such gold folder" in missing.output
-    no_gold = runner.invoke(_cli(), ["evaluate", "--gold", str(tmp_path), str(article)])
-    assert no_gold.exit_code == 2 and "no such gold file" in no_gold.output
-    (tmp_path / "a.json").write_text("[]", encoding="utf-8")
-    bad_date = runner.invoke(
-        _cli(), ["evaluate", "--gold", str(tmp_path), str(article), "--date", "May 3"]
+def test_evaluate_score_results_per_article_and_total(tmp_path: Path) -> None:
+    gold = [(tmp_path / "a.json", [GoldEvent(0, STRIKE, "ASSAULT")])]
+    found = Result(
+        path="a.txt", article=None, events=[Event(event_type="ASSAULT", sentence=STRIKE_FULL)]
     )
-    assert bad_date.exit_code == 2 and "YYYY-MM-DD" in bad_date.output
-
-
-def test_evaluate_articles_pairs_article_with_gold(tmp_path: Path, nlp: object) -> None:
-    text = "Rebels attack army convoy\n\nRebels attacked an army convoy near Goma on Friday.\n"
-    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
-    row = {"sentence": "Rebels attacked an army convoy near Goma on Friday", "source": "Rebels"}
-    row |= {"target": "an army convoy", "event_class": "ASSAULT", "location": "Goma"}
-    rows = [row | {"country": "COD", "date": "2024-05-03", "background": False}]
-    (tmp_path / "a.json").write_text(json.dumps(rows), encoding="utf-8")
-    scores, total = evaluate_articles(tmp_path, [tmp_path / "a.txt"], published=date(2024, 5, 4))
-    assert [Path(s.article).name for s in scores] == ["a.txt"]
-    assert scores[0].gold == str(tmp_path / "a.json")
-    assert total.articles == 1 and total.tp + total.fn == 1
-    result = CliRunner().invoke(
-        _cli(), ["evaluate", "--gold", str(tmp_path), str(tmp_path / "a.txt"), "-f", "json"]
-    )
-    assert result.exit_code == 0, result.output
-    assert json.loads(result.output)["total"]["articles"] == 1
+    scores, total = score_results([Path("a.txt")], gold, [found])
+    assert [(s.article, s.extracted, s.score.tp) for s in scores] == [("a.txt", 1, 1)]
+    assert total.tp == 1 and scores[0].to_dict()["gold"] == str(tmp_path / "a.json")
+    failed = Result(path="a.txt", article=None, error=InputError("a.txt", "empty", "add text"))
+    with pytest.raises(InputError):
+        score_results([Path("a.txt")], gold, [failed])
