@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import GoldFormatError
+from .lang.en import words
 from .record import Event
 
 if TYPE_CHECKING:
@@ -43,10 +44,6 @@ PLOVER_TYPES: frozenset[str] = frozenset(
 FIELD_NAMES: tuple[str, ...] = ("source", "target", "location", "country", "date", "fatalities")
 """Fields compared among matched events, in report order."""
 
-# Words that never make two names "the same" on their own.
-_STOPWORDS = frozenset(
-    "a an the of to in on at by for and or with from its their his her our 's s".split()
-)
 _WORD = re.compile(r"\w+", re.UNICODE)
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 # Overlap short of containment must share at least this many consecutive words...
@@ -271,7 +268,8 @@ def sentences_overlap(evidence: str, gold_sentence: str) -> bool:
 
 
 def _content_words(text: str) -> set[str]:
-    return {w for w in _words(text) if w not in _STOPWORDS}
+    stopwords = words("name_stopwords")  # never make two names "the same" on their own
+    return {w for w in _words(text) if w not in stopwords}
 
 
 def names_agree(gold: str | None, *candidates: str | None) -> bool:
