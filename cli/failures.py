@@ -55,29 +55,62 @@ class Messages:
         return code
 
 
-def failure(err: BaseException) -> tuple[str, ExitCode]:
-    """The message and exit code of a failure that stops a command.
+Failure = tuple[str, ExitCode]
 
-    Bad options, dictionaries, gold files, output databases and a missing spaCy model are usage
-    errors (nothing was processed); an unreadable article or another core error is an input
-    failure; anything else is unexpected, to be reported.
-    """
-    from newsevents.core.errors import (
-        DictionaryError,
-        InputError,
-        ModelNotFoundError,
-        NewsEventsError,
-    )
 
-    from .writers.sqlite import DatabaseError
+def unreadable_article(err: BaseException) -> Failure | None:
+    """An article that cannot be read fails alone: `a.txt: the file is empty; add text`."""
+    from newsevents.core.errors import InputError
 
     if isinstance(err, InputError):
         return article_failure(err.path, err), ExitCode.INPUT_FAILED
+    return None
+
+
+def usage_failure(err: BaseException) -> Failure | None:
+    """Bad options, dictionaries, gold files, databases or no model stop it all: `--date 'x' ...`.
+
+    Nothing was processed, so they are usage errors (a GoldFormatError is a DictionaryError).
+    """
+    from newsevents.core.errors import DictionaryError, ModelNotFoundError
+
+    from .writers.sqlite import DatabaseError
+
     if isinstance(err, (UsageProblem, DictionaryError, ModelNotFoundError, DatabaseError)):
-        return str(err), ExitCode.USAGE  # GoldFormatError is a DictionaryError
+        return str(err), ExitCode.USAGE
+    return None
+
+
+def core_failure(err: BaseException) -> Failure | None:
+    """Another error the core raises on purpose says what failed in its own words."""
+    from newsevents.core.errors import NewsEventsError
+
     if isinstance(err, NewsEventsError):
         return str(err), ExitCode.INPUT_FAILED
+    return None
+
+
+def unexpected_failure(err: BaseException) -> Failure:
+    """Anything else is a bug to report: `unexpected KeyError: 'x'; rerun with --debug ...`."""
     return unexpected(err), ExitCode.INPUT_FAILED
+
+
+FAILURE_RULES: tuple[Callable[[BaseException], Failure | None], ...] = (
+    unreadable_article,
+    usage_failure,
+    core_failure,
+    unexpected_failure,
+)
+"""How a failure is worded and which exit code it gives, first rule that answers wins."""
+
+
+def failure(err: BaseException) -> Failure:
+    """The message and exit code of a failure that stops a command (see FAILURE_RULES)."""
+    for rule in FAILURE_RULES:
+        found = rule(err)
+        if found is not None:
+            return found
+    return unexpected_failure(err)  # not reached: the last rule always answers
 
 
 def is_expected(err: BaseException) -> bool:
