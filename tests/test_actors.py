@@ -8,7 +8,8 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Span
 
-from newsevents.core.actors.dictionary import ActorCode, ActorDictionary, country_of
+from newsevents.core.actors.dictionary import ActorDictionary, country_of
+from newsevents.core.actors.entries import ActorCode
 from newsevents.core.errors import DictionaryError
 
 
