@@ -24,7 +24,8 @@ def stderr_is_terminal() -> bool:
 
 def count_files(inputs: list[str], glob: str) -> int:
     """How many article files the INPUTs name (stdin counts one); a JSON file may hold more."""
-    from newsevents.core.inputs.reader import _walk  # the reader's own walk: same files, same rules
+    # the reader's own walk: same files, same rules
+    from newsevents.core.inputs import walk as _walk
 
     total = 0
     for item in inputs:

@@ -91,7 +91,7 @@ def parse_date_option(value: str | None) -> date | None:
     """`--date` as a date; UsageProblem with the fix when it is not YYYY-MM-DD."""
     if value is None:
         return None
-    from newsevents.core.inputs.reader import parse_date
+    from newsevents.core.inputs import parse_date
 
     try:
         return parse_date(value)
@@ -171,7 +171,7 @@ def load_verb_files(files: list[Path]) -> list[Trigger]:
 
 def _describe_error(result: Result) -> str:
     from newsevents.core.errors import InputError
-    from newsevents.core.inputs.reader import display_name
+    from newsevents.core.inputs import display_name
 
     err = result.error
     if isinstance(err, InputError):
@@ -236,7 +236,7 @@ def extract(
 
     from newsevents.core import api
     from newsevents.core.errors import DictionaryError, ModelNotFoundError
-    from newsevents.core.inputs.reader import iter_inputs
+    from newsevents.core.inputs import iter_inputs
 
     try:
         actors = load_actors(actor_files or [], builtin=not only_user_dictionaries)

@@ -107,7 +107,7 @@ def show(
         ModelNotFoundError,
         NewsEventsError,
     )
-    from newsevents.core.inputs.reader import display_name, iter_inputs
+    from newsevents.core.inputs import display_name, iter_inputs
 
     try:
         actors = load_actors(actor_files or [])

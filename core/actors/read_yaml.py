@@ -1,6 +1,10 @@
 """YAML dictionaries: a list of rows, or a mapping canonical name -> {patterns, country, ...}.
 
+A list of rows, with the columns of an actor CSV::
+
     - {pattern: gondor police, name: Gondor police, country: GON, sector: COP}
+
+or a mapping from the canonical name to its surface forms and codes::
 
     Gondor:
       patterns: [gondor, gondorians]
