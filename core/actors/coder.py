@@ -7,7 +7,8 @@ sector, and names the actor (see `code`). `ActorDictionary.code_span` is the way
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from .entries import ARMED_SECTORS, CONTAINER_KINDS, ActorCode, AgentRule, Match
@@ -65,7 +66,7 @@ def code(actors: Lexicon, span: Span) -> ActorCode | None:
     head itself, then its direct modifiers such as "Egyptian" or "Libya's", then deeper
     ones), longest first. The sector comes from the head noun through the agent rules
     (lemma, also "air force"-style compounds; for "X of Y" with a non-agent X, from Y),
-    else from the dictionary row. Naming:
+    else from the dictionary row. Naming (`_NAMING_RULES`, then `_named_actor`):
       * a named actor (person, group, body, party, media, NGO) keeps its canonical name:
         "the air force loyal to Libya's Khalifa Haftar" -> Khalifa Haftar, LBY, MIL;
       * a country, demonym, capital, region or IGO with an agent head gives the
@@ -89,21 +90,77 @@ def code(actors: Lexicon, span: Span) -> ActorCode | None:
         modifier = _modifier_agent(actors, span, head, match)
         if modifier is not None:
             sector, deferred = modifier.sector, False
-    text = span.text
+    found = _Found(span, head, match, sector, deferred)
+    for naming in _NAMING_RULES:
+        named = naming(found)
+        if named is not None:
+            return named
+    return _named_actor(found)
+
+
+@dataclass(frozen=True)
+class _Found:
+    """What coding found in a phrase: its head, dictionary phrase, and the head's sector."""
+
+    span: Span
+    head: Token
+    match: Match | None
+    sector: str | None
+    deferred: bool  # the sector came from a relational head ("spokesman", "chief")
+
+
+def _not_in_dictionary(found: _Found) -> ActorCode | None:
+    """No dictionary phrase: the phrase names itself ("three masked gunmen" -> "masked gunmen")."""
+    if found.match is not None:
+        return None
+    name = _plain_name(found.span, found.head)
+    return ActorCode(name, None, found.sector, found.span.text)
+
+
+def _head_is_named(found: _Found) -> ActorCode | None:
+    """The head is in the dictionary phrase, or no agent gives a sector: "Egyptians" -> Egypt."""
+    match = found.match
     if match is None:
-        return ActorCode(_plain_name(span, head), None, sector, text)
+        return None
+    if not (match.start <= found.head.i < match.end or found.sector is None):
+        return None
     entry = match.entry
-    if match.start <= head.i < match.end or sector is None:
-        return ActorCode(entry.name, entry.country, entry.sector or sector, text)
-    if entry.kind in CONTAINER_KINDS:
-        if deferred and entry.sector:
-            sector = entry.sector
-        words = _head_words(span, head, match)
-        name = f"{entry.name} {words}" if words else entry.name
-        return ActorCode(name, entry.country, sector, text)
-    if deferred or (sector in ARMED_SECTORS and entry.sector in ARMED_SECTORS):
+    return ActorCode(entry.name, entry.country, entry.sector or found.sector, found.span.text)
+
+
+def _country_with_agent(found: _Found) -> ActorCode | None:
+    """A country, demonym, capital, region or IGO with an agent head adds the head words:
+    "Egyptian riot police" -> "Egypt riot police", EGY, COP."""
+    match = found.match
+    if match is None or match.entry.kind not in CONTAINER_KINDS:
+        return None
+    entry = match.entry
+    sector = found.sector
+    if found.deferred and entry.sector:
+        sector = entry.sector
+    words = _head_words(found.span, found.head, match)
+    name = f"{entry.name} {words}" if words else entry.name
+    return ActorCode(name, entry.country, sector, found.span.text)
+
+
+def _named_actor(found: _Found) -> ActorCode:
+    """A named actor keeps its canonical name: "the air force loyal to Libya's Khalifa Haftar"
+    -> Khalifa Haftar, LBY, MIL (an armed actor's own armed sector wins over the head's)."""
+    assert found.match is not None  # _not_in_dictionary names phrases without one
+    entry = found.match.entry
+    sector = found.sector
+    if found.deferred or (sector in ARMED_SECTORS and entry.sector in ARMED_SECTORS):
         sector = entry.sector or sector
-    return ActorCode(entry.name, entry.country, sector, text)
+    return ActorCode(entry.name, entry.country, sector, found.span.text)
+
+
+# How a coded phrase is named, in order of precedence; a phrase none of them names is a
+# named actor (`_named_actor`).
+_NAMING_RULES: tuple[Callable[[_Found], ActorCode | None], ...] = (
+    _not_in_dictionary,
+    _head_is_named,
+    _country_with_agent,
+)
 
 
 def best_match(actors: Lexicon, span: Span) -> Match | None:

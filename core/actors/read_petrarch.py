@@ -134,28 +134,73 @@ def split_code(code: str, *, agent: bool) -> tuple[str | None, str | None]:
 # --------------------------------------------------------------------- phrases
 
 
+# The other number of a noun, one rule per ending; the first rule that knows the ending
+# decides, so the order is the precedence ("policemen" is -men before it is -s).
+def _men_to_man(last: str) -> str | None:
+    """-men is the plural of -man: "coastguardsmen" -> "coastguardsman"."""
+    return last[:-3] + "man" if last.endswith("men") else None
+
+
+def _man_to_men(last: str) -> str | None:
+    """-man has its plural in -men: "coastguardsman" -> "coastguardsmen"."""
+    return last[:-3] + "men" if last.endswith("man") else None
+
+
+def _ies_to_y(last: str) -> str | None:
+    """-ies is the plural of -y: "bodies" -> "body" (not "ties", too short to tell)."""
+    return last[:-3] + "y" if last.endswith("ies") and len(last) > 4 else None
+
+
+def _drop_es(last: str) -> str | None:
+    """-es after a hissing sound is a plural ending: "congresses" -> "congress"."""
+    return last[:-2] if last.endswith(("sses", "ches", "shes", "xes")) else None
+
+
+def _drop_s(last: str) -> str | None:
+    """Another -s is a plural ending: "officials" -> "official" (not "census", "crisis")."""
+    if last.endswith("s") and not last.endswith(("ss", "us", "is")):
+        return last[:-1]
+    return None
+
+
+def _y_to_ies(last: str) -> str | None:
+    """-y after a consonant has its plural in -ies: "body" -> "bodies" (not "attorney")."""
+    if last.endswith("y") and len(last) > 2 and last[-2] not in "aeiou":
+        return last[:-1] + "ies"
+    return None
+
+
+def _add_es(last: str) -> str | None:
+    """A hissing ending takes -es: "church" -> "churches"."""
+    return last + "es" if last.endswith(("s", "x", "ch", "sh")) else None
+
+
+def _add_s(last: str) -> str | None:
+    """Any other word takes -s: "official" -> "officials"."""
+    return last + "s" if last[-1:].isalpha() else None
+
+
+_NUMBER_RULES: tuple[Callable[[str], str | None], ...] = (
+    _men_to_man,
+    _man_to_men,
+    _ies_to_y,
+    _drop_es,
+    _drop_s,
+    _y_to_ies,
+    _add_es,
+    _add_s,
+)
+
+
 def _number_forms(pattern: str) -> list[str]:
     """The other number of a phrase's last word: "congress" -> "congresses", "security
     officials" -> "security official", "policy" -> "policies", "man" -> "men"."""
     *rest, last = pattern.split(" ")
-    forms: list[str] = []
-    if last.endswith("men"):
-        forms.append(last[:-3] + "man")
-    elif last.endswith("man"):
-        forms.append(last[:-3] + "men")
-    elif last.endswith("ies") and len(last) > 4:
-        forms.append(last[:-3] + "y")
-    elif last.endswith(("sses", "ches", "shes", "xes")):
-        forms.append(last[:-2])
-    elif last.endswith("s") and not last.endswith(("ss", "us", "is")):
-        forms.append(last[:-1])
-    elif last.endswith("y") and len(last) > 2 and last[-2] not in "aeiou":
-        forms.append(last[:-1] + "ies")
-    elif last.endswith(("s", "x", "ch", "sh")):
-        forms.append(last + "es")
-    elif last[-1:].isalpha():
-        forms.append(last + "s")
-    return [" ".join([*rest, form]) for form in forms]
+    for rule in _NUMBER_RULES:
+        form = rule(last)
+        if form is not None:
+            return [" ".join([*rest, form])]
+    return []
 
 
 def _petrarch_patterns(raw: str, macros: dict[str, list[str]]) -> list[str]:
