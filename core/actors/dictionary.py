@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import itertools
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 from importlib import resources
@@ -290,20 +290,23 @@ def country_of(text: str) -> str | None:
 # --------------------------------------------------------------------- user files
 
 
-def read_user_file(path: Path) -> tuple[list[ActorEntry], list[AgentRule]]:
-    """Read one user dictionary, choosing the reader by extension (and content for .txt)."""
+# What a user file reads as: entries and agent rules.
+Read = tuple[list[ActorEntry], list[AgentRule]]
+
+
+def read_user_file(path: Path) -> Read:
+    """Read one user dictionary, choosing the reader by extension (and content for .txt).
+
+    Raises:
+        DictionaryError: the file cannot be read, is malformed, or has no known format.
+    """
     name = str(path)
     text = _read_text(path)
     suffix = path.suffix.lower()
-    if suffix == ".csv" or (suffix == ".txt" and looks_like_csv(text)):
-        if is_agent_csv(text):
-            return [], read_agent_csv(name, text)
-        return read_actor_csv(name, text, 1), []
-    if suffix in (".yaml", ".yml"):
-        return read_yaml(name, text), []
-    if suffix in (".actors", ".agents") or (suffix == ".txt" and looks_like_petrarch(text)):
-        agents = suffix == ".agents" or (suffix == ".txt" and is_agents_text(text))
-        return read_petrarch(name, text, agents=agents)
+    for reader in _READERS:
+        read = reader(name, suffix, text)
+        if read is not None:
+            return read
     if suffix == ".txt":
         problem = "lines look neither like a PETRARCH dictionary (EGYPT_ [EGY]) nor like CSV"
     else:
@@ -313,6 +316,34 @@ def read_user_file(path: Path) -> tuple[list[ActorEntry], list[AgentRule]]:
         f"{problem}; use .csv (columns pattern,name,country,sector,kind), .yaml/.yml, "
         "or PETRARCH .actors/.agents",
     )
+
+
+def _as_csv(name: str, suffix: str, text: str) -> Read | None:
+    """A `.csv`, or a `.txt` whose first line is a CSV header: `pattern,name,country,...`."""
+    if not (suffix == ".csv" or (suffix == ".txt" and looks_like_csv(text))):
+        return None
+    if is_agent_csv(text):
+        return [], read_agent_csv(name, text)
+    return read_actor_csv(name, text, 1), []
+
+
+def _as_yaml(name: str, suffix: str, text: str) -> Read | None:
+    """A `.yaml` or `.yml` file: `- {pattern: gondor, name: Gondor, country: GON}`."""
+    if suffix not in (".yaml", ".yml"):
+        return None
+    return read_yaml(name, text), []
+
+
+def _as_petrarch(name: str, suffix: str, text: str) -> Read | None:
+    """A PETRARCH `.actors`/`.agents` file, or a `.txt` with lines like `EGYPT_ [EGY]`."""
+    if not (suffix in (".actors", ".agents") or (suffix == ".txt" and looks_like_petrarch(text))):
+        return None
+    agents = suffix == ".agents" or (suffix == ".txt" and is_agents_text(text))
+    return read_petrarch(name, text, agents=agents)
+
+
+# The dictionary formats in order of precedence: a `.txt` with a CSV header is CSV.
+_READERS: tuple[Callable[[str, str, str], Read | None], ...] = (_as_csv, _as_yaml, _as_petrarch)
 
 
 def _read_text(path: Path) -> str:

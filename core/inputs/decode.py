@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..errors import BinaryInputError, EmptyInputError
 from .source import display_name
 
@@ -22,6 +24,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 
+Decoded = tuple[str, list[str]]  # (text, warnings)
+
+
 def decode(data: bytes, path: str) -> tuple[str, list[str]]:
     """Decode the bytes of one input; return (text, warnings).
 
@@ -32,16 +37,30 @@ def decode(data: bytes, path: str) -> tuple[str, list[str]]:
         EmptyInputError: no bytes at all.
         BinaryInputError: a PDF, PNG, JPEG or GIF file, or NUL bytes in a text without a BOM.
     """
-    name = display_name(path)
     if not data:
         raise EmptyInputError(path, "the input is empty", "give an article text, or leave it out")
+    for step in _DECODERS:
+        decoded = step(data, path)
+        if decoded is not None:
+            return decoded
+    return _utf8_or_legacy(data, path)
+
+
+def _with_bom(data: bytes, path: str) -> Decoded | None:
+    """A byte-order mark names the codec: b"\\xff\\xfe..." is UTF-16 (broken text warns)."""
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(codec), []
             except UnicodeDecodeError:
+                name = display_name(path)
                 warning = f"{name}: broken {codec.upper()} text; unreadable characters replaced"
                 return data.decode(codec, errors="replace"), [warning]
+    return None
+
+
+def _refuse_binary(data: bytes, path: str) -> Decoded | None:
+    """A PDF, an image or NUL bytes is no text: b"%PDF-1.7" raises BinaryInputError."""
     for magic, kind in _MAGIC:
         if data.startswith(magic):
             hint = (
@@ -54,6 +73,12 @@ def decode(data: bytes, path: str) -> tuple[str, list[str]]:
         raise BinaryInputError(
             path, "a binary file (it contains NUL bytes), not text", "give a plain-text article"
         )
+    return None
+
+
+def _utf8_or_legacy(data: bytes, path: str) -> Decoded:
+    """UTF-8 decodes silently; anything else is Windows-1252 (else Latin-1), with a warning:
+    b"Caf\\xe9" is "Café" read as Windows-1252."""
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as err:
@@ -63,7 +88,12 @@ def decode(data: bytes, path: str) -> tuple[str, list[str]]:
     except UnicodeDecodeError:
         text, codec = data.decode("latin-1"), "Latin-1"
     warning = (
-        f"{name}: not valid UTF-8 (byte {where}); read as {codec}, check accented characters "
-        "or save the file as UTF-8"
+        f"{display_name(path)}: not valid UTF-8 (byte {where}); read as {codec}, check accented "
+        "characters or save the file as UTF-8"
     )
     return text, [warning]
+
+
+# How the bytes of an input become text, in order of precedence; bytes none of them take
+# are UTF-8 or else a legacy 8-bit text (`_utf8_or_legacy`).
+_DECODERS: tuple[Callable[[bytes, str], Decoded | None], ...] = (_with_bom, _refuse_binary)
