@@ -104,7 +104,7 @@ SPACY_ALONE = """
 import sys, time
 from newsevents.core.events.engine import Engine
 from newsevents.core.model import load_model
-from newsevents.core.inputs.reader import iter_inputs
+from newsevents.core.inputs import iter_inputs
 texts = [a.text for a in iter_inputs([sys.argv[1]])]
 if sys.argv[4] == "stock":  # the pipeline as spaCy loads it: what "spaCy alone" means
     nlp = load_model()  # (no Engine is built in this process, so nothing is added to it)

@@ -87,7 +87,7 @@ def test_batch_workers_output_identical() -> None:
 
 def test_batch_library_workers_identical_with_read_errors() -> None:
     from newsevents.core.errors import EmptyInputError
-    from newsevents.core.inputs.reader import iter_inputs
+    from newsevents.core.inputs import iter_inputs
 
     items: list[Any] = list(iter_inputs([str(SAMPLES)]))
     items.insert(3, EmptyInputError("gone.txt", "the input is empty", "give a text"))

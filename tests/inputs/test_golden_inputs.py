@@ -2,7 +2,7 @@
 `tests/inputs/NAME.expected.jsonl`, one line per event (stable fields only) or failed record.
 
 A new case is a new input file; write its expected file (and review it) with
-`NEWSEVENTS_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_inputs.py`.
+`NEWSEVENTS_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/inputs/test_golden_inputs.py`.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from newsevents.core import extract_many
-from newsevents.core.inputs.reader import iter_inputs
+from newsevents.core.inputs.walk import iter_inputs
 
-INPUTS = Path(__file__).resolve().parent / "inputs"
+INPUTS = Path(__file__).resolve().parent
 CASES = sorted(
     p
     for p in INPUTS.iterdir()
