@@ -6,6 +6,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from newsevents.core import syntax
 from newsevents.core.events import roles
 from newsevents.core.events.triggers import Candidate
 
@@ -15,7 +16,7 @@ def _token(doc: Doc, word: str) -> Token:
 
 
 def _text(token: Token | None) -> str | None:
-    return None if token is None else roles.phrase(token).text
+    return None if token is None else syntax.phrase(token).text
 
 
 def _cand(token: Token, carrier: Token | None = None) -> Candidate:
@@ -148,7 +149,7 @@ def test_roles_noun_source_and_target(
 def test_roles_phrase_drops_places_and_clauses(
     nlp: Language, sentence: str, head: str, expected: str
 ) -> None:
-    assert roles.phrase(_token(nlp(sentence), head)).text == expected
+    assert syntax.phrase(_token(nlp(sentence), head)).text == expected
 
 
 @pytest.mark.parametrize(
@@ -242,7 +243,7 @@ def test_roles_conjuncts_read_a_list_hung_as_apposition(
     nlp: Language, sentence: str, word: str, expected: int
 ) -> None:
     doc = nlp(sentence)
-    assert len(roles.conjuncts(_token(doc, word))) == expected
+    assert len(syntax.conjuncts(_token(doc, word))) == expected
 
 
 @pytest.mark.parametrize(
@@ -284,7 +285,7 @@ def test_roles_conjuncts_mend_misread_coordinations(
     expected: list[str],
 ) -> None:
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
-    assert [t.text for t in roles.conjuncts(doc[0])] == expected
+    assert [t.text for t in syntax.conjuncts(doc[0])] == expected
 
 
 @pytest.mark.parametrize(
@@ -388,6 +389,6 @@ def test_roles_participle_read_as_an_adjective_is_passive(nlp: Language) -> None
         lemmas=["the", "woman", "be", "rape", "."],
     )
     raped = doc[3]
-    assert roles.is_passive(raped)
+    assert syntax.is_passive(raped)
     assert _text(roles.object_of(raped, "ASSAULT", None)) == "The woman"
     assert roles.subject_of(raped) is None

@@ -27,7 +27,7 @@ from spacy.tokens import Span, Token
 
 from ..arrays import positions, string_ids
 from ..datafiles import data_rows
-from ..events.casualties import clause_head, clause_indexes
+from ..syntax import clause_head, clause_indexes
 
 # A year mention this far or further before publication is history, not news.
 # News tells what happened in the last weeks; an event a month or more before publication is

@@ -11,9 +11,9 @@ from spacy.tokens import Token
 from ..actors import ActorCode
 from ..dates import EventDate
 from ..geo import Location
+from .candidate import Candidate
 from .casualties import Casualties
 from .roles import Report
-from .triggers import Candidate
 
 # Sectors of crowds: protesters, civilians, students, workers, or none named.
 CROWD_SECTORS = {None, "OPP", "CVL", "EDU", "LAB", "REF", "REL"}

@@ -7,18 +7,20 @@ Every function here takes spaCy tokens and follows dependency arcs; the words th
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from ..lang.en import cues
+from ..syntax import (
+    PASSIVE_SUBJECT_DEPS,
+    RELATIVE_PRONOUNS,
+    SUBJECT_DEPS,
+    child,
+    is_passive,
+    prep_object,
+)
+from .candidate import Candidate
 
-if TYPE_CHECKING:
-    from .triggers import Candidate
-
-SUBJECT_DEPS = ("nsubj", "csubj")
-PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
-RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 PERSONAL_PRONOUNS = {"it", "they", "he", "she", "we", "them", "its", "their", "i", "us", "him"}
 # Prepositions that introduce the target of an event noun or an intransitive event verb.
 TARGET_PREPS = {
@@ -43,81 +45,6 @@ NOT_ACTOR_PREPS = frozenset(
 PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "around", "throughout"})
 # Prepositions that name whom a thing is given, signed or sent to, most telling first.
 RECIPIENT_PREPS = ("with", "to", "against", "toward", "towards", "upon", "into", "from")
-# Children that are not part of an actor's name: places, times, clauses, asides.
-LOCATIVE_PREPS = {
-    "in",
-    "near",
-    "at",
-    "on",
-    "during",
-    "after",
-    "before",
-    "since",
-    "across",
-    "outside",
-    "inside",
-    "around",
-    "amid",
-    "under",
-    "throughout",
-}
-
-
-def counted_by(noun: Token) -> Token:
-    """The counter an event noun is counted by ("a series of protests", "a total of 14
-    explosions" -> "series", "total"; words of kind `collection`), else the noun itself."""
-    while (
-        noun.dep_ == "pobj"
-        and noun.head.lower_ == "of"
-        and noun.head.head.lemma_.lower() in cues("collection")
-        and noun.head.head is not noun.head
-    ):
-        noun = noun.head.head
-    return noun
-
-
-def is_passive(verb: Token) -> bool:
-    """Whether `verb` is passive; "were stopped and detained by X": the second one too."""
-    if any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children):
-        return True
-    if verb.tag_ == "VBN" and verb.dep_ == "acomp" and verb.head.lemma_ == "be":
-        return True  # "one of the women was raped": the participle read as an adjective
-    if verb.tag_ in ("VBN", "VBD") and any(c.dep_ == "agent" for c in verb.children):
-        # "a body was found, killed by gunmen": a participle with its "by" (which the tagger
-        # may take for a past tense: "were taken out and tortured to death by X")
-        return True
-    return (
-        verb.dep_ == "conj"
-        and verb.tag_ == "VBN"
-        and verb.head is not verb
-        and not any(c.dep_ in (*SUBJECT_DEPS, "dobj") for c in verb.children)
-        and any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.head.children)
-    )
-
-
-def is_gerund_subject(token: Token) -> bool:
-    """Whether `token` is an -ing form standing as a subject, a noun whatever its tag:
-    "fighting took place", "Shelling by the army killed five"."""
-    return token.tag_ == "VBG" and token.dep_ in ("nsubj", "csubj")
-
-
-def child(token: Token, *deps: str) -> Token | None:
-    """The first child of `token` with one of `deps`."""
-    for c in token.children:
-        if c.dep_ in deps:
-            return c
-    return None
-
-
-def prep_object(token: Token, preps: set[str] | frozenset[str]) -> Token | None:
-    """The object of the first preposition child of `token` whose word is in `preps`."""
-    for c in token.children:
-        if c.dep_ in ("prep", "agent") and c.lower_ in preps:
-            obj = child(c, "pobj", "pcomp")
-            # "on Saturday" is a time, not a target.
-            if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
-                return obj
-    return None
 
 
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
@@ -315,108 +242,6 @@ def noun_target(noun: Token, event_type: str, particle: str | None = None) -> To
     return found
 
 
-# Key of the per-Doc memo of phrase bounds in `Doc.user_data`.
-PHRASE_MEMO = "newsevents.phrases"
-
-
-def phrase(token: Token, keep_conj: bool = True, keep_places: bool = False) -> Span:
-    """The noun phrase headed by `token`, without clauses, places and asides hung on it.
-
-    "militant camps in Libya's eastern city of Derna" gives "militant camps" (with
-    `keep_places`, the places hung on the head stay); "Egypt and the UAE" stays whole when
-    `keep_conj`; "a bus carrying Coptic Christians" keeps its participle.
-    """
-    doc = token.doc
-    # Remembered per Doc (ints only): the engine asks for the same phrases again and again.
-    memo: dict[tuple[int, bool, bool], tuple[int, int]] = doc.user_data.setdefault(PHRASE_MEMO, {})
-    key = (token.i, keep_conj, keep_places)
-    if key not in memo:
-        memo[key] = _phrase_bounds(token, keep_conj, keep_places)
-    start, end = memo[key]
-    return doc[start:end]
-
-
-def _phrase_bounds(token: Token, keep_conj: bool, keep_places: bool) -> tuple[int, int]:
-    """Start and end of `phrase(token, keep_conj, keep_places)`."""
-    doc = token.doc
-    keep = {token.i}
-    stack = [token]
-    while stack:
-        tok = stack.pop()
-        for c in tok.children:
-            if c.dep_ in ("relcl", "appos", "advcl", "punct") or (
-                c.dep_ == "case" and tok is token
-            ):
-                continue
-            if c.dep_ in ("cc", "conj") and not (keep_conj and tok is token):
-                continue
-            if (
-                c.dep_ == "prep"
-                and c.lower_ in LOCATIVE_PREPS
-                and not (keep_places and tok is token)
-            ):
-                continue
-            if c.dep_ == "acl" and c.tag_ != "VBG":
-                continue
-            keep.add(c.i)
-            stack.append(c)
-    start, end = min(keep), max(keep) + 1
-    # Trim dangling punctuation and conjunctions at the edges.
-    while end - start > 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    while end - start > 1 and (
-        doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc"
-    ):
-        start += 1
-    # A phrase never runs across a line break (a headline into the body).
-    for i in range(token.i, end):
-        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
-            end = i + 1 if not doc[i].is_space else i
-            break
-    return start, end
-
-
-def conjuncts(token: Token) -> list[Token]:
-    """`token` and the nouns coordinated with it ("Egypt and the UAE").
-
-    A list the parser hung on the first name as an apposition ("Mordor, the Shire, Arnor and
-    Bree") is one coordination when all its members are proper names; two misreadings of a
-    coordination are mended too (see below).
-    """
-    found = [token, *[c for c in token.conjuncts if c.i > token.i]]
-    for c in token.children:
-        if c.dep_ != "appos" or c.i < token.i or c.pos_ != "PROPN" or token.pos_ != "PROPN":
-            continue
-        listed = [c, *[x for x in c.conjuncts if x.i > c.i]]
-        if len(listed) > 1 and all(x.pos_ == "PROPN" for x in listed):
-            # "President Vladimir Putin and ...": with no comma between, the apposition
-            # names the same one; only the names coordinated with it are others.
-            doc = token.doc
-            same = not any(t.text == "," for t in doc[token.i + 1 : c.left_edge.i])
-            found += [x for x in listed[1 if same else 0 :] if x not in found]
-    doc = token.doc
-    for c in token.children:
-        # "Arnor and the evil awful Gondor": a name hung on the first member as an apposition
-        # right after a coordinated common noun is that member's head (the tagger took
-        # "awful" for a noun).
-        prev = doc[c.i - 1] if c.i > 0 else None
-        if (
-            c.dep_ == "appos"
-            and c.pos_ == "PROPN"
-            and prev is not None
-            and prev.i != token.i
-            and prev.pos_ == "NOUN"
-            and prev in found
-        ):
-            found[found.index(prev)] = c
-    if token.dep_ == "nsubj" and any(c.dep_ == "cc" for c in token.children):
-        # "Lions, tigers, and Gondor welcomed": the parser gave the verb a second subject.
-        found += [
-            c for c in token.head.children if c.dep_ == "nsubj" and c.i > token.i and c not in found
-        ]
-    return found
-
-
 @dataclass
 class Report:
     """How an event is reported: modality, background, who says so."""
@@ -581,96 +406,3 @@ def claim_of_responsibility(
     if token.lemma_.lower() == "claim" and obj.i in events:
         return obj
     return None
-
-
-def stranded_subject(verb: Token) -> Token | None:
-    """The subject of a main verb the parser left without one: "On 3 May, in Lagos (Lagos
-    state), traders protested" hangs "traders" on the place before it. The noun phrase that
-    ends right before the verb, attached to a place name, is its subject (the doer, or for a
-    passive verb the one it was done to)."""
-    root = verb.sent.root
-    if (
-        verb.dep_ == "acl"
-        and verb.head.ent_type_ in ("DATE", "TIME")
-        and root.pos_ == "NOUN"
-        and root.i < verb.i
-    ):
-        return root  # "relatives of a man found on 13 January protested": a past tense
-    # A finite verb the parser hung under the opening place's preposition ("in Toluca de
-    # Lerdo, Mexico, 100 employees ... protested", read as "in ... protesting") is the main one.
-    misplaced = verb.dep_ == "pcomp" and root.pos_ == "ADP"
-    if (verb.dep_ != "ROOT" and not misplaced) or verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
-        return None
-    if any(
-        c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") and not misread_subject(c)
-        for c in verb.children
-    ):
-        return None
-    k = verb.i - 1
-    skipped = ("advmod", "aux", "auxpass", "neg")  # "traders reportedly protested"
-    while k >= verb.sent.start and verb.doc[k].head.i == verb.i and verb.doc[k].dep_ in skipped:
-        k -= 1
-    while k >= verb.sent.start and verb.doc[k].text in (",", ")"):
-        k -= 1  # "people, including members of a union (UGTG), gathered"
-    if k < verb.sent.start or verb.doc[k].is_punct:
-        return None
-    tok = verb.doc[k]
-    while tok.head.i != tok.i and tok.head.i < verb.i:
-        if _hung_doer(tok):
-            return tok
-        tok = tok.head
-    # "in San Pedro Sula, Cortes, health workers and staff at the X Hospital protested": the
-    # walk up from the last word climbs through the hospital's phrase, which the parser hung
-    # on the place; the doers are the first noun after the place's comma.
-    comma = k
-    while comma > verb.sent.start and verb.doc[comma].text != ",":
-        comma -= 1
-    if comma == verb.sent.start:
-        return None
-    for tok in verb.doc[comma + 1 : k + 1]:
-        if tok.head.i < comma and _hung_doer(tok):
-            return tok
-    return None
-
-
-def _hung_doer(tok: Token) -> bool:
-    """Whether `tok` is a noun the parser hung on a place name or a comma before it."""
-    head = tok.head
-    return (
-        tok.pos_ in ("NOUN", "PROPN")
-        and tok.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME")
-        and tok.doc[tok.i - 1].text != "("  # "a union (UGTG)": an acronym, not the doers
-        and (
-            (
-                tok.dep_ in ("conj", "appos", "npadvmod")
-                and (head.ent_type_ in ("GPE", "LOC", "FAC") or head.pos_ == "PROPN")
-            )
-            # "in Santa Cruz (Santa Cruz), 100 workers ... staged": hung on the comma
-            or (tok.dep_ in ("prep", "dep", "appos", "npadvmod") and head.is_punct)
-        )
-    )
-
-
-def misread_subject(token: Token) -> bool:
-    """Whether the parser took a date or the place of a lost "in" for a subject: "Around 14
-    May 2022, in Tlaquepaque, Jalisco, a man was killed" has "May" and "Tlaquepaque" as the
-    subjects of "killed"."""
-    if token.ent_type_ in ("DATE", "TIME"):
-        return True
-    before = token.doc[token.i - 1] if token.i > 0 else None
-    return (
-        token.ent_type_ in ("GPE", "LOC", "FAC")
-        and before is not None
-        and before.dep_ == "prep"
-        and not any(c.dep_ == "pobj" for c in before.children)
-    )
-
-
-def passive_patient(verb: Token) -> Token | None:
-    """The one a passive `verb` was done to when the parser took a date or a place for its
-    subject: "Around 2 February, in Cacaloc, Puebla, a man was killed" (the man); None when
-    its subject is no misreading."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    if not any(misread_subject(c) for c in subjects):
-        return None
-    return next((c for c in subjects if not misread_subject(c)), None) or stranded_subject(verb)

@@ -18,7 +18,9 @@ from spacy.vocab import Vocab
 
 from .. import ontology
 from ..datafiles import data_rows
-from .roles import counted_by, cues, is_gerund_subject
+from ..lang.en import cues
+from ..syntax import counted_by, is_gerund_subject
+from .candidate import Candidate
 
 EVENT_POS = ("VERB", "NOUN")
 # Types whose verbs act by speaking: "denounced the report" is still a denunciation.
@@ -27,28 +29,6 @@ SPEECH_ACTS = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "SUPPORT"}
 FOLDED_DEPS = ("advcl", "conj", "xcomp", "relcl", "acl")
 # Speech acts a protest's own clause tells as what it is about, not as events of their own.
 PROTEST_CONTENT = ("REQUEST", "ACCUSE", "SUPPORT", "REJECT")
-
-
-@dataclass
-class Candidate:
-    """One event word found in a sentence, before its roles are read.
-
-    `carrier` is the verb that carries a noun event ("launched" in "launched strikes"), or the
-    trigger itself; `role` says how: "self", "light" (the carrier's subject did the event),
-    "join" (the carrier's subject joined someone's event), "subject" (the noun is the subject
-    of the carrier: "strikes on X killed five").
-    """
-
-    token: Token
-    carrier: Token
-    role: str
-    lemma: str
-    event_type: str
-    cameo_code: str
-    mode: str | None
-    weight: float
-    rule: str
-    particle: str | None = None
 
 
 @dataclass(frozen=True)
@@ -373,9 +353,7 @@ class TriggerFinder:
                     # One word: a child by lemma or form (`has_particle`), read once for all.
                     if children is None:
                         children = {
-                            w
-                            for c in _object_words(token)
-                            for w in (c.lemma_.lower(), c.lower_)
+                            w for c in _object_words(token) for w in (c.lemma_.lower(), c.lower_)
                         }
                     if particle in children:
                         return trig
