@@ -16,32 +16,12 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from .datafiles import data_rows
-from .lang.en import cues
+from .lang.en import cues, words
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
 # Every arc by which a clause has a subject of its own (see `clause_indexes`).
 CLAUSE_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
-
-# Children that are not part of an actor's name: places, times, clauses, asides.
-LOCATIVE_PREPS = {
-    "in",
-    "near",
-    "at",
-    "on",
-    "during",
-    "after",
-    "before",
-    "since",
-    "across",
-    "outside",
-    "inside",
-    "around",
-    "amid",
-    "under",
-    "throughout",
-}
 
 
 def counted_by(noun: Token) -> Token:
@@ -125,6 +105,8 @@ def phrase(token: Token, keep_conj: bool = True, keep_places: bool = False) -> S
 def _phrase_bounds(token: Token, keep_conj: bool, keep_places: bool) -> tuple[int, int]:
     """Start and end of `phrase(token, keep_conj, keep_places)`."""
     doc = token.doc
+    # Children that are not part of an actor's name: places, times, clauses, asides.
+    places = words("phrase_cut_preps")
     keep = {token.i}
     stack = [token]
     while stack:
@@ -136,11 +118,7 @@ def _phrase_bounds(token: Token, keep_conj: bool, keep_places: bool) -> tuple[in
                 continue
             if c.dep_ in ("cc", "conj") and not (keep_conj and tok is token):
                 continue
-            if (
-                c.dep_ == "prep"
-                and c.lower_ in LOCATIVE_PREPS
-                and not (keep_places and tok is token)
-            ):
+            if c.dep_ == "prep" and c.lower_ in places and not (keep_places and tok is token):
                 continue
             if c.dep_ == "acl" and c.tag_ != "VBG":
                 continue
@@ -369,7 +347,7 @@ def is_number(token: Token) -> bool:
 def _has_subject(clause: Token) -> bool:
     """Whether `clause` has a subject of its own (a relative pronoun stands for its noun)."""
     for c in clause.children:
-        if c.dep_ in CLAUSE_SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS:
+        if c.dep_ in CLAUSE_SUBJECT_DEPS and c.lower_ not in words("clause_pronouns"):
             # "four killed and 20 wounded": the count is the victims, not a new actor.
             if count_cue(clause) is not None and (is_number(c) or c.dep_ == "nsubjpass"):
                 continue

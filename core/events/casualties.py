@@ -18,10 +18,10 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from ..arrays import positions, string_ids
+from ..lang.en import words
 from ..syntax import (
     COUNT_FIELDS,
     NOUN_SUBJECT_DEPS,
-    RELATIVE_PRONOUNS,
     CountCue,
     child,
     clause_head,
@@ -34,7 +34,6 @@ from ..syntax import (
     passive_patient,
 )
 
-SPEAKER_PRONOUNS = frozenset({"it", "we", "they", "its", "our", "their"})
 # Key of the per-Doc memo of where count words stand in `Doc.user_data` (ints only).
 CUE_MEMO = "newsevents.count_words"
 # Spans of casualty words further apart than this many tokens are reported separately.
@@ -158,7 +157,7 @@ def _quantity(noun: Token, field: str) -> _Count | None:
     """The number of people `noun` stands for: "at least 29 people", "a soldier", "dozens"."""
     if number_words().get(noun.lower_, ("", None))[0] == "none":
         return _Count(0, [noun])  # "nobody was hurt"
-    if noun.pos_ == "PRON" or noun.lower_ in RELATIVE_PRONOUNS:
+    if noun.pos_ == "PRON" or noun.lower_ in words("clause_pronouns"):
         return None
     tokens: list[Token] = [noun]
     if is_number(noun):
@@ -263,7 +262,7 @@ def _claimed(cue: Token) -> bool:
             if subj is None:
                 return False
             owners = {subj.lower_} | {c.lower_ for c in subj.children if c.dep_ == "poss"}
-            return bool(owners & SPEAKER_PRONOUNS)
+            return bool(owners & words("speaker_pronouns"))
     return False
 
 

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from ..actors import ActorCode
 from ..dates import EventDate
 from ..geo import Location
+from ..lang.en import words
 from .candidate import Candidate
 from .casualties import Casualties
 from .roles import Report
@@ -26,32 +27,6 @@ STATE_FORCES = {"MIL", "COP"}
 ARMED_NONSTATE = {"UAF", "REB"}
 # How many characters of an ISO date each precision fixes.
 DATE_WIDTH = {"day": 10, "month": 7, "year": 4}
-STOPWORDS = {
-    "the",
-    "a",
-    "an",
-    "of",
-    "in",
-    "on",
-    "and",
-    "to",
-    "its",
-    "their",
-    "his",
-    "her",
-    "at",
-    "by",
-    "for",
-    "with",
-    "from",
-    "as",
-    "that",
-    "this",
-    "these",
-    "those",
-    "some",
-    "s",
-}
 
 
 @dataclass
@@ -125,7 +100,8 @@ def _words(text: str | None) -> frozenset[str]:
     """Content words of a phrase, cut to four letters so that "Copts" meets "Coptic"."""
     if not text:
         return frozenset()
-    return frozenset(w[:4] for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in STOPWORDS)
+    stop = words("merge_stopwords")
+    return frozenset(w[:4] for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in stop)
 
 
 def _keys(code: ActorCode | None) -> set[str]:

@@ -11,10 +11,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ..lang.en import cues
+from ..lang.en import cues, words
 from ..syntax import (
     PASSIVE_SUBJECT_DEPS,
-    RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
     child,
     is_passive,
@@ -22,34 +21,13 @@ from ..syntax import (
 )
 from .candidate import Candidate
 
-PERSONAL_PRONOUNS = {"it", "they", "he", "she", "we", "them", "its", "their", "i", "us", "him"}
-# Prepositions that introduce the target of an event noun or an intransitive event verb.
-TARGET_PREPS = {
-    "on",
-    "against",
-    "at",
-    "upon",
-    "into",
-    "targeting",
-    "over",
-    "toward",
-    "towards",
-    "to",
-    "about",
-}
-CONSULT_PREPS = {"with"}
-# Prepositions whose objects are never the other side of an event: times, causes, agents.
-NOT_ACTOR_PREPS = frozenset(
-    {"by", "after", "before", "since", "during", "until", "despite", "because", "like", "as"}
-)
-# Prepositions that say where something happened when they hang on the event's verb.
-PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "around", "throughout"})
-# Prepositions that name whom a thing is given, signed or sent to, most telling first.
+# The word lists of roles live in lang/en/clauses.csv; these three are read by the engine too.
+PERSONAL_PRONOUNS = words("personal_pronouns")
+TARGET_PREPS = words("target_preps")
+CLAIM_VERBS = words("claim_verbs")
+# Prepositions that name whom a thing is given, signed or sent to, most telling first (an
+# ordered list, so it stays here: its order is the preference).
 RECIPIENT_PREPS = ("with", "to", "against", "toward", "towards", "upon", "into", "from")
-
-
-# Verbs that tell a toll, whose object another verb joined to them also hit.
-TOLL_LEMMAS = frozenset({"kill", "wound", "injure", "hurt", "maim"})
 
 
 @dataclass(frozen=True)
@@ -85,7 +63,7 @@ def _own_subject(verb: Token, depth: int) -> Found | None:
     subj = child(verb, *SUBJECT_DEPS)
     if subj is None:
         return None
-    if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+    if subj.lower_ in words("clause_pronouns") and verb.dep_ == "relcl":
         return Found(verb.head)
     return Found(subj)
 
@@ -215,7 +193,7 @@ def _passive_patient(verb: Token, event_type: str, particle: str | None) -> Foun
         return None
     subj = _passive_subject(verb)
     if subj is not None:
-        if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        if subj.lower_ in words("clause_pronouns") and verb.dep_ == "relcl":
             return Found(verb.head)
         return Found(subj)
     if verb.dep_ == "acl":
@@ -243,7 +221,7 @@ def _target_preps(event_type: str, particle: str | None) -> set[str]:
     """The prepositions that lead to the target of an event of `event_type`."""
     preps: set[str] = set(TARGET_PREPS)
     if event_type in ("CONSULT", "COOPERATE", "AGREE", "ASSAULT"):
-        preps |= CONSULT_PREPS  # "met with X", "clashed with X"
+        preps |= words("consult_preps")  # "met with X", "clashed with X"
     if particle and " " not in particle:
         preps.add(particle)
     return preps
@@ -273,7 +251,9 @@ def _hit_by_toll_verb(verb: Token, event_type: str, particle: str | None) -> Fou
         (
             c
             for c in verb.children
-            if c.dep_ == "conj" and c.lemma_.lower() in TOLL_LEMMAS and child(c, "nsubj") is None
+            if c.dep_ == "conj"
+            and c.lemma_.lower() in words("toll_joined_verbs")
+            and child(c, "nsubj") is None
         ),
         None,
     )
@@ -326,16 +306,16 @@ def prep_objects(verb: Token) -> list[Token]:
     """
     found: list[Token] = []
     for c in verb.children:
-        if c.dep_ not in ("prep", "dative") or c.lower_ in NOT_ACTOR_PREPS:
+        if c.dep_ not in ("prep", "dative") or c.lower_ in words("not_actor_preps"):
             continue
-        if c.lower_ in PLACE_PREPS:
+        if c.lower_ in words("verb_place_preps"):
             continue  # "met in Lima" says where, not with whom
         for obj in c.children:
             if obj.dep_ != "pobj" or obj.ent_type_ in ("DATE", "TIME"):
                 continue
             found.append(obj)
             for inner in obj.children:
-                if inner.dep_ == "prep" and inner.lower_ not in NOT_ACTOR_PREPS:
+                if inner.dep_ == "prep" and inner.lower_ not in words("not_actor_preps"):
                     found += [o for o in inner.children if o.dep_ == "pobj"]
     return found
 
@@ -368,7 +348,7 @@ def noun_target(noun: Token, event_type: str, particle: str | None = None) -> To
     """
     preps: set[str] = set(TARGET_PREPS) - {"to"}
     if event_type in ("CONSULT", "COOPERATE", "AGREE"):
-        preps |= CONSULT_PREPS
+        preps |= words("consult_preps")
     found = prep_object(noun, preps)
     if found is None:
         # The parser often hangs "on the port" on the agent of "strikes by the coalition".
@@ -465,9 +445,7 @@ def _many_times(c: Token) -> Finding | None:
     if (
         c.dep_ == "npadvmod"
         and c.lemma_.lower() == "time"
-        and any(
-            q.lower_ in ("many", "several", "numerous", "countless", "multiple") for q in c.children
-        )
+        and any(q.lower_ in words("many_quantifiers") for q in c.children)
     ):
         return Finding(f"habitual '{c.text}'", background=True)
     return None
@@ -477,7 +455,7 @@ def _over_a_span(c: Token) -> Finding | None:
     """In "over the past several years": cumulative, background."""
     if (
         c.dep_ == "prep"
-        and c.lower_ in ("over", "for", "throughout")
+        and c.lower_ in words("span_preps")
         and any(o.dep_ == "pobj" and o.lemma_.lower() in cues("span") for o in c.children)
     ):
         return Finding(f"cumulative '{c.text} ...'", background=True)
@@ -657,10 +635,6 @@ def report_of(cand: Candidate, headline_end: int) -> Report:
     _note(report, reasons, _present_simple(verb, chain, headline_end))
     report.reasons = tuple(reasons)
     return report
-
-
-# Verbs of "X claimed (responsibility for) the attack", "accepted/admitted/took responsibility".
-CLAIM_VERBS = ("claim", "accept", "admit", "take")
 
 
 def claim_of_responsibility(
