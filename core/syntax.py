@@ -1,10 +1,10 @@
 """Generic helpers over spaCy's dependency tree: children, phrases, passives, clauses.
 
-Nothing here knows about events: these are the questions every reader of a parse asks ("the
-subject of this verb", "the noun phrase this word heads", "the clause this word belongs to",
-"did the parser take a date for a subject?"). The events, dates and pipeline packages read
-the tree through them. A leaf module: it imports only spaCy, the word lists of `lang.en` and
-the data files of `core/data` (the count and link words that bound a clause).
+These are the questions every reader of a parse asks ("the subject of this verb", "the noun
+phrase this word heads", "the clause this word belongs to", "did the parser take a date for a
+subject?"); none decides who did what to whom. The events, dates and pipeline packages read the
+tree through them. A leaf module: it imports only spaCy, the word lists of `lang.en` and the
+data files of `core/data` (the count, number and link words that bound a clause).
 """
 
 from __future__ import annotations
@@ -355,16 +355,16 @@ def _has_subject(clause: Token) -> bool:
     return False
 
 
-def _is_separate(child: Token) -> bool:
-    """Whether `child` starts a clause that reports its own event, not part of its head's."""
-    if child.dep_ not in CLAUSE_DEPS:
+def _is_separate(dependent: Token) -> bool:
+    """Whether `dependent` starts a clause that reports its own event, not part of its head's."""
+    if dependent.dep_ not in CLAUSE_DEPS:
         return False
-    if child.dep_ == "ccomp":
+    if dependent.dep_ == "ccomp":
         return True
-    subordinated = any(c.dep_ == "mark" for c in child.children) or any(
-        c.dep_ == "advmod" and c.tag_ == "WRB" for c in child.children
+    subordinated = any(c.dep_ == "mark" for c in dependent.children) or any(
+        c.dep_ == "advmod" and c.tag_ == "WRB" for c in dependent.children
     )
-    return subordinated or _has_subject(child)
+    return subordinated or _has_subject(dependent)
 
 
 def _is_participle(token: Token) -> bool:
