@@ -17,9 +17,9 @@ from .actors import ActorDictionary
 from .article import Article
 from .events.engine import REAL, Engine, chunks
 from .events.merge import Draft
-from .events.roles import phrase
 from .ontology import Trigger
 from .record import Event
+from .syntax import phrase
 
 
 @dataclass

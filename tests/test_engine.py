@@ -567,7 +567,7 @@ def _parsed(nlp: object, rows: list[tuple[str, int, str, str, str, str]]) -> obj
 def test_engine_subject_the_parser_hangs_on_a_place_is_found(
     nlp: object, rows: list[tuple[str, int, str, str, str, str]], verb: int, expected: str | None
 ) -> None:
-    from newsevents.core.events.roles import stranded_subject
+    from newsevents.core.syntax import stranded_subject
 
     doc = _parsed(nlp, rows)
     found = stranded_subject(doc[verb])  # type: ignore[index]
@@ -753,7 +753,7 @@ def test_engine_victims_and_things_are_no_doers(text: str, event_type: str) -> N
 def test_engine_passive_patient_past_a_misread_subject(
     nlp: object, rows: list[tuple[str, int, str, str, str, str]], expected: str | None
 ) -> None:
-    from newsevents.core.events.roles import passive_patient
+    from newsevents.core.syntax import passive_patient
 
     doc = _parsed(nlp, rows)
     verb = next(t for t in doc if t.dep_ == "ROOT")  # type: ignore[attr-defined]

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from .dateline import published_from_dateline
 from .event_dates import (
     DATE_MEMO,
     EventDate,
     event_date,
     lead_date,
-    published_from_dateline,
 )
 
 __all__ = [

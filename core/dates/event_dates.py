@@ -27,7 +27,7 @@ from spacy.tokens import Span, Token
 
 from ..arrays import positions, string_ids
 from ..datafiles import data_rows
-from ..events.casualties import clause_head, clause_indexes
+from ..syntax import clause_head, clause_indexes
 
 # A year mention this far or further before publication is history, not news.
 # News tells what happened in the last weeks; an event a month or more before publication is
@@ -38,13 +38,6 @@ BACKGROUND_DAYS = 31
 ATTRIBUTIVE_DEPS = frozenset({"compound", "nummod", "poss", "amod", "nmod"})
 YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 NUMERIC_DATE_RE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b")
-DATELINE_RE = re.compile(
-    r"^[^\S\n]*(?:[^\W\d_][^\n,()]{0,60},[^\S\n]*){0,3}?"
-    r"(?P<date>[^\W\d_]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[^\W\d_]{3,9}\.?,?\s+\d{4})"
-    r"\s*(?:\(|/|-|–|—|:)",
-    re.MULTILINE,
-)
-DATELINE_LINES = 4
 DATEPARSER_SETTINGS: dict[str, object] = {
     "PREFER_DATES_FROM": "past",
     "PREFER_DAY_OF_MONTH": "first",
@@ -63,7 +56,7 @@ class EventDate:
 
 
 @dataclass(frozen=True)
-class _Reading:
+class Reading:
     """What a date expression means: a resolved day (or None) at some precision."""
 
     day: date | None
@@ -103,26 +96,24 @@ def _add_months(day: date, months: int) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
-def _relative(kind: str, value: int, published: date | None, upcoming: bool) -> _Reading:
+def _relative(kind: str, value: int, published: date | None, upcoming: bool) -> Reading:
     """Resolve a table word ("yesterday", "last week", "Friday") against publication."""
     precision = "day" if kind in ("day", "weekday") else kind
     if published is None:
-        return _Reading(None, precision)
+        return Reading(None, precision)
     if kind == "day":
-        return _Reading(published + timedelta(days=value), precision)
+        return Reading(published + timedelta(days=value), precision)
     if kind == "week":
-        return _Reading(_week_start(published) + timedelta(weeks=value), precision)
+        return Reading(_week_start(published) + timedelta(weeks=value), precision)
     if kind == "month":
-        return _Reading(_add_months(published.replace(day=1), value), precision)
+        return Reading(_add_months(published.replace(day=1), value), precision)
     if kind == "year":
-        return _Reading(date(published.year + value, 1, 1), precision)
+        return Reading(date(published.year + value, 1, 1), precision)
     if upcoming:  # "next Friday": the first such day after publication
-        return _Reading(
-            published + timedelta(days=(value - published.weekday() - 1) % 7 + 1), "day"
-        )
+        return Reading(published + timedelta(days=(value - published.weekday() - 1) % 7 + 1), "day")
     # The latest such weekday on or before publication: a weekday equal to the publication
     # weekday is publication day, news being about the last few days.
-    return _Reading(published - timedelta(days=(published.weekday() - value) % 7), "day")
+    return Reading(published - timedelta(days=(published.weekday() - value) % 7), "day")
 
 
 @lru_cache(maxsize=4096)
@@ -137,7 +128,7 @@ def _dateparser(text: str, published: date | None) -> datetime | None:
     return dateparser.parse(text, languages=["en"], settings=settings)
 
 
-def _explicit(toks: list[str], text: str, published: date | None) -> _Reading:
+def _explicit(toks: list[str], text: str, published: date | None) -> Reading:
     """A written date: "May 26", "26 May 2017", "March 2014", "in 2014", "26/05/2017"."""
     years = [int(t) for t in toks if YEAR_RE.match(t)]
     months = [_value(t) for t in toks if _kind(t) == "monthname"]
@@ -150,9 +141,9 @@ def _explicit(toks: list[str], text: str, published: date | None) -> _Reading:
     else:
         precision = "year"
     if precision == "year":
-        return _Reading(date(years[0], 1, 1), "year")
+        return Reading(date(years[0], 1, 1), "year")
     if not years and published is None:
-        return _Reading(None, precision)  # "May 26" of which year?
+        return Reading(None, precision)  # "May 26" of which year?
     single = len(days) == len(months) == 1 and len(years) < 2 and "between" not in toks
     if precision == "day" and not numeric and single:
         # The written words fix the day, and dateparser's answer is kept only where it agrees
@@ -163,36 +154,36 @@ def _explicit(toks: list[str], text: str, published: date | None) -> _Reading:
             day = date(years[0] if latest is None else latest.year, months[0], days[0])
             if latest is not None and day > latest:
                 day = day.replace(year=day.year - 1)
-            return _Reading(day, "day")
+            return Reading(day, "day")
         except ValueError:
             pass  # "February 29" of a year without one: dateparser decides
     parsed = _dateparser(text, published)
     if parsed is None:
-        return _Reading(None, precision)
+        return Reading(None, precision)
     # dateparser guesses freely; keep its answer only where it agrees with the written words.
     if (
         (years and parsed.year != years[0])
         or (months and parsed.month != months[0])
         or (months and days and parsed.day != days[0])
     ):
-        return _Reading(None, precision)
+        return Reading(None, precision)
     day = parsed.date()
     if precision == "month":
         day = day.replace(day=1)
-    return _Reading(day, precision)
+    return Reading(day, precision)
 
 
-def _ago(toks: list[str], text: str, published: date | None) -> _Reading | None:
+def _ago(toks: list[str], text: str, published: date | None) -> Reading | None:
     """A count back from publication ("three days ago", "two weeks ago"), read by dateparser."""
     units = [t.rstrip("s") for t in toks if _kind(t) == "duration"]
     if not units:
         return None
     precision = {"hour": "day", "decade": "year"}.get(units[0], units[0])
     if published is None:
-        return _Reading(None, precision)
+        return Reading(None, precision)
     parsed = _dateparser(text, published)
     if parsed is None:
-        return _Reading(None, precision)
+        return Reading(None, precision)
     day = parsed.date()
     if precision == "week":
         day = _week_start(day)
@@ -200,11 +191,11 @@ def _ago(toks: list[str], text: str, published: date | None) -> _Reading | None:
         day = day.replace(day=1)
     elif precision == "year":
         day = date(day.year, 1, 1)
-    return _Reading(day, precision)
+    return Reading(day, precision)
 
 
 @lru_cache(maxsize=4096)
-def _read(text: str, published: date | None) -> _Reading | None:
+def read_expression(text: str, published: date | None) -> Reading | None:
     """What date expression `text` means; None when it is no date (an age, a duration)."""
     toks = _tokens(text)
     kinds = [_kind(t) for t in toks]
@@ -233,7 +224,7 @@ def _read(text: str, published: date | None) -> _Reading | None:
     return None
 
 
-def _background(reading: _Reading, published: date | None) -> bool:
+def _background(reading: Reading, published: date | None) -> bool:
     if reading.day is None or published is None:
         return False
     if reading.precision == "year":
@@ -251,7 +242,7 @@ def _background(reading: _Reading, published: date | None) -> bool:
 @dataclass
 class _Mention:
     span: Span
-    reading: _Reading
+    reading: Reading
     anchor: Token  # the word the date modifies
     attributive: bool  # inside a noun phrase: dates that noun only
 
@@ -324,7 +315,7 @@ def _find_mentions(
     spans.extend(_written_days(sent, covered, day_words))
     found = []
     for span in spans:
-        reading = _read(span.text, published)
+        reading = read_expression(span.text, published)
         if reading is None:
             continue
         anchor, attributive = _anchor(span)
@@ -521,18 +512,3 @@ def _lead_date(sent: Span, published: date | None) -> EventDate | None:
     ):
         return None  # the date must open the paragraph and be written out
     return _event_date(mention, published)
-
-
-def published_from_dateline(text: str) -> date | None:
-    """The date of a wire dateline at the top of the body ("CAIRO, May 26, 2017 (Reuters) -").
-
-    Only datelines that give the year count; None when there is none.
-    """
-    head = "\n".join(line for line in text.splitlines()[:20] if line.strip())
-    head = "\n".join(head.splitlines()[:DATELINE_LINES])
-    for match in DATELINE_RE.finditer(head):
-        written = match.group("date")
-        reading = _read(written, None)
-        if reading is not None and reading.day is not None and reading.precision == "day":
-            return reading.day
-    return None

@@ -2,7 +2,7 @@
 
 The words that report a count (kill, dead, toll, arrest, rally, ...) come from
 data/casualty_words.csv and the number words from data/number_words.csv. A count belongs to
-the event whose clause holds it (`event_clause`): in "Egypt launched strikes after gunmen
+the event whose clause holds it (`syntax.event_clause`): in "Egypt launched strikes after gunmen
 attacked a bus, killing 29" the 29 dead are the attack's, not the strikes'.
 """
 
@@ -18,18 +18,22 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from ..arrays import positions, string_ids
-from ..datafiles import data_rows
-from .roles import passive_patient
+from ..lang.en import words
+from ..syntax import (
+    COUNT_FIELDS,
+    NOUN_SUBJECT_DEPS,
+    CountCue,
+    child,
+    clause_head,
+    clause_indexes,
+    count_cue,
+    count_cues,
+    cue_lemmas,
+    is_number,
+    number_words,
+    passive_patient,
+)
 
-COUNT_FIELDS = ("dead", "injured", "arrested", "size")
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
-SPEAKER_PRONOUNS = frozenset({"it", "we", "they", "its", "our", "their"})
-# Dependents that start a clause of their own, which may report another event.
-CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "conj", "parataxis", "acl", "xcomp", "pcomp"})
-# Arcs an event noun climbs to the verb of its clause: "the attack killed 29", "29 were killed
-# in the attack" (the preposition must be a link preposition, see casualty_words.csv).
-NOUN_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Key of the per-Doc memo of where count words stand in `Doc.user_data` (ints only).
 CUE_MEMO = "newsevents.count_words"
 # Spans of casualty words further apart than this many tokens are reported separately.
@@ -48,35 +52,11 @@ class Casualties:
     claimed: bool = False
 
 
-@dataclass(frozen=True)
-class _Cue:
-    field: str
-    count: str
-
-
-@cache
-def _cues() -> dict[tuple[str, str], _Cue]:
-    """Casualty words keyed by (lemma, part of speech)."""
-    return {
-        (row["lemma"].lower(), row["pos"].upper()): _Cue(row["field"], row.get("count", ""))
-        for row in data_rows("casualty_words.csv")
-    }
-
-
-@cache
-def _number_words() -> dict[str, tuple[str, int | None]]:
-    """Number words: word -> (kind, value)."""
-    return {
-        row["word"].lower(): (row["kind"], int(row["value"]) if row["value"] else None)
-        for row in data_rows("number_words.csv")
-    }
-
-
 @cache
 def _qualifier_re() -> re.Pattern[str]:
     """Multi-word qualifiers first, so "at least" goes before "at"."""
     words = sorted(
-        (w for w, (kind, _) in _number_words().items() if kind == "qualifier"),
+        (w for w, (kind, _) in number_words().items() if kind == "qualifier"),
         key=len,
         reverse=True,
     )
@@ -84,26 +64,9 @@ def _qualifier_re() -> re.Pattern[str]:
 
 
 @cache
-def _light_slots() -> dict[str, frozenset[str]]:
-    """Light verbs (data/light_verbs.csv) and the slots their event noun fills."""
-    slots: dict[str, set[str]] = defaultdict(set)
-    for row in data_rows("light_verbs.csv"):
-        if row.get("lemma") and row.get("slot"):
-            slots[row["lemma"].lower()].add(row["slot"].lower())
-    return {lemma: frozenset(s) for lemma, s in slots.items()}
-
-
-def _cue(token: Token) -> _Cue | None:
-    pos = "VERB" if token.pos_ == "AUX" else token.pos_
-    if pos == "PROPN":
-        pos = "NOUN"
-    return _cues().get((token.lemma_.lower(), pos)) or _cues().get((token.lower_, pos))
-
-
-@cache
 def _count_word_ids() -> frozenset[int]:
     """String ids of every word that can state a count, as written in any case."""
-    words = {lemma for (lemma, _), cue in _cues().items() if cue.field in COUNT_FIELDS}
+    words = {lemma for (lemma, _), cue in count_cues().items() if cue.field in COUNT_FIELDS}
     return string_ids(words, any_case=True)
 
 
@@ -120,11 +83,6 @@ def _count_word_positions(doc: Doc) -> list[int]:
     return found
 
 
-@cache
-def _words_of_field(field: str) -> frozenset[str]:
-    return frozenset(lemma for (lemma, _), cue in _cues().items() if cue.field == field)
-
-
 def parse_number(text: str) -> int | None:
     """The count a number phrase states, as a lower bound; None when it states none.
 
@@ -133,7 +91,7 @@ def parse_number(text: str) -> int | None:
     "no one" and "none" -> 0.
     Words after the number are ignored ("29 people" -> 29).
     """
-    words = _number_words()
+    words = number_words()
     cleaned = _qualifier_re().sub(" ", text.lower())
     tokens = re.findall(r"\d[\d,]*(?:\.\d+)?|[a-z]+", cleaned)
     total = 0
@@ -174,150 +132,7 @@ def parse_number(text: str) -> int | None:
     return int(total + (current or 0))
 
 
-# --- which tokens belong to the event -------------------------------------------------------
-
-
-def _has_subject(clause: Token) -> bool:
-    """Whether `clause` has a subject of its own (a relative pronoun stands for its noun)."""
-    for c in clause.children:
-        if c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS:
-            # "four killed and 20 wounded": the count is the victims, not a new actor.
-            if _cue(clause) is not None and (_is_number(c) or c.dep_ == "nsubjpass"):
-                continue
-            return True
-    return False
-
-
-def _is_separate(child: Token) -> bool:
-    """Whether `child` starts a clause that reports its own event, not part of its head's."""
-    if child.dep_ not in CLAUSE_DEPS:
-        return False
-    if child.dep_ == "ccomp":
-        return True
-    subordinated = any(c.dep_ == "mark" for c in child.children) or any(
-        c.dep_ == "advmod" and c.tag_ == "WRB" for c in child.children
-    )
-    return subordinated or _has_subject(child)
-
-
-def _is_participle(token: Token) -> bool:
-    """A subjectless, unsubordinated participle clause: ", killing 29", ", wounding 11"."""
-    return (
-        token.dep_ in ("advcl", "conj", "xcomp")
-        and token.tag_ in ("VBG", "VBN")
-        and not _is_separate(token)
-    )
-
-
-def _only_punct_between(left: Token, right: Token) -> bool:
-    doc = left.doc
-    return all(doc[i].is_punct or doc[i].dep_ == "cc" for i in range(left.i + 1, right.i))
-
-
-def _collect(head: Token, out: set[int]) -> None:
-    """Add `head` and its dependents to `out`, leaving out clauses of other events."""
-    out.add(head.i)
-    children = list(head.children)
-    separate = [c for c in children if _is_separate(c)]
-    for c in children:
-        if c.i in out:
-            continue
-        if c in separate:
-            continue
-        # A participle right after a subordinate clause modifies that clause, whatever the
-        # parser says: in "launched strikes after gunmen attacked a bus, killing 29" the
-        # killing is the attack's.
-        if _is_participle(c) and any(
-            s.i > head.i and s.right_edge.i < c.left_edge.i and _only_punct_between(s.right_edge, c)
-            for s in separate
-        ):
-            continue
-        _collect(c, out)
-
-
-def clause_head(trigger: Token) -> Token:
-    """The verb whose clause reports the event of `trigger`.
-
-    A verb is its own head. An event noun climbs to its verb when it is that verb's subject
-    ("the attack killed 29"), the object of a link preposition ("killed in the attack"), or
-    the noun slot of a light verb ("launched strikes", "took part in strikes").
-    """
-    if trigger.pos_ in ("VERB", "AUX"):
-        return _conjunct_head(trigger)
-    links = _words_of_field("link")
-    light = _light_slots()
-    node = trigger
-    for _ in range(4):
-        head = node.head
-        if head == node:
-            break
-        if node.dep_ in ("conj", "appos", "compound"):
-            node = head
-            continue
-        if node.dep_ in NOUN_SUBJECT_DEPS and head.pos_ in ("VERB", "AUX"):
-            return _conjunct_head(head)
-        if node.dep_ == "dobj" and "dobj" in light.get(head.lemma_.lower(), ()):
-            return _conjunct_head(head)
-        if node.dep_ == "pobj" and head.dep_ == "prep":
-            verb = head.head
-            spec = _cue(verb)
-            if verb.pos_ == "NOUN" and spec is not None and spec.field in COUNT_FIELDS:
-                node = verb  # "the death toll from the attack rose to 12"
-                continue
-            if verb.pos_ in ("VERB", "AUX") and (
-                head.lower_ in links or head.lower_ in light.get(verb.lemma_.lower(), ())
-            ):
-                return _conjunct_head(verb)
-            if verb.pos_ == "ADJ" and head.lower_ in links and _cue(verb) is not None:
-                return verb  # headline "At least 29 dead in bus attack"
-        break
-    return trigger
-
-
-def _conjunct_head(verb: Token) -> Token:
-    """The first of verbs joined in one clause: "four killed and 20 wounded" -> "killed"."""
-    while verb.dep_ == "conj" and verb.head != verb and not _is_separate(verb):
-        verb = verb.head
-    return verb
-
-
-def event_clause(trigger: Token) -> list[Token]:
-    """Tokens of the clause that reports `trigger`'s event, in text order.
-
-    That is the trigger's clause (its verb's, for an event noun) with its participles and
-    relative clauses, less subordinate clauses that have a subject of their own ("after
-    gunmen attacked ..."), which report events of their own. A participle that the parser
-    hung on the main verb but that follows the trigger's subordinate clause is the trigger's.
-    """
-    doc = trigger.doc
-    return [doc[i] for i in sorted(clause_indexes(trigger))]
-
-
-def clause_indexes(trigger: Token) -> set[int]:
-    """Indexes of the tokens of `event_clause(trigger)` (no Token objects made)."""
-    head = clause_head(trigger)
-    out: set[int] = set()
-    _collect(head, out)
-    if trigger.i not in out:  # an event noun's own modifiers are always its
-        _collect(trigger, out)
-    parent = head.head
-    if parent != head and _is_separate(head):
-        for c in parent.children:
-            if (
-                c.i > head.right_edge.i
-                and _is_participle(c)
-                and _only_punct_between(head.right_edge, c)
-            ):
-                _collect(c, out)
-    return out
-
-
 # --- counts -----------------------------------------------------------------------------------
-
-
-def _is_number(token: Token) -> bool:
-    kind = _number_words().get(token.lower_, ("", None))[0]
-    return token.like_num or token.ent_type_ == "CARDINAL" or kind in ("unit", "vague", "scale")
 
 
 def _number_tokens(number: Token) -> list[Token]:
@@ -340,12 +155,12 @@ class _Count:
 
 def _quantity(noun: Token, field: str) -> _Count | None:
     """The number of people `noun` stands for: "at least 29 people", "a soldier", "dozens"."""
-    if _number_words().get(noun.lower_, ("", None))[0] == "none":
+    if number_words().get(noun.lower_, ("", None))[0] == "none":
         return _Count(0, [noun])  # "nobody was hurt"
-    if noun.pos_ == "PRON" or noun.lower_ in RELATIVE_PRONOUNS:
+    if noun.pos_ == "PRON" or noun.lower_ in words("clause_pronouns"):
         return None
     tokens: list[Token] = [noun]
-    if _is_number(noun):
+    if is_number(noun):
         number = _number_tokens(noun)
         # "dozens of students", "thousands of protesters": keep who they were in the text.
         for c in noun.children:
@@ -354,7 +169,7 @@ def _quantity(noun: Token, field: str) -> _Count | None:
         value = parse_number(" ".join(t.text for t in number))
         return _Count(value, number + tokens)
     for c in noun.children:
-        if c.dep_ in ("nummod", "quantmod") and _is_number(c):
+        if c.dep_ in ("nummod", "quantmod") and is_number(c):
             number = _number_tokens(c)
             value = parse_number(" ".join(t.text for t in number))
             return _Count(value, number + tokens)
@@ -381,17 +196,10 @@ def _quantities(noun: Token, field: str) -> _Count | None:
     return _Count(total, [t for p in found for t in p.tokens])
 
 
-def _child(token: Token, *deps: str) -> Token | None:
-    for c in token.children:
-        if c.dep_ in deps:
-            return c
-    return None
-
-
 def _prep_object(token: Token, preps: Iterable[str]) -> Token | None:
     for c in token.children:
         if c.dep_ == "prep" and c.lower_ in preps:
-            return _child(c, "pobj")
+            return child(c, "pobj")
     return None
 
 
@@ -399,39 +207,37 @@ def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
-def _count_nouns(cue: Token, spec: _Cue) -> list[Token]:
+def _count_nouns(cue: Token, spec: CountCue) -> list[Token]:
     """Where `cue`'s number may stand, best first."""
     found: list[Token | None] = []
     head = cue.head
     if spec.count == "object":
         if _is_passive(cue):
             # "Around 14 May, in Tlaquepaque, a man was killed": not 14, but the man
-            found.append(passive_patient(cue) or _child(cue, "nsubjpass"))
-        found.append(_child(cue, "dobj"))
+            found.append(passive_patient(cue) or child(cue, "nsubjpass"))
+        found.append(child(cue, "dobj"))
         # Headline style "Four killed": a past participle with a bare number as subject.
-        subj = _child(cue, "nsubj")
-        if subj is not None and (cue.tag_ == "VBN" or _is_number(subj)):
+        subj = child(cue, "nsubj")
+        if subj is not None and (cue.tag_ == "VBN" or is_number(subj)):
             found.append(subj)
         if cue.dep_ == "acl" and cue.tag_ == "VBN":
             found.append(head)  # "29 people killed in the attack"
     elif spec.count == "subject":
-        found.append(_child(cue, "nsubj", "nsubjpass"))
+        found.append(child(cue, "nsubj", "nsubjpass"))
     elif cue.pos_ == "ADJ":
-        found.append(_child(cue, "nummod", "npadvmod"))
+        found.append(child(cue, "nummod", "npadvmod"))
         if cue.dep_ == "amod":
             found.append(head)  # "two dead soldiers"
         elif head != cue:
-            found.append(_child(head, "dobj"))  # "left dozens dead", "shot two men dead"
-            found.append(_child(head, "nsubjpass", "nsubj"))  # "was shot dead", "were injured"
+            found.append(child(head, "dobj"))  # "left dozens dead", "shot two men dead"
+            found.append(child(head, "nsubjpass", "nsubj"))  # "was shot dead", "were injured"
     else:  # a noun: "12 deaths", "a death toll of 12", "the toll rose to 12"
-        found.append(_child(cue, "nummod"))
+        found.append(child(cue, "nummod"))
         found.append(_prep_object(cue, ("of",)))
         if cue.dep_ in NOUN_SUBJECT_DEPS and head != cue:
-            found.append(_child(head, "dobj", "attr"))
+            found.append(child(head, "dobj", "attr"))
             found.append(_prep_object(head, ("to", "at")))
-    return [
-        t for t in found if t is not None and t != cue and t.ent_type_ not in ("DATE", "TIME")
-    ]
+    return [t for t in found if t is not None and t != cue and t.ent_type_ not in ("DATE", "TIME")]
 
 
 def _irrealis(cue: Token) -> bool:
@@ -445,18 +251,18 @@ def _irrealis(cue: Token) -> bool:
 
 def _claimed(cue: Token) -> bool:
     """Whether the count is one side's claim: under "claim", or "X said it killed 50"."""
-    claims = _words_of_field("claim")
-    reports = _words_of_field("report")
+    claims = cue_lemmas("claim")
+    reports = cue_lemmas("report")
     for verb in cue.ancestors:
         lemma = verb.lemma_.lower()
         if lemma in claims:
             return True
         if lemma in reports:
-            subj = _child(cue, "nsubj")
+            subj = child(cue, "nsubj")
             if subj is None:
                 return False
             owners = {subj.lower_} | {c.lower_ for c in subj.children if c.dep_ == "poss"}
-            return bool(owners & SPEAKER_PRONOUNS)
+            return bool(owners & words("speaker_pronouns"))
     return False
 
 
@@ -476,7 +282,7 @@ def _text(spans: list[tuple[int, int]], doc: Doc) -> str | None:
 def casualties(trigger: Token) -> Casualties:
     """Dead, injured, arrested and crowd size stated for the event of `trigger`.
 
-    Counts are read from the trigger's own clause (`event_clause`). A crowd size counts only
+    Counts are read from the trigger's own clause (`syntax.event_clause`). A crowd size counts only
     when the crowd word is the trigger or its verb ("5,000 people rallied", "the protest drew
     100 people"). Where several counts of one kind are given, the largest exact one wins
     (later tolls are usually higher). Vague counts ("dozens dead") leave the number None but
@@ -498,7 +304,7 @@ def casualties(trigger: Token) -> Casualties:
         if i not in clause:
             continue
         token = doc[i]
-        spec = _cue(token)
+        spec = count_cue(token)
         if spec is None or spec.field not in COUNT_FIELDS or _irrealis(token):
             continue
         if spec.field == "size" and token not in (trigger, head):

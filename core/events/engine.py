@@ -25,10 +25,22 @@ from ..article import Article
 from ..dates import DATE_MEMO, event_date, lead_date, published_from_dateline
 from ..errors import InputError, NewsEventsError
 from ..geo import DASHES, SITE_NOUNS, Geocoder, GeoContext
+from ..lang.en import cues
 from ..model import load_model
 from ..pipeline.pipes import remembering
 from ..pipeline.repair import REPAIR
 from ..record import Event
+from ..syntax import (
+    conjuncts,
+    counted_by,
+    is_gerund_subject,
+    is_passive,
+    misread_subject,
+    passive_patient,
+    phrase,
+    prep_object,
+    stranded_subject,
+)
 from .casualties import Casualties, casualties, parse_number
 from .merge import NEEDS_TARGET, Draft, merge_drafts
 from .roles import (
@@ -37,22 +49,12 @@ from .roles import (
     TARGET_PREPS,
     Report,
     claim_of_responsibility,
-    conjuncts,
-    counted_by,
-    cues,
-    is_gerund_subject,
-    is_passive,
-    misread_subject,
     noun_source,
     noun_target,
     object_of,
-    passive_patient,
-    phrase,
-    prep_object,
     prep_objects,
     recipients,
     report_of,
-    stranded_subject,
     subject_of,
 )
 from .triggers import PATTERN_MARK, Candidate, TriggerFinder, marked_roles, particle_children

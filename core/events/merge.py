@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -11,9 +12,10 @@ from spacy.tokens import Token
 from ..actors import ActorCode
 from ..dates import EventDate
 from ..geo import Location
+from ..lang.en import words
+from .candidate import Candidate
 from .casualties import Casualties
 from .roles import Report
-from .triggers import Candidate
 
 # Sectors of crowds: protesters, civilians, students, workers, or none named.
 CROWD_SECTORS = {None, "OPP", "CVL", "EDU", "LAB", "REF", "REL"}
@@ -25,32 +27,6 @@ STATE_FORCES = {"MIL", "COP"}
 ARMED_NONSTATE = {"UAF", "REB"}
 # How many characters of an ISO date each precision fixes.
 DATE_WIDTH = {"day": 10, "month": 7, "year": 4}
-STOPWORDS = {
-    "the",
-    "a",
-    "an",
-    "of",
-    "in",
-    "on",
-    "and",
-    "to",
-    "its",
-    "their",
-    "his",
-    "her",
-    "at",
-    "by",
-    "for",
-    "with",
-    "from",
-    "as",
-    "that",
-    "this",
-    "these",
-    "those",
-    "some",
-    "s",
-}
 
 
 @dataclass
@@ -124,7 +100,8 @@ def _words(text: str | None) -> frozenset[str]:
     """Content words of a phrase, cut to four letters so that "Copts" meets "Coptic"."""
     if not text:
         return frozenset()
-    return frozenset(w[:4] for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in STOPWORDS)
+    stop = words("merge_stopwords")
+    return frozenset(w[:4] for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in stop)
 
 
 def _keys(code: ActorCode | None) -> set[str]:
@@ -283,77 +260,136 @@ def _framed(clusters: list[list[Draft]], draft: Draft) -> int | None:
 UNREAL = frozenset({"future", "negated", "hypothetical", "conditional"})
 
 
+def _firm_clusters(ordered: list[Draft]) -> list[list[Draft]]:
+    """The events of the mentions with their own doer, each a list of its mentions.
+
+    The same doer is not enough: one army strikes many times. Something else (the target, the
+    place, the day) must tie two firm mentions together.
+    """
+    clusters: list[list[Draft]] = []
+    for draft in (d for d in ordered if not d.loose):
+        best = _best(clusters, draft)
+        if best is not None and best[0] >= FIRM_MATCH:
+            clusters[best[1]].append(draft)
+        else:
+            clusters.append([draft])
+    return clusters
+
+
+# A rule placing a loose mention: (clusters, how many are firm, draft) -> whether it placed it.
+LooseRule = Callable[[list[list[Draft]], int, Draft], bool]
+
+
+def _joins_its_frame(clusters: list[list[Draft]], firm: int, draft: Draft) -> bool:
+    """In "killed 40 in an attack on X": the mention joins the event it is the frame of."""
+    framed = _framed(clusters[:firm], draft)
+    if framed is None:
+        return False
+    clusters[framed].append(draft)
+    return True
+
+
+def _joins_best_fit(clusters: list[list[Draft]], firm: int, draft: Draft) -> bool:
+    """In "the raids", "four were wounded": a bare pointer, a toll or a headline joins the
+    event it fits best; a mention that names its own actors ("the killing of 21 workers")
+    needs something in common."""
+    best = _best(clusters[:firm], draft)
+    bare = not (draft.source_text or draft.target_text)
+    if best is not None and (bare or draft.toll or draft.in_headline or best[0] >= 0.5):
+        clusters[best[1]].append(draft)
+        return True
+    return False
+
+
+def _stands_alone(clusters: list[list[Draft]], firm: int, draft: Draft) -> bool:
+    """In "the killing of 21 workers" with no event to join: a mention that says something of
+    its own is an event of its own."""
+    if draft.source_text or draft.target_text or draft.occurred:
+        clusters.append([draft])
+        return True
+    return False
+
+
+# Where a loose mention goes, first rule that places it wins; one none places is dropped.
+LOOSE_RULES: tuple[LooseRule, ...] = (_joins_its_frame, _joins_best_fit, _stands_alone)
+
+
+def _lends_nothing(lead: Draft, other: Draft) -> bool:
+    """In "the raids", or "called for a new rally on Tuesday" beside the rally held: a mention
+    whose time, place and toll are not the lead's to take."""
+    # A toll ("four were wounded", "the attack killed 12") adds its count.
+    told = other.toll or other.cand.role == "subject"
+    if other.loose and other.source is None and not told:
+        return True  # its time and place are those of the clause that points at it
+    # "called for a new rally on Tuesday": not when the rally held was
+    return lead.report.modality == "asserted" and other.report.modality in UNREAL
+
+
+def _lead(cluster: list[Draft]) -> Draft:
+    """The richest mention of an event, with what its other mentions add to it."""
+    # A negated mention leads no other ("gathered ... for not joining the boycott": the
+    # gathering happened, the boycott did not).
+    lead = max(cluster, key=lambda d: (d.report.modality != "negated", d.richness(), -d.position))
+    lead.mentions = len(cluster)
+    # The other mentions only: a lead listing itself would be a reference cycle.
+    lead.members = sorted((d for d in cluster if d is not lead), key=lambda d: d.position)
+    for other in sorted(cluster, key=lambda d: d.position):
+        if other.claimed_by and not lead.claimed_by:
+            lead.claimed_by = other.claimed_by
+        if _lends_nothing(lead, other):
+            continue
+        if lead.counts is None or lead.counts.dead is None:
+            if other.counts is not None and other.counts.dead is not None:
+                lead.counts = other.counts
+        if lead.when is None or lead.when.date is None:
+            if other.when is not None and other.when.date is not None:
+                lead.when = other.when
+        if not _said(lead.place) and _said(other.place):
+            lead.place = other.place
+    return lead
+
+
+def _says_nothing(lead: Draft) -> bool:
+    """In "the raids" alone: an event with no doer, no target and nothing that happened."""
+    return not (lead.source_text or lead.target_text or lead.occurred)
+
+
+def _lacks_target(lead: Draft) -> bool:
+    """In "they demanded": a report of a type that names what it is about, without it."""
+    return lead.cand.event_type in NEEDS_TARGET and not lead.target_text
+
+
+def _between_no_one(lead: Draft) -> bool:
+    """In "the request can be rejected", "many welcomed the change": a statement between no one
+    we can name is no political event."""
+    return lead.cand.event_type in NEEDS_TARGET and not (
+        _actorish(lead.source) or _actorish(lead.target)
+    )
+
+
+# Why an event's lead is no row, in order.
+NO_ROW_RULES: tuple[Callable[[Draft], bool], ...] = (_says_nothing, _lacks_target, _between_no_one)
+
+
 def merge_drafts(drafts: list[Draft]) -> list[Draft]:
     """Fold mentions of the same event into one draft each, in order of first mention.
 
     Mentions with their own doer join an earlier event of the same type when their actors
     agree and something else ties them (shared target words, place, date). Then loose
-    mentions (a bare "the raids", a claimed "attack", "four were wounded") join the event of
-    their type they fit best, nearest first; one with nothing to join and nothing to say of
-    its own is dropped.
+    mentions (a bare "the raids", a claimed "attack", "four were wounded") are placed by
+    LOOSE_RULES: they join the event of their type they fit best, nearest first; one with
+    nothing to join and nothing to say of its own is dropped. An event whose lead one of
+    NO_ROW_RULES refuses is no row.
     """
-    clusters: list[list[Draft]] = []
     ordered = sorted(drafts, key=lambda d: d.position)
-    for draft in (d for d in ordered if not d.loose):
-        best = _best(clusters, draft)
-        # The same doer is not enough: one army strikes many times. Something else (the
-        # target, the place, the day) must tie two firm mentions together.
-        if best is not None and best[0] >= FIRM_MATCH:
-            clusters[best[1]].append(draft)
-        else:
-            clusters.append([draft])
+    clusters = _firm_clusters(ordered)
     firm = len(clusters)
     for draft in (d for d in ordered if d.loose):
-        framed = _framed(clusters[:firm], draft)
-        if framed is not None:
-            clusters[framed].append(draft)
-            continue
-        best = _best(clusters[:firm], draft)
-        # A bare pointer ("the raids"), a toll or a headline joins the best fit; a mention that
-        # names its own actors ("the killing of 21 workers") needs something in common.
-        bare = not (draft.source_text or draft.target_text)
-        if best is not None and (bare or draft.toll or draft.in_headline or best[0] >= 0.5):
-            clusters[best[1]].append(draft)
-        elif draft.source_text or draft.target_text or draft.occurred:
-            clusters.append([draft])
-    merged = []
-    for cluster in clusters:
-        # A negated mention leads no other ("gathered ... for not joining the boycott": the
-        # gathering happened, the boycott did not).
-        lead = max(
-            cluster, key=lambda d: (d.report.modality != "negated", d.richness(), -d.position)
-        )
-        lead.mentions = len(cluster)
-        # The other mentions only: a lead listing itself would be a reference cycle.
-        lead.members = sorted((d for d in cluster if d is not lead), key=lambda d: d.position)
-        for other in sorted(cluster, key=lambda d: d.position):
-            if other.claimed_by and not lead.claimed_by:
-                lead.claimed_by = other.claimed_by
-            # A toll ("four were wounded", "the attack killed 12") adds its count.
-            told = other.toll or other.cand.role == "subject"
-            if other.loose and other.source is None and not told:
-                continue  # its time and place are those of the clause that points at it
-            if lead.report.modality == "asserted" and other.report.modality in UNREAL:
-                continue  # "called for a new rally on Tuesday": not when the rally held was
-            if lead.counts is None or lead.counts.dead is None:
-                if other.counts is not None and other.counts.dead is not None:
-                    lead.counts = other.counts
-            if lead.when is None or lead.when.date is None:
-                if other.when is not None and other.when.date is not None:
-                    lead.when = other.when
-            if not _said(lead.place) and _said(other.place):
-                lead.place = other.place
-        if not (lead.source_text or lead.target_text or lead.occurred):
-            continue
-        if lead.cand.event_type in NEEDS_TARGET and not lead.target_text:
-            continue
-        # "the request can be rejected", "many welcomed the change": a statement between no
-        # one we can name is no political event.
-        if lead.cand.event_type in NEEDS_TARGET and not (
-            _actorish(lead.source) or _actorish(lead.target)
-        ):
-            continue
-        merged.append(lead)
+        for rule in LOOSE_RULES:
+            if rule(clusters, firm, draft):
+                break
+    leads = [_lead(cluster) for cluster in clusters]
+    merged = [lead for lead in leads if not any(rule(lead) for rule in NO_ROW_RULES)]
     merged.sort(key=lambda d: d.position)
     # News tells its main event first: the body's first news event is likelier the report's
     # subject than a later side event ("a rally in Moscow against the invasion of Ukraine").

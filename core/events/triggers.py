@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spacy.matcher import Matcher
@@ -18,7 +18,9 @@ from spacy.vocab import Vocab
 
 from .. import ontology
 from ..datafiles import data_rows
-from .roles import counted_by, cues, is_gerund_subject
+from ..lang.en import cues
+from ..syntax import counted_by, is_gerund_subject
+from .candidate import Candidate
 
 EVENT_POS = ("VERB", "NOUN")
 # Types whose verbs act by speaking: "denounced the report" is still a denunciation.
@@ -27,28 +29,6 @@ SPEECH_ACTS = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "SUPPORT"}
 FOLDED_DEPS = ("advcl", "conj", "xcomp", "relcl", "acl")
 # Speech acts a protest's own clause tells as what it is about, not as events of their own.
 PROTEST_CONTENT = ("REQUEST", "ACCUSE", "SUPPORT", "REJECT")
-
-
-@dataclass
-class Candidate:
-    """One event word found in a sentence, before its roles are read.
-
-    `carrier` is the verb that carries a noun event ("launched" in "launched strikes"), or the
-    trigger itself; `role` says how: "self", "light" (the carrier's subject did the event),
-    "join" (the carrier's subject joined someone's event), "subject" (the noun is the subject
-    of the carrier: "strikes on X killed five").
-    """
-
-    token: Token
-    carrier: Token
-    role: str
-    lemma: str
-    event_type: str
-    cameo_code: str
-    mode: str | None
-    weight: float
-    rule: str
-    particle: str | None = None
 
 
 @dataclass(frozen=True)
@@ -373,9 +353,7 @@ class TriggerFinder:
                     # One word: a child by lemma or form (`has_particle`), read once for all.
                     if children is None:
                         children = {
-                            w
-                            for c in _object_words(token)
-                            for w in (c.lemma_.lower(), c.lower_)
+                            w for c in _object_words(token) for w in (c.lemma_.lower(), c.lower_)
                         }
                     if particle in children:
                         return trig
@@ -425,7 +403,20 @@ class TriggerFinder:
         return False
 
     def find(self, doc: Doc) -> list[Candidate]:
-        """All event candidates in `doc`, in text order; light verbs are folded into their noun."""
+        """All event candidates in `doc`, in text order; light verbs are folded into their noun.
+
+        A candidate is dropped when one of DROP_RULES says it is no event of its own.
+        """
+        found = self._matched(doc)
+        carriers = {c.carrier.i for c in found if c.role != "self"}
+        events = [c for c in found if not (c.role == "self" and c.token.i in carriers)]
+        # Where a verb carries a noun event, the verb's dependents hang on that event.
+        by_token = {c.carrier.i: c for c in events} | {c.token.i: c for c in events}
+        scene = Scene(by_token, _instruments(events, by_token))
+        return [cand for cand in events if not any(rule(cand, scene) for rule in DROP_RULES)]
+
+    def _matched(self, doc: Doc) -> list[Candidate]:
+        """The lexicon's candidates in `doc`, each with its carrier, before any is dropped."""
         found: list[Candidate] = []
         seen: set[int] = set()
         for _match_id, start, _end in self.matcher(doc):
@@ -457,123 +448,180 @@ class TriggerFinder:
                 + (f" + '{entry.particle}'" if entry.particle else ""),
             )
             found.append(cand)
-        carriers = {c.carrier.i for c in found if c.role != "self"}
-        events = [c for c in found if not (c.role == "self" and c.token.i in carriers)]
-        # Where a verb carries a noun event, the verb's dependents hang on that event.
-        by_token = {c.carrier.i: c for c in events} | {c.token.i: c for c in events}
-        kept = []
-        # "used grenades to attack a post": the purpose verb is the event, the event noun
-        # the light verb "use" carries only its instrument (it refines the verb's mode).
-        tools: set[int] = set()
-        for c in events:
-            tool = by_token.get(c.token.head.i)
-            if (
-                c.token.pos_ == "VERB"
-                and c.token.dep_ in ("xcomp", "advcl")
-                and tool is not None
-                and tool.role == "instrument"
-                and tool.event_type == c.event_type
-            ):
-                tools.add(tool.token.i)
-        for cand in events:
-            token = cand.token
-            if token.i in tools:
-                continue
-            # "X said Y attacked Z", "..., the agency said": a report, not an event (the one
-            # reported is attributed to the speaker instead).
-            if lemma_of(token) in cues("speech") and (
-                token.dep_ in ("parataxis", "ccomp")
-                or any(c.dep_ in ("ccomp", "parataxis") for c in token.children)
-            ):
-                continue
-            # "a news release", "press statement": a publication, not the event its noun names.
-            if token.pos_ == "NOUN" and any(
-                c.dep_ == "compound" and c.lemma_.lower() in cues("media") for c in token.children
-            ):
-                continue
-            # "regained strength", "fight corruption": a conflict verb used as a figure of speech.
-            thing = next((c for c in token.children if c.dep_ in ("dobj", "pobj")), None)
-            if (
-                token.pos_ == "VERB"
-                and cand.event_type in ("ASSAULT", "COERCE")
-                and thing is not None
-                and thing.lemma_.lower() in cues("abstract")
-            ):
-                continue
-            # "released a video", "issued figures": publishing is not the event the verb names.
-            obj = next((c for c in token.children if c.dep_ == "dobj"), None)
-            if (
-                token.pos_ == "VERB"
-                and obj is not None
-                and obj.lemma_.lower() in cues("media")
-                and cand.event_type not in SPEECH_ACTS
-            ):
-                continue
-            # "UN-backed", "opposed by Haftar": a participle describing an actor is no news;
-            # nor is a noun that only qualifies another ("aid workers", "protest leaders").
-            if token.dep_ in ("amod", "compound") or (
-                token.dep_ == "acl"
-                and token.tag_ == "VBN"
-                # a material event told in a participle is still news ("civilians killed in
-                # the raid"); so is a protest the parser took for one ("activists protested")
-                and cand.event_type not in ("ASSAULT", "COERCE", "PROTEST")
-            ):
-                continue
-            # ", killing 29", "strikes that killed 100": one event told twice in one clause;
-            # a clause with a subject of its own ("after gunmen attacked") is another event.
-            head = by_token.get(token.head.i)
-            own_subject = any(
-                c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("that", "which", "who")
-                for c in token.children
-            )
-            if (
-                head is not None
-                and head is not cand
-                and head.token.i not in tools
-                and token.dep_ in FOLDED_DEPS
-                and not own_subject
-                and (
-                    head.event_type == cand.event_type
-                    # "protested, demanding X", "rallied to express support to Y": what is
-                    # demanded, denounced or backed is what the protest is about
-                    or (head.event_type == "PROTEST" and cand.event_type in PROTEST_CONTENT)
-                )
-            ):
-                continue
-            # "urged Eriador to respond", "called on Kenya to release them": what is asked for
-            # is the request's content, not an event that happened.
-            if (
-                head is not None
-                and head is not cand
-                and token.dep_ == "xcomp"
-                and (head.event_type == "REQUEST")
-            ):
-                continue
-            # "strikes on Kharkiv killed five": the verb tells the toll of its subject's event.
-            subj = next((c for c in token.children if c.dep_ in ("nsubj", "csubj")), None)
-            told = by_token.get(subj.i) if subj is not None else None
-            if (
-                cand.role == "self"
-                and token.pos_ == "VERB"
-                and told is not None
-                # (a gerund subject is a noun too: "Fighting ... killed thousands")
-                and (told.token.pos_ == "NOUN" or is_gerund_subject(told.token))
-                and told.event_type == cand.event_type
-            ):
-                if told.carrier is told.token:
-                    told.carrier, told.role = token, "subject"
-                continue
-            # "signed agreements", "staged protests": the object restates its verb's event.
-            if (
-                token.pos_ == "NOUN"
-                and cand.role == "self"
-                and token.dep_ == "dobj"
-                and head is not None
-                and head.event_type == cand.event_type
-            ):
-                continue
-            kept.append(cand)
-        return kept
+        return found
+
+
+@dataclass(frozen=True)
+class Scene:
+    """What the drop rules of `TriggerFinder.find` know of a sentence's other candidates.
+
+    `by_token` holds each candidate by the index of its word and of its carrier; `tools`
+    the indexes of event nouns that only name the instrument of a purpose verb.
+    """
+
+    by_token: dict[int, Candidate]
+    tools: set[int]
+
+
+def _instruments(events: list[Candidate], by_token: dict[int, Candidate]) -> set[int]:
+    """In "used grenades to attack a post": the purpose verb is the event, the event noun the
+    light verb "use" carries only its instrument (it refines the verb's mode)."""
+    tools: set[int] = set()
+    for c in events:
+        tool = by_token.get(c.token.head.i)
+        if (
+            c.token.pos_ == "VERB"
+            and c.token.dep_ in ("xcomp", "advcl")
+            and tool is not None
+            and tool.role == "instrument"
+            and tool.event_type == c.event_type
+        ):
+            tools.add(tool.token.i)
+    return tools
+
+
+def _instrument(cand: Candidate, scene: Scene) -> bool:
+    """In "used grenades to attack a post": the grenades' attack is the purpose verb's."""
+    return cand.token.i in scene.tools
+
+
+def _report_verb(cand: Candidate, scene: Scene) -> bool:
+    """In "X said Y attacked Z", "..., the agency said": a report, not an event (the one reported
+    is attributed to the speaker instead)."""
+    token = cand.token
+    return lemma_of(token) in cues("speech") and (
+        token.dep_ in ("parataxis", "ccomp")
+        or any(c.dep_ in ("ccomp", "parataxis") for c in token.children)
+    )
+
+
+def _publication_noun(cand: Candidate, scene: Scene) -> bool:
+    """In "a news release", "press statement": a publication, not the event its noun names."""
+    token = cand.token
+    return token.pos_ == "NOUN" and any(
+        c.dep_ == "compound" and c.lemma_.lower() in cues("media") for c in token.children
+    )
+
+
+def _figure_of_speech(cand: Candidate, scene: Scene) -> bool:
+    """In "regained strength", "fight corruption": a conflict verb used as a figure of speech."""
+    token = cand.token
+    thing = next((c for c in token.children if c.dep_ in ("dobj", "pobj")), None)
+    return (
+        token.pos_ == "VERB"
+        and cand.event_type in ("ASSAULT", "COERCE")
+        and thing is not None
+        and thing.lemma_.lower() in cues("abstract")
+    )
+
+
+def _publishing(cand: Candidate, scene: Scene) -> bool:
+    """In "released a video", "issued figures": publishing is not the event the verb names."""
+    token = cand.token
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    return (
+        token.pos_ == "VERB"
+        and obj is not None
+        and obj.lemma_.lower() in cues("media")
+        and cand.event_type not in SPEECH_ACTS
+    )
+
+
+def _describes_another(cand: Candidate, scene: Scene) -> bool:
+    """In "UN-backed", "opposed by Haftar": a participle describing an actor is no news; nor is a
+    noun that only qualifies another ("aid workers", "protest leaders")."""
+    token = cand.token
+    return token.dep_ in ("amod", "compound") or (
+        token.dep_ == "acl"
+        and token.tag_ == "VBN"
+        # a material event told in a participle is still news ("civilians killed in the
+        # raid"); so is a protest the parser took for one ("activists protested")
+        and cand.event_type not in ("ASSAULT", "COERCE", "PROTEST")
+    )
+
+
+def _head_event(cand: Candidate, scene: Scene) -> Candidate | None:
+    """The candidate of the word `cand`'s word hangs on, when another one."""
+    head = scene.by_token.get(cand.token.head.i)
+    return head if head is not cand else None
+
+
+def _told_twice(cand: Candidate, scene: Scene) -> bool:
+    """In ", killing 29", "strikes that killed 100": one event told twice in one clause; a clause
+    with a subject of its own ("after gunmen attacked") is another event."""
+    token = cand.token
+    head = _head_event(cand, scene)
+    own_subject = any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("that", "which", "who")
+        for c in token.children
+    )
+    return (
+        head is not None
+        and head.token.i not in scene.tools
+        and token.dep_ in FOLDED_DEPS
+        and not own_subject
+        and (
+            head.event_type == cand.event_type
+            # "protested, demanding X", "rallied to express support to Y": what is demanded,
+            # denounced or backed is what the protest is about
+            or (head.event_type == "PROTEST" and cand.event_type in PROTEST_CONTENT)
+        )
+    )
+
+
+def _requested(cand: Candidate, scene: Scene) -> bool:
+    """In "urged Eriador to respond", "called on Kenya to release them": what is asked for is the
+    request's content, not an event that happened."""
+    head = _head_event(cand, scene)
+    return head is not None and cand.token.dep_ == "xcomp" and head.event_type == "REQUEST"
+
+
+def _toll_of_subject(cand: Candidate, scene: Scene) -> bool:
+    """In "strikes on Kharkiv killed five": the verb tells the toll of its subject's event (which
+    it becomes the carrier of, when that has none)."""
+    token = cand.token
+    subj = next((c for c in token.children if c.dep_ in ("nsubj", "csubj")), None)
+    told = scene.by_token.get(subj.i) if subj is not None else None
+    if (
+        cand.role == "self"
+        and token.pos_ == "VERB"
+        and told is not None
+        # (a gerund subject is a noun too: "Fighting ... killed thousands")
+        and (told.token.pos_ == "NOUN" or is_gerund_subject(told.token))
+        and told.event_type == cand.event_type
+    ):
+        if told.carrier is told.token:
+            told.carrier, told.role = token, "subject"
+        return True
+    return False
+
+
+def _restated_object(cand: Candidate, scene: Scene) -> bool:
+    """In "signed agreements", "staged protests": the object restates its verb's event."""
+    head = scene.by_token.get(cand.token.head.i)  # (may be `cand` itself, by its carrier)
+    return (
+        cand.token.pos_ == "NOUN"
+        and cand.role == "self"
+        and cand.token.dep_ == "dobj"
+        and head is not None
+        and head.event_type == cand.event_type
+    )
+
+
+# Why a candidate is no event of its own, in the order they are asked (the first that says so
+# drops it; `_toll_of_subject` also hands the verb to its subject's event).
+DROP_RULES: tuple[Callable[[Candidate, Scene], bool], ...] = (
+    _instrument,
+    _report_verb,
+    _publication_noun,
+    _figure_of_speech,
+    _publishing,
+    _describes_another,
+    _told_twice,
+    _requested,
+    _toll_of_subject,
+    _restated_object,
+)
 
 
 def marked_roles(token: Token, particle: str | None) -> dict[str, Token]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..events.roles import child
+from ..syntax import child
 
 REPAIR = "newsevents_repair"
 

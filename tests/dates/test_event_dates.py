@@ -8,12 +8,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from newsevents.core.dates.event_dates import (
-    EventDate,
-    event_date,
-    lead_date,
-    published_from_dateline,
-)
+from newsevents.core.dates.event_dates import EventDate, event_date, lead_date
 
 SATURDAY = date(2017, 5, 27)
 
@@ -220,21 +215,6 @@ def test_dates_not_carried_across_after_clause(nlp: Language) -> None:
 def test_dates_next_weekday_is_future(nlp: Language) -> None:
     got = _date(nlp, "Rebels will attack the town next Friday.", "attack", SATURDAY)
     assert got is not None and got.date == "2017-06-02"
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("CAIRO, May 26, 2017 (Reuters) - Egyptian jets struck camps.", date(2017, 5, 26)),
-        ("Headline\n\nWASHINGTON/CAIRO, 26 May 2017 (Reuters) - Jets struck.", date(2017, 5, 26)),
-        ("Sept. 3, 2016 /Newswire/ -- A company said.", date(2016, 9, 3)),
-        ("CAIRO, May 26 (Reuters) - No year in this one.", None),
-        ("BEIRUT (Reuters) - No date at all.", None),
-        ("Protesters marched on May 26, 2017 (a Friday) in the city.", None),
-    ],
-)
-def test_dates_published_from_dateline(text: str, expected: date | None) -> None:
-    assert published_from_dateline(text) == expected
 
 
 @pytest.mark.parametrize(
