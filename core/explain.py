@@ -15,11 +15,13 @@ from spacy.tokens import Span, Token
 
 from .actors import ActorDictionary
 from .article import Article
-from .events.engine import REAL, Engine, chunks
+from .events.engine import Engine
 from .events.merge import Draft
 from .events.roles import phrase
 from .ontology import Trigger
 from .record import Event
+from .results import REAL
+from .runner import chunks
 
 
 @dataclass

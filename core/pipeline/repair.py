@@ -11,7 +11,6 @@ its subject. Sentences with a finite verb are left as they are.
 
 from __future__ import annotations
 
-from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..events.roles import child
@@ -26,7 +25,6 @@ _NOUN_DEPS = frozenset(
 )
 
 
-@Language.component(REPAIR)
 def repair_lost_verbs(doc: Doc) -> Doc:
     """Make the lost main verb of each verbless sentence its root again."""
     for sent in list(doc.sents):
