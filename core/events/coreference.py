@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors import ActorCode, ActorDictionary
 from ..arrays import positions, string_ids
+from ..lang.en import words
 from .casualties import parse_number
 from .roles import (
     PERSONAL_PRONOUNS,
@@ -21,28 +22,6 @@ from .state import ArticleState
 
 # Types where two coordinated doers with no one else named act on each other.
 MUTUAL = {"CONSULT", "COOPERATE", "AGREE", "SUPPORT", "AID", "CONCEDE"}
-SENTENCE_ENDS = (".", "!", "?", '"', "'", "\u201d", "\u2019", ":", ";", ")")
-# Sectors of the state and its peers, whose gatherings are meetings.
-OFFICIAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "IGO"}
-# Prepositions that lead from a thing to the actors it concerns: "ties with", "talks between".
-# "ties with Iran", "an attack by Osgiliath soldiers": a target noun that names no actor
-# hands over to the actor of these phrases (see Engine.actor_inside).
-INNER_PREPS = {"with", "between", "to", "of", "among", "against", "from", "about", "by"}
-TOLL_VERBS = {"kill", "wound", "injure", "hurt", "die", "maim"}
-# Types whose mention with a date of its own is news that it happened, doer named or not.
-DATED_NEWS = {"PROTEST", "ASSAULT", "COERCE"}
-# Types whose object is what was hit, even a thing ("attacked a convoy on the road").
-THING_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
-REFERRING_PREPS = {"after", "following", "before", "since", "despite", "over"}
-# A protest "against", "over" or "about" an event names its cause (`Engine.draft`).
-TOPIC_PREPS = {"against", "over", "about"}
-# A cause noun's object ("in support of X", "support for X", "solidarity with X").
-CAUSE_PREPS = {"of", "for", "with", "to"}
-PROTEST_TYPES = {"PROTEST", "ACCUSE", "REQUEST", "THREATEN"}
-ANAPHORIC_DETERMINERS = {"the", "this", "these", "that", "those", "such"}
-
-PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
-PLURAL_PRONOUNS = {"they", "them", "their"}
 
 
 @cache
@@ -120,10 +99,10 @@ class Coreference:
             # "rallies in March, which gathered ...": a time is no actor; but the tagger also
             # takes "Fridays for Future activists" for one.
             return None, None
-        if token.lower_ in ("who", "whom", "whose", "which"):
+        if token.lower_ in words("relative_pronouns"):
             # "Savchenko, whose release was demanded": the noun the relative clause is about.
             clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
-            if clause is None or clause.head.lower_ in ("who", "whom", "whose", "which"):
+            if clause is None or clause.head.lower_ in words("relative_pronouns"):
                 return None, None
             return self.actor(clause.head, speaker, state, keep_conj, resolve)
         # "US" is a country, "us" a pronoun.
@@ -225,7 +204,7 @@ class Coreference:
         """The actor a target phrase is about: "ties with Iran and Iraq" -> Iran (and Iraq).
 
         A head that names no actor hands over to the object of its "with", "between", "to",
-        "of", "by" (INNER_PREPS), when that one does.
+        "of", "by" (the list `inner_prepositions`), when that one does.
         """
         if token.pos_ not in ("NOUN",):
             return token
@@ -235,7 +214,11 @@ class Coreference:
         if own is not None and (own.country or own.sector):
             return token
         # "memos sent by Bree", "aid sent from Russia": the phrases of a participle count too.
-        preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in INNER_PREPS] + [
+        preps = [
+            c
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ in words("inner_prepositions")
+        ] + [
             p
             for c in token.children
             if c.dep_ == "acl" and c.tag_ == "VBN"
@@ -379,8 +362,8 @@ def _pronoun_fits(pronoun: str, antecedent: Token) -> bool:
         c.dep_ == "conj" for c in antecedent.children
     )
     group = antecedent.ent_type_ in ("ORG", "GPE", "NORP")
-    if pronoun in PERSON_PRONOUNS:
+    if pronoun in words("person_pronouns"):
         return person or (not plural and not group and antecedent.pos_ == "NOUN")
-    if pronoun in PLURAL_PRONOUNS:
+    if pronoun in words("plural_pronouns"):
         return plural or group
     return not person and not plural  # it, its, we

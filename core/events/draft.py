@@ -1,15 +1,36 @@
 """A draft event from one trigger candidate: its doer and target, how it is reported, its date,
-place and toll, read from the parse."""
+place and toll, read from the parse.
+
+`Drafter.draft` walks `RULES`, an ordered tuple of small rules: each decides one thing about the
+`Reading` of a candidate (who the doer is, whether the target is really one, which date), and a
+later rule may overrule an earlier one, so the order is the precedence.
+"""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
-from ..dates import event_date, lead_date
-from ..geo import SITE_NOUNS, Geocoder
+from ..actors import ActorCode
+from ..dates import EventDate, event_date, lead_date
+from ..geo import SITE_NOUNS, Geocoder, Location
+from ..lang.en import words
 from .casualties import Casualties, casualties
+from .clauses import (
+    CLAUSE_TARGETS,
+    action_text,
+    cause_of,
+    clause_event,
+    clause_target,
+    counted,
+    merge_counts,
+    refine_by_context,
+    says_protest,
+    since_phrase,
+    span_text,
+)
 from .coreference import Coreference
 from .merge import NEEDS_TARGET, Draft
 from .roles import (
@@ -33,29 +54,615 @@ from .roles import (
     subject_of,
 )
 from .state import ArticleState
-from .triggers import PATTERN_MARK, Candidate, TriggerFinder, marked_roles, particle_children
+from .triggers import Candidate, TriggerFinder, marked_roles
 
-# Types where two coordinated doers with no one else named act on each other.
-MUTUAL = {"CONSULT", "COOPERATE", "AGREE", "SUPPORT", "AID", "CONCEDE"}
 SENTENCE_ENDS = (".", "!", "?", '"', "'", "\u201d", "\u2019", ":", ";", ")")
 # Sectors of the state and its peers, whose gatherings are meetings.
 OFFICIAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "IGO"}
-# Prepositions that lead from a thing to the actors it concerns: "ties with", "talks between".
-# "ties with Iran", "an attack by Osgiliath soldiers": a target noun that names no actor
-# hands over to the actor of these phrases (see Engine._actor_inside).
-INNER_PREPS = {"with", "between", "to", "of", "among", "against", "from", "about", "by"}
-TOLL_VERBS = {"kill", "wound", "injure", "hurt", "die", "maim"}
 # Types whose mention with a date of its own is news that it happened, doer named or not.
 DATED_NEWS = {"PROTEST", "ASSAULT", "COERCE"}
 # Types whose object is what was hit, even a thing ("attacked a convoy on the road").
 THING_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
-REFERRING_PREPS = {"after", "following", "before", "since", "despite", "over"}
-# A protest "against", "over" or "about" an event names its cause (`Engine.draft`).
-TOPIC_PREPS = {"against", "over", "about"}
-# A cause noun's object ("in support of X", "support for X", "solidarity with X").
-CAUSE_PREPS = {"of", "for", "with", "to"}
-PROTEST_TYPES = {"PROTEST", "ACCUSE", "REQUEST", "THREATEN"}
-ANAPHORIC_DETERMINERS = {"the", "this", "these", "that", "those", "such"}
+# Sectors of doers a headline's past participle ("Journalists detained") names as victims.
+VICTIM_SECTORS = (None, "CVL", "MED", "EDU", "REL")
+
+
+@dataclass
+class Reading:
+    """A candidate being read into a draft: what the rules have decided about it so far."""
+
+    cand: Candidate
+    offset: int
+    state: ArticleState
+    # Indexes of all event words of the piece, to tell nested mentions.
+    events: set[int]
+    drafter: Drafter
+    report: Report
+    # "fighting took place between X and Y": a gerund subject is read as the noun it is.
+    gerund: bool
+    src: Token | None = None
+    tgt: Token | None = None
+    # False when the source's conjuncts are its target ("Egypt and Jordan agreed").
+    src_conj: bool = True
+    src_text: str | None = None
+    src_code: ActorCode | None = None
+    tgt_text: str | None = None
+    tgt_code: ActorCode | None = None
+    speaker_text: str | None = None
+    anaphoric: bool = False
+    occurred: bool = False
+    pointer: bool = False
+    toll: bool = False
+    frame: bool = False
+    when: EventDate | None = None
+    place: Location | None = None
+    counts: Casualties | None = None
+    # Set by a rule that finds the candidate is no event after all.
+    dropped: bool = False
+    # Names of the rules that changed a field of the event, in order (for `--explain`).
+    trail: list[str] = field(default_factory=list)
+
+    @property
+    def token(self) -> Token:
+        return self.cand.token
+
+    @property
+    def carrier(self) -> Token:
+        return self.cand.carrier
+
+    @property
+    def verbal(self) -> bool:
+        """Whether the event word is read as a verb (a gerund subject is read as a noun)."""
+        return self.token.pos_ == "VERB" and not self.gerund
+
+    @property
+    def nominal(self) -> bool:
+        """Whether the event word is a noun, or a gerund read as one."""
+        return self.token.pos_ == "NOUN" or self.gerund
+
+    @property
+    def in_headline(self) -> bool:
+        return self.token.idx + self.offset < self.state.headline_end
+
+    def no_actor(self, token: Token) -> bool:
+        """Whether the phrase at `token` names no actor."""
+        return self.drafter.coref.is_no_actor(token)
+
+    def background(self, reason: str) -> None:
+        """Mark the event as background, for `reason`."""
+        self.report.background = True
+        self.report.reasons = (*self.report.reasons, reason)
+
+
+Rule = Callable[[Reading], None]
+
+
+# -- who did it to whom: the verb's own roles --------------------------------------------------
+
+
+def subject_and_object_of_verb(r: Reading) -> None:
+    """A verb's subject acts on its object: "police arrested 40 protesters"."""
+    if r.verbal:
+        r.src = subject_of(r.token)
+        r.tgt = object_of(r.token, r.cand.event_type, r.cand.particle)
+
+
+def stranded_subject_is_doer(r: Reading) -> None:
+    """A doer the parser hung elsewhere stands in for a missing or dated subject: "On Monday,
+    in Lagos, police arrested ..."."""
+    src = r.src
+    if r.verbal and (src is None or src.ent_type_ in ("DATE", "TIME")):
+        if not is_passive(r.token):
+            r.src = stranded_subject(r.token) or src
+
+
+def misread_object_is_passive_patient(r: Reading) -> None:
+    """An object that is really the subject of a passive gives way to the patient: "a man
+    was shot by police" misparsed."""
+    if r.verbal and r.tgt is not None and misread_subject(r.tgt):
+        r.tgt = passive_patient(r.token)
+
+
+def stranded_subject_of_passive_is_victim(r: Reading) -> None:
+    """A passive verb's stranded subject is its victim: "in Tlaxco, Tlaxcala, an officer was
+    shot"."""
+    if r.verbal and r.tgt is None and is_passive(r.token):
+        r.tgt = stranded_subject(r.token)
+
+
+def counted_subject_of_toll_verb_is_victim(r: Reading) -> None:
+    """A counted subject of a toll verb with no object is the victims: headline "Four killed in
+    Baghdad riots"."""
+    if r.verbal and r.src is not None and counted(r.src) and r.tgt is None:
+        if r.token.lemma_ in words("casualty_verbs"):
+            r.src, r.tgt = None, r.src
+
+
+def user_pattern_marks_roles(r: Reading) -> None:
+    """A user verb pattern may say where the source and target stand: "+ * (FROM $)"."""
+    if r.verbal:
+        marked = marked_roles(r.token, r.cand.particle)
+        r.src, r.tgt = marked.get("source", r.src), marked.get("target", r.tgt)
+
+
+# -- who did it to whom: an event noun's roles -------------------------------------------------
+
+
+def subject_of_carrier_is_doer(r: Reading) -> None:
+    """The subject of a light or joining verb does its noun: "teachers staged a strike"."""
+    if not r.verbal and r.cand.role in ("light", "join"):
+        src = subject_of(r.carrier)
+        r.src = src if src is not None else stranded_subject(r.carrier)
+
+
+def counted_subject_of_toll_carrier_is_no_doer(r: Reading) -> None:
+    """A counted subject of a toll verb is its victims: "Four killed in Baghdad riots": the four
+    are victims, not rioters."""
+    src = r.src
+    if not r.verbal and src is not None and r.carrier.lemma_ in words("casualty_verbs"):
+        if counted(src):
+            r.src = None
+
+
+def doer_named_by_noun(r: Reading) -> None:
+    """An event noun names its own doer: "an attack by gunmen", "the army's offensive"."""
+    if not r.verbal:
+        r.src = r.src or noun_source(r.token, r.cand.event_type)
+
+
+def target_named_by_noun(r: Reading) -> None:
+    """An event noun names its target, else its carrier does: "strikes on Kharkiv", "clashes
+    erupted with police"."""
+    if r.verbal:
+        return
+    cand = r.cand
+    r.tgt = noun_target(r.token, cand.event_type, cand.particle)
+    if r.tgt is None and cand.role == "subject":
+        r.tgt = object_of(r.carrier, cand.event_type, None)
+    elif r.tgt is None and r.carrier is not r.token:
+        r.tgt = prep_object(r.carrier, TARGET_PREPS - {"to"})
+
+
+# -- who did it to whom: fix-ups of both ---------------------------------------------------------
+
+
+def one_side_of_between_acts_on_the_other(r: Reading) -> None:
+    """With no one named, the sides of "between" are the doers: "fighting broke out between the
+    army and rebels"."""
+    token = r.token
+    if r.src is not None or r.tgt is not None or not r.nominal:
+        return
+    between = prep_object(token, {"between"})
+    if between is None and token.dep_ == "nsubj":
+        between = prep_object(token.head, {"between"})
+    for verb in (c for c in token.children if c.dep_ == "acl" and between is None):
+        between = prep_object(verb, {"between"})  # "a clash occurred between X and Y"
+    if between is not None:
+        r.src = between
+
+
+def clause_names_target(r: Reading) -> None:
+    """The one threatened or asked is named in the clause that says what: "threatened to cut
+    power to Armenia", "demanded that Korea give up X"."""
+    if r.tgt is None and r.token.pos_ == "VERB" and r.cand.event_type in CLAUSE_TARGETS:
+        r.tgt = clause_target(r.token, r.cand.event_type)
+
+
+def target_event_hands_over_its_doer(r: Reading) -> None:
+    """The one condemned is the attacker: "condemned an attack by Osgiliath soldiers"."""
+    tgt = r.tgt
+    if tgt is None or tgt.i not in r.events or tgt.i == r.token.i:
+        return
+    doer = noun_source(tgt) if tgt.pos_ == "NOUN" else None
+    if (
+        doer is not None
+        and doer.pos_ != "PRON"  # "postponed their meeting" is about the doers
+        and r.cand.event_type not in ("ASSAULT", "COERCE")
+    ):
+        r.tgt = doer
+
+
+def source_event_hands_over_its_doer(r: Reading) -> None:
+    """An event is no doer; its own doer is: "another assault targeting a post"."""
+    src = r.src
+    if src is not None and src.pos_ == "NOUN" and src.i in r.events and src.i != r.token.i:
+        r.src = noun_source(src)
+
+
+def doer_is_no_target(r: Reading) -> None:
+    """The doer is not also the target: "X and Y met" read twice over."""
+    if r.tgt is not None and r.src is not None and r.tgt.i == r.src.i:
+        r.tgt = None
+
+
+def running_toll_is_background(r: Reading) -> None:
+    """A toll by a running thing is a running total: "Israel's war has killed 53,000"."""
+    src = r.src
+    if src is not None and src.lemma_.lower() in cues("running"):
+        if r.token.lemma_ in words("casualty_verbs"):
+            r.background(f"running toll of '{src.text}'")
+
+
+def event_is_not_its_own_target(r: Reading) -> None:
+    """The event word is not its own target: "the killing" read as whom it hit."""
+    if r.tgt is not None and r.tgt.i == r.token.i:
+        r.tgt = None
+
+
+def _is_cause(r: Reading) -> bool:
+    token = r.token
+    return (
+        token.pos_ == "NOUN"
+        and token.dep_ in ("pobj", "dobj")
+        and cause_of(token, r.drafter.finder)
+    )
+
+
+def cause_of_protest_is_background(r: Reading) -> None:
+    """What a gathering is about is its cause, told before, no news of this report nor the
+    gathering's place: "gathered to protest against the invasion of Ukraine"."""
+    if _is_cause(r):
+        r.background(f"what '{r.token.head.head.text}' is about")
+
+
+def start_of_span_is_background(r: Reading) -> None:
+    """Where a span starts is history: "died since the beginning of the invasion"."""
+    if r.token.pos_ == "NOUN" and not _is_cause(r) and since_phrase(r.token):
+        r.background("start of a span ('since')")
+
+
+def mode_from_doer_and_instrument(r: Reading) -> None:
+    """The doer and the instrument refine the mode: "gunmen" shoot, "used jets to"."""
+    refine_by_context(r.drafter.finder, r.cand, r.src)
+
+
+def kind_of_event_is_no_target(r: Reading) -> None:
+    """A compound that names no actor is a kind of event, not whom it hit: "mass killings",
+    "border attack"."""
+    tgt = r.tgt
+    if tgt is not None and tgt.dep_ == "compound" and tgt.head is r.token and r.no_actor(tgt):
+        r.tgt = None
+
+
+def target_is_actor_inside_its_phrase(r: Reading) -> None:
+    """A target that names no actor hands over to the actor of its phrase: "ties with Iran"."""
+    if r.tgt is not None:
+        r.tgt = r.drafter.coref.actor_inside(r.tgt)
+
+
+def participle_doer_is_no_target(r: Reading) -> None:
+    """The participle's own doer is no target: "towns ..., killed by gunmen"."""
+    doer_is_no_target(r)
+
+
+def thing_given_goes_to_its_recipient(r: Reading) -> None:
+    """The thing names no one, the one it goes to does: "contributed a million dollars to
+    Australia", "signed a protocol with Dagolath"."""
+    tgt, src = r.tgt, r.src
+    if tgt is None or r.token.pos_ != "VERB" or tgt.dep_ != "dobj":
+        return
+    if r.cand.event_type in THING_TYPES or not r.no_actor(tgt):
+        return
+    for other in recipients(r.token):
+        inner = r.drafter.coref.actor_inside(other)
+        if other.i != (src.i if src is not None else -1) and not r.no_actor(inner):
+            r.tgt = inner
+            return
+
+
+def what_protesters_hold_is_no_target(r: Reading) -> None:
+    """What protesters held is no one they protest against; the object of "against" may be:
+    "held a press conference with banners", "held placards"."""
+    tgt = r.tgt
+    if tgt is None or r.cand.event_type != "PROTEST" or r.token.pos_ != "VERB":
+        return
+    if tgt.dep_ == "dobj" and tgt.lemma_.lower() not in SITE_NOUNS and r.no_actor(tgt):
+        against = prep_object(r.token, {"against"})
+        r.tgt = against if against is not None and not r.no_actor(against) else None
+
+
+def actor_of_a_phrase_is_the_other_side(r: Reading) -> None:
+    """With no object, the first actor named in the verb's phrases is the other side (such an
+    event is dropped without one): "acted with Libya", "appealed for peace in Ithilen"."""
+    if r.tgt is not None or r.token.pos_ != "VERB" or r.cand.event_type not in NEEDS_TARGET:
+        return
+    src = r.src
+    for other in prep_objects(r.token):
+        if (src is None or other.i != src.i) and not r.no_actor(other):
+            code = r.drafter.coref.actors.code_span(phrase(other, keep_conj=False))
+            if code is not None and code.country:
+                r.tgt = other
+                return
+
+
+def coordinated_doers_act_on_each_other(r: Reading) -> None:
+    """Each side acts on the other: "Egypt and Jordan agreed", "police and protesters clashed",
+    "X and Y postponed their meeting"."""
+    src, tgt = r.src, r.tgt
+    if (
+        src is not None
+        # "workers and students protested": protesters side with each other
+        and r.cand.event_type != "PROTEST"
+        and (tgt is None or r.drafter.coref.about_each_other(tgt, r.cand.event_type))
+    ):
+        later = [c for c in src.conjuncts if c.i > src.i]
+        if later:
+            r.tgt, r.src_conj = later[0], False
+
+
+def code_the_actors(r: Reading) -> None:
+    """The source and target phrases coded, pronouns resolved: "it" -> the speaker's group."""
+    coref, speaker = r.drafter.coref, r.report.speaker
+    r.src_text, r.src_code = coref.actor(r.src, speaker, r.state, keep_conj=r.src_conj)
+    r.tgt_text, r.tgt_code = coref.actor(r.tgt, speaker, r.state)
+
+
+def bare_event_noun_read_by_carrier_and_doer(r: Reading) -> None:
+    """What a bare event noun means by the verb that carries it and by who does it
+    (data/modifiers.csv): "teachers went on strike", "held a two-hour strike"."""
+    cand = r.cand
+    if cand.particle is not None:
+        return
+    if r.carrier is not r.token:
+        r.drafter.finder.refine(cand, "carrier", r.carrier.lemma_.lower())
+    if r.src_code is not None and r.src_code.sector:
+        r.drafter.finder.refine(cand, "sector", r.src_code.sector)
+
+
+def headline_participle_names_victims(r: Reading) -> None:
+    """Headlines drop "was": "Bus attacked", "Journalists detained" name the victims."""
+    if (
+        r.in_headline
+        and r.token.tag_ in ("VBN", "VBD")
+        and r.tgt is None
+        and r.cand.event_type in ("ASSAULT", "COERCE")
+        and (r.src_code is None or r.src_code.sector in VICTIM_SECTORS)
+    ):
+        r.src_text, r.src_code, r.tgt_text, r.tgt_code = None, None, r.src_text, r.src_code
+
+
+def gathering_of_officials_is_a_meeting(r: Reading) -> None:
+    """A gathering of officials is a meeting, not a protest: "senior diplomats gathered in
+    Istanbul"."""
+    cand, code = r.cand, r.src_code
+    if cand.event_type == "PROTEST" and cand.lemma in cues("assembly") and code is not None:
+        if code.sector in OFFICIAL_SECTORS and not says_protest(r.drafter.finder, r.token):
+            r.dropped = True
+
+
+def speaker_named(r: Reading) -> None:
+    """Reported speech is attributed to its speaker: "police said gunmen attacked"."""
+    if r.report.speaker is not None:
+        s_text, s_code = r.drafter.coref.actor(r.report.speaker, None, r.state)
+        r.speaker_text = s_code.name if s_code else s_text
+
+
+# -- how the mention stands to other mentions --------------------------------------------------
+
+
+def noun_points_at_an_event_told_elsewhere(r: Reading) -> None:
+    """A noun with no doer that points at an event told elsewhere in the article: "the raids",
+    "after an attack on X", "condemned an attack"."""
+    token = r.token
+    if token.pos_ != "NOUN" or r.src is not None:
+        return
+    r.anaphoric = (
+        any(c.dep_ == "det" and c.lower_ in words("anaphoric_determiners") for c in token.children)
+        or (token.dep_ == "pobj" and token.head.lower_ in words("referring_prepositions"))
+        or (token.dep_ == "dobj" and token.head.i in r.events)
+    )
+
+
+def report_that_it_happened(r: Reading) -> None:
+    """A report that an event happened is news even when it names no one: "Fighting broke
+    out", "there were two clashes", "monitors observed 14 explosions"."""
+    token = r.token
+    if not r.nominal:
+        return
+    counted_word = counted_by(token)  # "a total of 14 explosions" -> "total"
+    r.occurred = (
+        (token.dep_ in ("nsubj", "csubj") and token.head.lemma_.lower() in cues("occur"))
+        # "a clash occurred between X and Y" parsed as a noun with a participle
+        or any(c.dep_ == "acl" and c.lemma_.lower() in cues("occur") for c in token.children)
+        or (token.dep_ == "attr" and any(c.dep_ == "expl" for c in token.head.children))
+        # "monitors observed 14 explosions", "a shooting was reported": seen to happen
+        or (
+            counted_word.dep_ in ("dobj", "nsubjpass")
+            and counted_word.head.lemma_.lower() in cues("witness")
+        )
+        # "(applicants) staged a demonstration": a light verb says its event took place,
+        # even where the parse loses who did it
+        or (r.cand.role == "light" and token.dep_ == "dobj" and r.carrier.tag_ == "VBD")
+    )
+
+
+def event_named_as_what_another_is_about(r: Reading) -> None:
+    """An event named as what another event is about, or a definite event noun told before:
+    "criticised the Egyptian raids", "its fighters carried out the attack"."""
+    token = r.token
+    r.pointer = token.pos_ == "NOUN" and (
+        (token.dep_ == "dobj" and token.head.i in r.events)
+        or any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
+    )
+
+
+def toll_without_doer_joins_its_attack(r: Reading) -> None:
+    """A toll without a doer belongs to the attack told elsewhere: "Four people were
+    wounded"."""
+    r.toll = (
+        r.token.pos_ == "VERB"
+        and r.src is None
+        and r.cand.event_type == "ASSAULT"
+        and r.token.lemma_.lower() in words("casualty_verbs")
+    )
+
+
+def attack_framing_a_killing(r: Reading) -> None:
+    """The attack is the frame of the killing, one event told twice in one sentence: "X killed
+    40 soldiers in an attack on a base". (Where the verb names no doer, "40 were killed in an
+    attack by X", the attack is the event and the toll joins it.)"""
+    token = r.token
+    r.frame = (
+        token.pos_ == "NOUN"
+        and token.dep_ == "pobj"
+        and token.head.lower_ in ("in", "during")
+        and token.head.head.i in r.events
+        and subject_of(token.head.head) is not None
+    )
+
+
+# -- when ----------------------------------------------------------------------------------------
+
+
+def date_of_the_event_word(r: Reading) -> None:
+    """The date said with the event word or its carrier: "police detained 40 on Tuesday"."""
+    published = r.state.published
+    r.when = event_date(r.token, published)
+    if r.when is None and r.carrier is not r.token:
+        r.when = event_date(r.carrier, published)
+
+
+def dated_material_event_happened(r: Reading) -> None:
+    """A material event dated in its own sentence happened, even where the parse loses who took
+    part: "On 12 May, in X, workers blocked the road in a demonstration"."""
+    when, report, published = r.when, r.report, r.state.published
+    if r.occurred or when is None or when.background:
+        return
+    # (a day after publication is to come: "a march on 20 May")
+    if when.date and published and when.date > published.isoformat():
+        return
+    r.occurred = (
+        r.cand.event_type in DATED_NEWS
+        and report.modality == "asserted"
+        and not report.background
+        and not r.pointer
+        and not r.anaphoric
+        and clause_event(r.token, r.state.event_types) in DATED_NEWS | {None}
+    )
+
+
+def _conj_head(token: Token) -> Token:
+    """The first of the coordinated clauses `token` heads or is in."""
+    clause = token
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head
+    return clause
+
+
+def relative_clause_shares_its_nouns_time(r: Reading) -> None:
+    """The clause shares its noun's time: "the 2011 uprising that toppled Gaddafi"."""
+    clause = _conj_head(r.token)
+    if r.when is None and clause.dep_ in ("relcl", "acl"):
+        r.when = event_date(clause.head, r.state.published)
+
+
+def hours_after_is_the_main_clauses_day(r: Reading) -> None:
+    """The same day as its main clause: "strikes on Friday, hours after gunmen attacked"."""
+    clause = _conj_head(r.token)
+    if r.when is None and clause.dep_ == "advcl":
+        if any(c.lemma_.lower() in words("moment_nouns") for c in clause.children):
+            r.when = event_date(clause.head, r.state.published)
+
+
+def _hangs_on_its_clause(clause: Token) -> bool:
+    """Whether `clause` is a participle, infinitive or conjunct that happens with its head."""
+    if clause.head is clause:
+        return False
+    if clause.dep_ in ("xcomp", "conj"):
+        return True
+    return clause.dep_ == "advcl" and not any(c.dep_ == "mark" for c in clause.children)
+
+
+def participle_happens_with_its_clause(r: Reading) -> None:
+    """A participle or infinitive happens when the clause it hangs on does: "On 3 May, police
+    detained ..., accusing them of ..."."""
+    clause, steps = _conj_head(r.token), 0
+    while r.when is None and steps < 3 and _hangs_on_its_clause(clause):
+        clause, steps = clause.head, steps + 1
+        r.when = event_date(clause, r.state.published)
+
+
+def paragraphs_opening_day(r: Reading) -> None:
+    """The paragraph's opening day: "On 3 May, gunmen attacked a bus. Two were killed."."""
+    if r.when is None:
+        r.when = lead_date(r.token, r.state.published)
+
+
+# -- where, how old, how many ------------------------------------------------------------------
+
+
+def place_said_with_the_event(r: Reading) -> None:
+    """The place said with the event word or its carrier: "clashes in Lagos"."""
+    geo, geocoder = r.state.geo, r.drafter.geocoder
+    if geo is None:
+        return
+    r.place = geocoder.locate(r.token, geo)
+    if r.place is None and r.carrier is not r.token:
+        r.place = geocoder.locate(r.carrier, geo)
+
+
+def date_long_before_is_background(r: Reading) -> None:
+    """An event dated long before publication is history: "in 2011, protesters toppled ..."."""
+    if r.when is not None and r.when.background:
+        r.background(f"date '{r.when.text}' long before publication")
+
+
+def counts_of_word_and_carrier(r: Reading) -> None:
+    """The dead, injured, arrested and crowd size told with the event: "killed 12 people"."""
+    r.counts = casualties(r.token)
+    if r.carrier is not r.token:
+        r.counts = merge_counts(r.counts, casualties(r.carrier))
+
+
+# The rules in the order they apply: a later rule may overrule an earlier one.
+RULES: tuple[Rule, ...] = (
+    subject_and_object_of_verb,
+    stranded_subject_is_doer,
+    misread_object_is_passive_patient,
+    stranded_subject_of_passive_is_victim,
+    counted_subject_of_toll_verb_is_victim,
+    user_pattern_marks_roles,
+    subject_of_carrier_is_doer,
+    counted_subject_of_toll_carrier_is_no_doer,
+    doer_named_by_noun,
+    target_named_by_noun,
+    one_side_of_between_acts_on_the_other,
+    clause_names_target,
+    target_event_hands_over_its_doer,
+    source_event_hands_over_its_doer,
+    doer_is_no_target,
+    running_toll_is_background,
+    event_is_not_its_own_target,
+    cause_of_protest_is_background,
+    start_of_span_is_background,
+    mode_from_doer_and_instrument,
+    kind_of_event_is_no_target,
+    target_is_actor_inside_its_phrase,
+    participle_doer_is_no_target,
+    thing_given_goes_to_its_recipient,
+    what_protesters_hold_is_no_target,
+    actor_of_a_phrase_is_the_other_side,
+    coordinated_doers_act_on_each_other,
+    code_the_actors,
+    bare_event_noun_read_by_carrier_and_doer,
+    headline_participle_names_victims,
+    gathering_of_officials_is_a_meeting,
+    speaker_named,
+    noun_points_at_an_event_told_elsewhere,
+    report_that_it_happened,
+    event_named_as_what_another_is_about,
+    toll_without_doer_joins_its_attack,
+    attack_framing_a_killing,
+    date_of_the_event_word,
+    dated_material_event_happened,
+    relative_clause_shares_its_nouns_time,
+    hours_after_is_the_main_clauses_day,
+    participle_happens_with_its_clause,
+    paragraphs_opening_day,
+    place_said_with_the_event,
+    date_long_before_is_background,
+    counts_of_word_and_carrier,
+)
 
 
 class Drafter:
@@ -69,468 +676,62 @@ class Drafter:
     def draft(
         self, cand: Candidate, offset: int, state: ArticleState, events: set[int]
     ) -> Draft | None:
-        """Read the roles and circumstances of one candidate into a draft event.
+        """Read the roles and circumstances of one candidate into a draft event, walking
+        `RULES`; None when a rule finds it is no event.
 
         Args:
             events: indexes of all event words of the piece, to tell nested mentions.
         """
-        token, carrier = cand.token, cand.carrier
-        report: Report = report_of(cand, state.headline_end - offset)
-        # "fighting took place between X and Y": a gerund subject is read as the noun it is.
-        gerund = is_gerund_subject(token)
-        if token.pos_ == "VERB" and not gerund:
-            src = subject_of(token)
-            stranded = stranded_subject(token)
-            if (src is None or src.ent_type_ in ("DATE", "TIME")) and not is_passive(token):
-                src = stranded or src
-            tgt = object_of(token, cand.event_type, cand.particle)
-            if tgt is not None and misread_subject(tgt):
-                tgt = passive_patient(token)
-            if tgt is None and is_passive(token):
-                tgt = stranded  # "in Tlaxco, Tlaxcala, an officer was shot": the victim
-            if src is not None and _counted(src) and tgt is None and token.lemma_ in TOLL_VERBS:
-                src, tgt = None, src  # headline "Four killed in Baghdad riots": the victims
-            # A user verb pattern may say where the source and target stand ("+ * (FROM $)").
-            marked = marked_roles(token, cand.particle)
-            src, tgt = marked.get("source", src), marked.get("target", tgt)
-        else:
-            src = subject_of(carrier) if cand.role in ("light", "join") else None
-            if src is None and cand.role in ("light", "join"):
-                src = stranded_subject(carrier)
-            if src is not None and carrier.lemma_ in TOLL_VERBS and _counted(src):
-                src = None  # "Four killed in Baghdad riots": the four are victims, not rioters
-            src = src or noun_source(token, cand.event_type)
-            tgt = noun_target(token, cand.event_type, cand.particle)
-            if tgt is None and cand.role == "subject":
-                tgt = object_of(carrier, cand.event_type, None)
-            elif tgt is None and carrier is not token:
-                tgt = prep_object(carrier, TARGET_PREPS - {"to"})
-        if src is None and tgt is None and (token.pos_ == "NOUN" or gerund):
-            # "fighting broke out between the army and rebels": one side acts on the other.
-            between = prep_object(token, {"between"})
-            if between is None and token.dep_ == "nsubj":
-                between = prep_object(token.head, {"between"})
-            for verb in (c for c in token.children if c.dep_ == "acl" and between is None):
-                between = prep_object(verb, {"between"})  # "a clash occurred between X and Y"
-            if between is not None:
-                src = between
-        if tgt is None and token.pos_ == "VERB" and cand.event_type in CLAUSE_TARGETS:
-            # "threatened to cut power to Armenia", "demanded that Korea give up X": the one
-            # threatened or asked is named in the clause that says what.
-            tgt = _clause_target(token, cand.event_type)
-        if tgt is not None and tgt.i in events and tgt.i != token.i:
-            # "condemned an attack by Osgiliath soldiers": the one condemned is the attacker.
-            doer = noun_source(tgt) if tgt.pos_ == "NOUN" else None
-            if (
-                doer is not None
-                and doer.pos_ != "PRON"  # "postponed their meeting" is about the doers
-                and cand.event_type not in ("ASSAULT", "COERCE")
-            ):
-                tgt = doer
-        if src is not None and src.pos_ == "NOUN" and src.i in events and src.i != token.i:
-            # "another assault targeting a post": an event is no doer; its own doer is.
-            src = noun_source(src)
-        if tgt is not None and src is not None and tgt.i == src.i:
-            tgt = None
-        if src is not None and src.lemma_.lower() in cues("running") and token.lemma_ in TOLL_VERBS:
-            report.background = True  # "Israel's war has killed 53,000": a running total
-            report.reasons = (*report.reasons, f"running toll of '{src.text}'")
-        if tgt is not None and tgt.i == token.i:
-            tgt = None
-        if (
-            token.pos_ == "NOUN"
-            and token.dep_ in ("pobj", "dobj")
-            and _cause_of(token, self.finder)
-        ):
-            # "gathered to protest against the invasion of Ukraine", "rallied in support of the
-            # invasion": what a gathering is about is its cause, told before; it is no news of
-            # this report, nor the gathering's place.
-            report.background = True
-            report.reasons = (*report.reasons, f"what '{token.head.head.text}' is about")
-        elif token.pos_ == "NOUN" and _since_phrase(token):
-            # "died since the beginning of the invasion": where a span starts is history
-            report.background = True
-            report.reasons = (*report.reasons, "start of a span ('since')")
-        self._refine_by_context(cand, src)
-        if (
-            tgt is not None
-            and tgt.dep_ == "compound"
-            and tgt.head is token
-            and self.coref.is_no_actor(tgt)
-        ):
-            tgt = None  # "mass killings", "border attack": a kind of event, not whom it hit
-        tgt = self.coref.actor_inside(tgt) if tgt is not None else None
-        if tgt is not None and src is not None and tgt.i == src.i:
-            tgt = None  # "towns ..., killed by gunmen": the participle's own doer is no target
-        if (
-            tgt is not None
-            and token.pos_ == "VERB"
-            and tgt.dep_ == "dobj"
-            and cand.event_type not in THING_TYPES
-            and self.coref.is_no_actor(tgt)
-        ):
-            # "contributed a million dollars to Australia", "signed a protocol with Dagolath":
-            # the thing names no one, the one it goes to does.
-            for other in recipients(token):
-                inner = self.coref.actor_inside(other)
-                if other.i != (src.i if src is not None else -1) and not self.coref.is_no_actor(
-                    inner
-                ):
-                    tgt = inner
-                    break
-        if (
-            tgt is not None
-            and cand.event_type == "PROTEST"
-            and token.pos_ == "VERB"
-            and tgt.dep_ == "dobj"
-            and tgt.lemma_.lower() not in SITE_NOUNS
-            and self.coref.is_no_actor(tgt)
-        ):
-            # "held a press conference with banners", "held placards": what the protesters
-            # held is no one they protest against; the object of "against" may be.
-            against = prep_object(token, {"against"})
-            tgt = against if against is not None and not self.coref.is_no_actor(against) else None
-        if tgt is None and token.pos_ == "VERB" and cand.event_type in NEEDS_TARGET:
-            # "acted with Libya", "departed from Libya", "appealed for peace in Ithilen": with
-            # no object, the first actor named in the verb's phrases is the other side (such
-            # an event is dropped without one).
-            for other in prep_objects(token):
-                if (src is None or other.i != src.i) and not self.coref.is_no_actor(other):
-                    code = self.coref.actors.code_span(phrase(other, keep_conj=False))
-                    if code is not None and code.country:
-                        tgt = other
-                        break
-        src_conj = True
-        if (
-            src is not None
-            # "workers and students protested": protesters side with each other
-            and cand.event_type != "PROTEST"
-            and (tgt is None or self.coref.about_each_other(tgt, cand.event_type))
-        ):
-            # "Egypt and Jordan agreed", "police and protesters clashed", "X and Y renewed
-            # ties", "X and Y postponed their meeting": each side acts on the other.
-            later = [c for c in src.conjuncts if c.i > src.i]
-            if later:
-                tgt, src_conj = later[0], False
-        src_text, src_code = self.coref.actor(src, report.speaker, state, keep_conj=src_conj)
-        tgt_text, tgt_code = self.coref.actor(tgt, report.speaker, state)
-        if cand.particle is None:
-            # "teachers went on strike", "held a two-hour strike": what a bare event noun means
-            # by the verb that carries it and by who does it (data/modifiers.csv)
-            if carrier is not token:
-                self.finder.refine(cand, "carrier", carrier.lemma_.lower())
-            if src_code is not None and src_code.sector:
-                self.finder.refine(cand, "sector", src_code.sector)
-        if (
-            token.idx + offset < state.headline_end
-            and token.tag_ in ("VBN", "VBD")
-            and tgt is None
-            and cand.event_type in ("ASSAULT", "COERCE")
-            and (src_code is None or src_code.sector in (None, "CVL", "MED", "EDU", "REL"))
-        ):
-            # Headlines drop "was": "Bus attacked", "Journalists detained" name the victims.
-            src_text, src_code, tgt_text, tgt_code = None, None, src_text, src_code
-        if (
-            cand.event_type == "PROTEST"
-            and cand.lemma in cues("assembly")
-            and src_code is not None
-            and src_code.sector in OFFICIAL_SECTORS
-            and not self._says_protest(token)
-        ):
-            return None  # "senior diplomats gathered in Istanbul": a meeting, not a protest
-        speaker_text = None
-        if report.speaker is not None:
-            s_text, s_code = self.coref.actor(report.speaker, None, state)
-            speaker_text = s_code.name if s_code else s_text
-        # "the raids", "after an attack on X", "condemned an attack": a noun that points at an
-        # event told elsewhere in the article.
-        anaphoric = (
-            token.pos_ == "NOUN"
-            and src is None
-            and (
-                any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in token.children)
-                or (token.dep_ == "pobj" and token.head.lower_ in REFERRING_PREPS)
-                or (token.dep_ == "dobj" and token.head.i in events)
-            )
-        )
-        # "Fighting broke out", "there were two clashes": a report that an event happened,
-        # news even when it names no one.
-        counted = counted_by(token)  # "a total of 14 explosions" -> "total"
-        occurred = (token.pos_ == "NOUN" or gerund) and (
-            (token.dep_ in ("nsubj", "csubj") and token.head.lemma_.lower() in cues("occur"))
-            # "a clash occurred between X and Y" parsed as a noun with a participle
-            or any(c.dep_ == "acl" and c.lemma_.lower() in cues("occur") for c in token.children)
-            or (token.dep_ == "attr" and any(c.dep_ == "expl" for c in token.head.children))
-            # "monitors observed 14 explosions", "a shooting was reported": seen to happen
-            or (
-                counted.dep_ in ("dobj", "nsubjpass")
-                and counted.head.lemma_.lower() in cues("witness")
-            )
-            # "(applicants) staged a demonstration": a light verb says its event took place,
-            # even where the parse loses who did it
-            or (cand.role == "light" and token.dep_ == "dobj" and cand.carrier.tag_ == "VBD")
-        )
-        # "criticised the Egyptian raids": an event named as what another event is about.
-        pointer = token.pos_ == "NOUN" and (
-            (token.dep_ == "dobj" and token.head.i in events)
-            # "its fighters carried out the attack": a definite event noun was told before
-            or any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
-        )
-        # "Four people were wounded": a toll without a doer belongs to the attack told elsewhere.
-        toll = (
-            token.pos_ == "VERB"
-            and src is None
-            and cand.event_type == "ASSAULT"
-            and token.lemma_.lower() in TOLL_VERBS
-        )
-        # "X killed 40 soldiers in an attack on a base": the attack is the frame of the
-        # killing, one event told twice in one sentence. (Where the verb names no doer, "40
-        # were killed in an attack by X", the attack is the event and the toll joins it.)
-        frame = (
-            token.pos_ == "NOUN"
-            and token.dep_ == "pobj"
-            and token.head.lower_ in ("in", "during")
-            and token.head.head.i in events
-            and subject_of(token.head.head) is not None
-        )
-        frame_of = offset + token.head.head.idx if frame else None
-        when = event_date(token, state.published)
-        if when is None and carrier is not token:
-            when = event_date(carrier, state.published)
-        # "On 12 May, in X, workers blocked the road in a demonstration": a material event
-        # dated in its own sentence happened, even where the parse loses who took part.
-        occurred = occurred or (
-            when is not None
-            and not when.background
-            # (a day after publication is to come: "a march on 20 May")
-            and not (when.date and state.published and when.date > state.published.isoformat())
-            and cand.event_type in DATED_NEWS
-            and report.modality == "asserted"
-            and not report.background
-            and not pointer
-            and not anaphoric
-            and _clause_event(token, state.event_types) in DATED_NEWS | {None}
-        )
-        clause = token
-        while clause.dep_ == "conj" and clause.head is not clause:
-            clause = clause.head
-        if when is None and clause.dep_ in ("relcl", "acl"):
-            # "the 2011 uprising that toppled Gaddafi": the clause shares its noun's time.
-            when = event_date(clause.head, state.published)
-        if (
-            when is None
-            and clause.dep_ == "advcl"
-            and any(c.lemma_.lower() in ("hour", "minute", "moment") for c in clause.children)
-        ):
-            # "strikes on Friday, hours after gunmen attacked": the same day as its main clause.
-            when = event_date(clause.head, state.published)
-        steps = 0
-        while (
-            when is None
-            and steps < 3
-            and clause.head is not clause
-            and (
-                clause.dep_ in ("xcomp", "conj")
-                or (clause.dep_ == "advcl" and not any(c.dep_ == "mark" for c in clause.children))
-            )
-        ):
-            # "On 3 May, police detained ..., accusing them of ...": a participle or infinitive
-            # happens when the clause it hangs on does.
-            clause, steps = clause.head, steps + 1
-            when = event_date(clause, state.published)
-        if when is None:
-            # "On 3 May, gunmen attacked a bus. Two were killed.": the paragraph's opening day.
-            when = lead_date(token, state.published)
-        place = self.geocoder.locate(token, state.geo) if state.geo is not None else None
-        if place is None and carrier is not token and state.geo is not None:
-            place = self.geocoder.locate(carrier, state.geo)
-        if when is not None and when.background:
-            report.background = True
-            report.reasons = (*report.reasons, f"date '{when.text}' long before publication")
-        counts = casualties(token)
-        if carrier is not token:
-            counts = _merge_counts(counts, casualties(carrier))
-        sent = token.sent
-        sent_text = _span_text(sent, state.article.text, offset)
-        return Draft(
+        reading = Reading(
             cand=cand,
-            report=report,
             offset=offset,
-            sentence=sent_text.strip(),
-            sent_start=offset + sent.start_char + (len(sent_text) - len(sent_text.lstrip())),
-            position=offset + token.idx,
-            in_headline=token.idx + offset < state.headline_end,
-            source_text=src_text,
-            source=src_code,
-            target_text=tgt_text,
-            target=tgt_code,
-            source_token=src,
-            target_token=tgt,
-            action_text=_action_text(cand),
-            attributed_to=speaker_text,
-            anaphoric=anaphoric,
-            toll=toll,
-            occurred=occurred,
-            # A headline (or a subtitle or caption: a line with no full stop) sums up the
-            # body: its mentions join the body's events where they fit.
-            loose=anaphoric
-            or pointer
-            or toll
-            or frame
-            or token.idx + offset < state.headline_end
-            or not sent_text.rstrip().endswith(SENTENCE_ENDS),
-            frame_of=frame_of,
-            when=when,
-            place=place,
-            counts=counts,
+            state=state,
+            events=events,
+            drafter=self,
+            report=report_of(cand, state.headline_end - offset),
+            gerund=is_gerund_subject(cand.token),
         )
-
-    def _says_protest(self, verb: Token) -> bool:
-        """Whether a gathering verb's own phrases call it a protest: "guards gathered in a
-        demonstration", "officers gathered to protest"."""
-        for child in verb.children:
-            words = [child] if child.dep_ in ("xcomp", "advcl", "dobj") else []
-            if child.dep_ == "prep":
-                words = [c for c in child.children if c.dep_ == "pobj"]
-            for word in words:
-                entry = self.finder.entry_for(word)
-                if entry is not None and entry.event_type == "PROTEST":
-                    return True
-        return False
-
-    def _refine_by_context(self, cand: Candidate, src: Token | None) -> None:
-        """Refine the mode from the doer ("gunmen" shoot) and the instrument ("used jets to")."""
-        if src is not None:
-            # The tagger leaves some plurals unlemmatised ("Gunmen" as a proper noun).
-            if not self.finder.refine(cand, "subject", src.lemma_.lower()):
-                self.finder.refine(cand, "subject", src.lower_)
-        verb = cand.carrier
-        if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() == "use":
-            tool = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
-            if tool is not None:
-                self.finder.refine(cand, "instrument", tool.lemma_.lower())
-        # "attacked the convoy with mines", "targeted the checkpoint with an RPG"
-        tool = prep_object(verb, {"with"})
-        if tool is not None and cand.event_type == "ASSAULT":
-            self.finder.refine(cand, "instrument", tool.lemma_.lower())
+        for rule in RULES:
+            rule(reading)
+            if reading.dropped:
+                return None
+        return _to_draft(reading)
 
 
-def _clause_event(token: Token, event_types: dict[int, str]) -> str | None:
-    """The event type of the verb whose clause `token` is in, None when it is no event: "called
-    for a new rally" is a request, whatever the rally's date."""
-    verb = token.head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    return None if verb.i == token.i else event_types.get(verb.i)
-
-
-def _since_phrase(token: Token) -> bool:
-    """True for a noun inside a "since" phrase: "since the beginning of the invasion"."""
-    tok = token
-    for _ in range(6):
-        if tok.dep_ == "pobj" and tok.head.lower_ == "since":
-            return True
-        if tok.dep_ not in ("pobj", "prep", "conj", "appos"):
-            return False
-        tok = tok.head
-    return False
-
-
-def _cause_of(token: Token, finder: TriggerFinder) -> bool:
-    """Whether event noun `token` is what a protest or rally is about: the object of "against",
-    "over" or "about" a protest word, of a cause noun ("in support of", "solidarity with"), or
-    of the verb that says what a gathering is for ("rallied to condemn the invasion")."""
-    prep, head = token.head, token.head.head
-    if token.dep_ == "dobj" and prep.dep_ in ("advcl", "xcomp") and prep.head.pos_ == "VERB":
-        # "rallied to condemn the invasion", "gathered to support the offensive": the purpose
-        # of a gathering says what it is about.
-        rally, purpose = finder.entry_for(prep.head), finder.entry_for(prep)
-        return (
-            rally is not None
-            and rally.event_type == "PROTEST"
-            and purpose is not None
-            and purpose.event_type in PROTEST_TYPES | {"SUPPORT"}
-        )
-    if prep.lower_ in TOPIC_PREPS:
-        about = finder.entry_for(head)
-        return about is not None and about.event_type in PROTEST_TYPES
-    return prep.lower_ in CAUSE_PREPS and head.lemma_.lower() in cues("cause")
-
-
-def _span_text(span: Span, text: str, offset: int) -> str:
-    """`span.text`, cut from the article's text (the Doc parsed `text` from `offset` on)
-    rather than joined token by token."""
-    start = offset + span.start_char
-    cut = text[start : offset + span.end_char]
-    if span.start < span.end and not cut.startswith(span.doc[span.start].text):
-        return span.text  # a Doc that was not parsed from this text
-    return cut
-
-
-def _counted(noun: Token) -> bool:
-    """Whether a noun phrase counts people: "four", "200 soldiers" (killed), "dozens"."""
-    return (
-        noun.like_num
-        or noun.lemma_.lower() in ("dozen", "hundred", "thousand", "score")
-        or any(c.dep_ == "nummod" for c in noun.children)
+def _to_draft(r: Reading) -> Draft:
+    """The draft of a reading the rules are done with."""
+    token, offset = r.token, r.offset
+    sent = token.sent
+    sent_text = span_text(sent, r.state.article.text, offset)
+    return Draft(
+        cand=r.cand,
+        report=r.report,
+        offset=offset,
+        sentence=sent_text.strip(),
+        sent_start=offset + sent.start_char + (len(sent_text) - len(sent_text.lstrip())),
+        position=offset + token.idx,
+        in_headline=r.in_headline,
+        source_text=r.src_text,
+        source=r.src_code,
+        target_text=r.tgt_text,
+        target=r.tgt_code,
+        source_token=r.src,
+        target_token=r.tgt,
+        action_text=action_text(r.cand),
+        attributed_to=r.speaker_text,
+        anaphoric=r.anaphoric,
+        toll=r.toll,
+        occurred=r.occurred,
+        # A headline (or a subtitle or caption: a line with no full stop) sums up the
+        # body: its mentions join the body's events where they fit.
+        loose=r.anaphoric
+        or r.pointer
+        or r.toll
+        or r.frame
+        or r.in_headline
+        or not sent_text.rstrip().endswith(SENTENCE_ENDS),
+        frame_of=offset + token.head.head.idx if r.frame else None,
+        when=r.when,
+        place=r.place,
+        counts=r.counts,
     )
-
-
-# Types whose verbs take a clause saying what is threatened, asked or agreed.
-CLAUSE_TARGETS = {"THREATEN", "REQUEST", "AGREE", "REJECT", "ACCUSE", "SUPPORT", "CONCEDE"}
-
-
-def _clause_target(verb: Token, event_type: str) -> Token | None:
-    """The one a threat, demand or promise concerns, read from its complement clause."""
-    for comp in verb.children:
-        if comp.dep_ == "ccomp":
-            subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None and subj.pos_ != "PRON":
-                return subj  # "demanded that Korea forsake ..."
-        if comp.dep_ == "xcomp":
-            inner = object_of(comp, event_type, None)
-            aimed = {"to", "for", "against", "on"}
-            found = prep_object(comp, aimed) or (
-                prep_object(inner, aimed) if inner is not None else None
-            )
-            return found or inner
-    return None
-
-
-def _merge_counts(first: Casualties, second: Casualties) -> Casualties:
-    """Counts of a noun event and of the verb carrying it, the noun's first."""
-    return Casualties(
-        dead=first.dead if first.dead is not None else second.dead,
-        injured=first.injured if first.injured is not None else second.injured,
-        arrested=first.arrested if first.arrested is not None else second.arrested,
-        size=first.size if first.size is not None else second.size,
-        text=first.text or second.text,
-        claimed=first.claimed or second.claimed,
-    )
-
-
-def _action_text(cand: Candidate) -> str:
-    """The verbatim words of the action: "launched six air strikes on", "attacked"."""
-    token, carrier = cand.token, cand.carrier
-    doc = token.doc
-    # "strikes on Kharkiv killed five": the verb only tells the toll, not the action.
-    heads = (token,) if cand.role == "subject" else (token, carrier)
-    words = {tok.i for tok in heads}
-    # "opened fire", "called for", "cracked down"; a PETRARCH pattern's words are scattered
-    # over the clause ("On 17 May, X fired ... at"): the verb alone tells its action.
-    if cand.particle and not cand.particle.startswith(PATTERN_MARK):
-        node = token
-        for word in cand.particle.split():
-            node = next(
-                (c for c in particle_children(node) if word in (c.lower_, c.lemma_.lower())), node
-            )
-            words.add(node.i)
-    for tok in heads:
-        for c in tok.children:
-            if c.dep_ in ("prt", "neg", "aux", "auxpass") or (
-                c.dep_ in ("compound", "amod") and tok is token and c.i < token.i
-            ):
-                words.add(c.i)
-    start, end = min(words), max(words) + 1
-    text = doc[start:end].text
-    return re.sub(r"\s+", " ", text)
