@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Token
 
@@ -99,7 +100,7 @@ class Reading:
     counts: Casualties | None = None
     # Set by a rule that finds the candidate is no event after all.
     dropped: bool = False
-    # Names of the rules that changed a field of the event, in order (for `--explain`).
+    # The rules that changed a field of the event, in order: "rule_name (target, date)".
     trail: list[str] = field(default_factory=list)
 
     @property
@@ -135,6 +136,39 @@ class Reading:
 
 
 Rule = Callable[[Reading], None]
+
+
+@dataclass
+class TracedDraft(Draft):
+    """A draft that also names the rules that decided its fields (for `--explain`)."""
+
+    decided_by: tuple[str, ...] = field(default=(), compare=False)
+
+
+def _fields(r: Reading) -> dict[str, Any]:
+    """The fields of the event a rule may decide, as comparable values."""
+    cand, counts = r.cand, r.counts
+    tally = (None, None, None) if counts is None else (counts.dead, counts.injured, counts.arrested)
+    return {
+        "type": (cand.event_type, cand.mode, cand.cameo_code),
+        "source": (None if r.src is None else r.src.i, r.src_text, r.src_code),
+        "target": (None if r.tgt is None else r.tgt.i, r.tgt_text, r.tgt_code),
+        "modality": r.report.modality,
+        "background": r.report.background,
+        "date": r.when,
+        "place": r.place,
+        "toll": (r.toll, *tally),
+    }
+
+
+def _traced(r: Reading, rule: Rule) -> None:
+    """Apply `rule`, noting its name in `r.trail` when it changed a field of the event."""
+    before = _fields(r)
+    rule(r)
+    after = _fields(r)
+    changed = [name for name, value in before.items() if after[name] != value]
+    if changed:
+        r.trail.append(f"{rule.__name__} ({', '.join(changed)})")
 
 
 # -- who did it to whom: the verb's own roles --------------------------------------------------
@@ -674,13 +708,19 @@ class Drafter:
         self.coref = coref
 
     def draft(
-        self, cand: Candidate, offset: int, state: ArticleState, events: set[int]
+        self,
+        cand: Candidate,
+        offset: int,
+        state: ArticleState,
+        events: set[int],
+        trace: bool = False,
     ) -> Draft | None:
         """Read the roles and circumstances of one candidate into a draft event, walking
         `RULES`; None when a rule finds it is no event.
 
         Args:
             events: indexes of all event words of the piece, to tell nested mentions.
+            trace: make a `TracedDraft`, naming the rules that decided its fields.
         """
         reading = Reading(
             cand=cand,
@@ -692,18 +732,23 @@ class Drafter:
             gerund=is_gerund_subject(cand.token),
         )
         for rule in RULES:
-            rule(reading)
+            if trace:
+                _traced(reading, rule)
+            else:
+                rule(reading)
             if reading.dropped:
                 return None
-        return _to_draft(reading)
+        if trace:
+            return TracedDraft(**_draft_fields(reading), decided_by=tuple(reading.trail))
+        return Draft(**_draft_fields(reading))
 
 
-def _to_draft(r: Reading) -> Draft:
-    """The draft of a reading the rules are done with."""
+def _draft_fields(r: Reading) -> dict[str, Any]:
+    """The fields of the draft of a reading the rules are done with."""
     token, offset = r.token, r.offset
     sent = token.sent
     sent_text = span_text(sent, r.state.article.text, offset)
-    return Draft(
+    return dict(
         cand=r.cand,
         report=r.report,
         offset=offset,

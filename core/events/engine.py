@@ -111,9 +111,13 @@ class Engine:
                 draft.place = nearest.place
 
     def article_drafts(
-        self, article: Article, docs: list[tuple[int, Doc]]
+        self, article: Article, docs: list[tuple[int, Doc]], trace: bool = False
     ) -> tuple[ArticleState, list[Draft]]:
-        """The merged drafts of one parsed article, with what was learnt of it on the way."""
+        """The merged drafts of one parsed article, with what was learnt of it on the way.
+
+        Args:
+            trace: make each draft name the rules that decided its fields (`--explain`).
+        """
         text = article.text
         first_line = text.lstrip("\n").split("\n", 1)[0]
         state = ArticleState(
@@ -127,7 +131,7 @@ class Engine:
             if state.geo is None:
                 state.geo = self.geocoder.article_context(doc)
             self.coref.remember_actors(doc, state)
-            drafts.extend(self.doc_drafts(doc, offset, state))
+            drafts.extend(self.doc_drafts(doc, offset, state, trace))
         for _offset, doc in docs:
             # The date memo holds spans of the Doc inside the Doc: a reference cycle that would
             # keep every parsed article alive until the garbage collector's rare full pass.
@@ -137,7 +141,9 @@ class Engine:
         self._places_from_context(merged)
         return state, merged
 
-    def doc_drafts(self, doc: Doc, offset: int, state: ArticleState) -> list[Draft]:
+    def doc_drafts(
+        self, doc: Doc, offset: int, state: ArticleState, trace: bool = False
+    ) -> list[Draft]:
         """Event drafts of one parsed piece of an article."""
         found = self.finder.find(doc)
         events = {cand.token.i for cand in found}
@@ -156,7 +162,7 @@ class Engine:
         for cand in found:
             if cand.token.i in claim_verbs:
                 continue
-            draft = self.draft(cand, offset, state, events)
+            draft = self.draft(cand, offset, state, events, trace)
             if draft is None:
                 continue
             claimer = claims.get(cand.token.i)
@@ -168,10 +174,15 @@ class Engine:
         return drafts
 
     def draft(
-        self, cand: Candidate, offset: int, state: ArticleState, events: set[int]
+        self,
+        cand: Candidate,
+        offset: int,
+        state: ArticleState,
+        events: set[int],
+        trace: bool = False,
     ) -> Draft | None:
         """Read the roles and circumstances of one candidate into a draft event (`Drafter`)."""
-        return self.drafter.draft(cand, offset, state, events)
+        return self.drafter.draft(cand, offset, state, events, trace)
 
     def to_event(self, draft: Draft, state: ArticleState) -> Event:
         """The output row of a merged draft."""
