@@ -1,4 +1,4 @@
-"""End-to-end rules of the extractor, one small article per construction (core/engine.py)."""
+"""End-to-end rules of the extractor, one small article per construction (core/events/)."""
 
 from __future__ import annotations
 
@@ -1001,31 +1001,3 @@ def test_engine_events_of_sentences_that_lost_their_verb(
 ) -> None:
     event = _one(text, event_type)
     assert (event.source_text, event.target_text) == (source, target)
-
-
-def test_engine_explain_names_the_rule_that_decided_a_field() -> None:
-    from newsevents.cli.explainview import _explain_lines
-    from newsevents.core.article import Article
-    from newsevents.core.explain import explain
-
-    text = "Four killed in Baghdad riots\n\nThe riots went on for a day.\n"
-    found = explain(Article(text=text, path="-"), include_unreal=True)
-    toll = next(e for e in found if e.event.event_type == "ASSAULT")
-    assert toll.event.target_text == "Four"
-    assert "counted_subject_of_toll_verb_is_victim (source, target)" in toll.decided_by
-    assert ("decided by", "place_said_with_the_event (place)") in _explain_lines(toll, text)
-
-
-def test_engine_a_rule_that_changes_nothing_is_not_named() -> None:
-    from newsevents.core.article import Article
-    from newsevents.core.explain import explain
-
-    found = explain(Article(text="Police arrested 40 protesters in Lagos on Tuesday.", path="-"))
-    named = [entry.split(" ")[0] for entry in found[0].decided_by]
-    assert named == [
-        "subject_and_object_of_verb",
-        "code_the_actors",
-        "date_of_the_event_word",
-        "place_said_with_the_event",
-        "counts_of_word_and_carrier",
-    ]
