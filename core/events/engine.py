@@ -1,8 +1,11 @@
 """The extractor: parse articles with spaCy and turn their event mentions into Event rows.
 
-The steps, each in its own module: triggers.py finds event words, roles.py reads who did what
-to whom and how it is reported, actors.py codes the actors, geo.py, dates.py and casualties.py
-fill where, when and how many, merge.py folds mentions of one event into one row.
+`Engine` coordinates; the work is done by the modules it drives: pipeline/factories.py adds the
+pipeline's own components to the model, triggers.py finds event words, coreference.py codes the
+actors (pronouns and short names resolved), draft.py reads each event word into a draft by its
+ordered rules (roles.py, dates, geo and casualties.py fill who, when, where and how many),
+merge.py folds mentions of one event into one row, rows.py makes the Event. The runner
+(core/runner.py) cuts articles into batches and parses them.
 """
 
 from __future__ import annotations
@@ -26,11 +29,7 @@ from ..record import Event
 from .coreference import Coreference
 from .draft import Drafter
 from .merge import Draft, merge_drafts
-from .roles import (
-    CLAIM_VERBS,
-    claim_of_responsibility,
-    subject_of,
-)
+from .roles import CLAIM_VERBS, claim_of_responsibility, subject_of
 from .rows import to_event
 from .state import ArticleState
 from .triggers import Candidate, TriggerFinder
