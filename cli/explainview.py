@@ -69,6 +69,7 @@ class ExplanationLike(Protocol):
     reasons: list[str]
     places: list[str]
     mentions: list[tuple[int, int]]
+    decided_by: list[str]
 
 
 @dataclass(frozen=True)
@@ -156,6 +157,8 @@ def _explain_lines(explanation: ExplanationLike, text: str) -> list[tuple[str, s
     lines.append(("status", status))
     for reason in explanation.reasons:
         lines.append(("why", reason))
+    for rule in explanation.decided_by:
+        lines.append(("decided by", rule))
     for n, place in enumerate(explanation.places):
         lines.append(("place" if n == 0 else "candidate", place))
     for start, end in explanation.mentions:

@@ -3,33 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 
 from .actors import ActorDictionary
 from .article import Article
-from .errors import InputError, NewsEventsError
+from .errors import InputError
 from .ontology import Trigger
 from .record import Event
+from .results import BATCH_SIZE, Result, Settings
 
-# Articles parsed together in one `nlp.pipe` batch (and sent to a worker as one task). The
-# parser's working memory grows with the words of a batch (16 news articles of ~550 words:
-# +160 MB a process; 8: +75 MB; 4: +25 MB) while its speed is the same from 4 up.
-BATCH_SIZE = 4
-
-
-@dataclass
-class Result:
-    """What one article gave: its events, or the error that stopped it."""
-
-    path: str
-    article: Article | None
-    events: list[Event] = field(default_factory=list)
-    error: NewsEventsError | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
+__all__ = ["BATCH_SIZE", "Result", "extract", "extract_many"]
 
 
 def _as_date(value: str | date | None) -> date | None:
@@ -103,7 +86,7 @@ def extract_many(
     The other arguments are those of `extract`.
     Close the iterator (or let it end) to stop the workers.
     """
-    from .runner import Settings, default_workers, extract_chunks
+    from .runner import default_workers, extract_chunks
 
     settings = Settings(
         model=model,

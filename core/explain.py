@@ -3,7 +3,7 @@
 `explain(article)` runs the same extractor as `extract` and returns, per event, the character
 spans of its trigger, actors, place, date and casualty words, the lexicon entry that fired, the
 dependency paths from the trigger to each actor, the rules that set modality and background,
-and the gazetteer candidates considered.
+the draft rules that decided its fields, and the gazetteer candidates considered.
 """
 
 from __future__ import annotations
@@ -15,10 +15,13 @@ from spacy.tokens import Span, Token
 
 from .actors import ActorDictionary
 from .article import Article
-from .events.engine import REAL, Engine, chunks
+from .events.draft import TracedDraft
+from .events.engine import Engine
 from .events.merge import Draft
 from .ontology import Trigger
 from .record import Event
+from .results import REAL
+from .runner import chunks
 from .syntax import phrase
 
 
@@ -33,6 +36,8 @@ class Explanation:
     reasons: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    # The draft rules that decided its fields: "target_is_actor_inside_its_phrase (target)".
+    decided_by: list[str] = field(default_factory=list)
 
 
 def dependency_path(start: Token, end: Token) -> str:
@@ -114,6 +119,7 @@ def _explanation(engine: Engine, draft: Draft, event: Event) -> Explanation:
             (m.sent_start, m.sent_start + len(m.sentence))
             for m in sorted([draft, *draft.members], key=lambda m: m.position)
         ],
+        decided_by=list(draft.decided_by) if isinstance(draft, TracedDraft) else [],
     )
 
 
@@ -128,7 +134,7 @@ def explain(
     """The events of one article, each with the evidence and rules behind it."""
     engine = Engine.get(model=model, actors=actors, verbs=verbs)
     docs = [(offset, engine.nlp(piece)) for offset, piece in chunks(article.text)]
-    state, drafts = engine.article_drafts(article, docs)
+    state, drafts = engine.article_drafts(article, docs, trace=True)
     found = []
     for draft in drafts:
         event = engine.to_event(draft, state)

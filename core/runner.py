@@ -15,48 +15,31 @@ import multiprocessing
 import os
 import signal
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as WaitTimeout
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
 from .article import Article
 from .errors import InputError, NewsEventsError
+from .results import REAL, Outcome, Result, Settings
 
 if TYPE_CHECKING:
-    from .actors import ActorDictionary
-    from .api import Result
+    from spacy.tokens import Doc
+
     from .events.engine import Engine
-    from .ontology import Trigger
-    from .record import Event
 
 # Seconds between checks while waiting on a worker, so Ctrl-C is seen at once.
 _POLL = 0.2
+# Chunks of an article longer than the parser's max_length stay well under it.
+CHUNK_CHARS = 100_000
 
 
 class ExtractionFailedError(NewsEventsError):
     """The extractor failed on one article (a bug, or a worker process that died on it)."""
 
-
-@dataclass(frozen=True)
-class Settings:
-    """What every worker needs to build its engine and filter events."""
-
-    model: str | None
-    actors: ActorDictionary | None
-    verbs: tuple[Trigger, ...]
-    min_confidence: float
-    include_unreal: bool
-    batch_size: int
-    builtin_verbs: bool = True
-
-
-# One outcome per article of a chunk: its events, or a message why it failed. Errors travel as
-# text because core exceptions (InputError(path, problem, hint)) do not survive pickling.
-Outcome = tuple[list["Event"], str | None]
 
 _worker_settings: Settings | None = None
 
@@ -92,15 +75,56 @@ def _describe(err: BaseException) -> str:
     return f"extraction failed ({type(err).__name__}: {err}); rerun with --debug, and report it"
 
 
+def chunks(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    """Split a long text at paragraph breaks into pieces of at most `limit` characters."""
+    if len(text) <= limit:
+        yield 0, text
+        return
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + limit)
+        if end < len(text):
+            cut = text.rfind("\n\n", start, end)
+            if cut <= start:
+                cut = text.rfind("\n", start, end)
+            if cut <= start:
+                cut = text.rfind(" ", start, end)
+            end = cut + 1 if cut > start else end
+        yield start, text[start:end]
+        start = end
+
+
+def parse(
+    engine: Engine, articles: Sequence[Article], batch_size: int
+) -> list[list[tuple[int, Doc]]]:
+    """The parsed pieces of each article, with their char offsets, parsed in one `nlp.pipe`."""
+    pieces: list[tuple[str, tuple[int, int]]] = []
+    for n, article in enumerate(articles):
+        for offset, piece in chunks(article.text):
+            pieces.append((piece, (n, offset)))
+    docs: list[list[tuple[int, Doc]]] = [[] for _ in articles]
+    for doc, (n, offset) in engine.nlp.pipe(pieces, as_tuples=True, batch_size=batch_size):
+        docs[n].append((offset, doc))
+    return docs
+
+
 def run_chunk(engine: Engine, chunk: list[Article], settings: Settings) -> list[Outcome]:
     """Events of each article of `chunk`, parsed together (one `nlp.pipe` batch)."""
-    results = engine.run(
-        chunk,
-        min_confidence=settings.min_confidence,
-        include_unreal=settings.include_unreal,
-        batch_size=settings.batch_size,
-    )
-    return [(r.events, None if r.error is None else str(r.error)) for r in results]
+    outcomes: list[Outcome] = []
+    for article, docs in zip(chunk, parse(engine, chunk, settings.batch_size), strict=True):
+        try:
+            events = engine.article_events(article, docs)
+        except NewsEventsError as err:
+            outcomes.append(([], str(err)))
+            continue
+        kept = [
+            e
+            for e in events
+            if e.confidence >= settings.min_confidence
+            and (settings.include_unreal or e.modality in REAL)
+        ]
+        outcomes.append((kept, None))
+    return outcomes
 
 
 def _safe_chunk(engine: Engine, chunk: list[Article], settings: Settings) -> list[Outcome]:
@@ -135,8 +159,6 @@ def _chunks(
 
 
 def _results(items: list[Article | InputError], outcomes: list[Outcome]) -> Iterator[Result]:
-    from .api import Result
-
     done = iter(outcomes)
     for item in items:
         if isinstance(item, InputError):

@@ -148,7 +148,7 @@ def _codes_of(country: str | None, sector: str | None) -> list[str]:
     Codes are cut like the expected ones (`reduce_petrarch_code`): a dictionary's own agent
     code such as MOP ("main opposition group") is dropped on both sides.
     """
-    from newsevents.core.actors.dictionary import RELIGION_CODES, SECTOR_CODES
+    from newsevents.core.actors import RELIGION_CODES, SECTOR_CODES
 
     countries = (country or "").split(";")
     sectors = (sector or "").split(";")
@@ -248,7 +248,7 @@ def suite_petrarch(shared: Path, limit: int) -> SuiteResult:
     verbs = load_verbs(verbs_file)
     articles = [make_article(r.text, r.id, _yyyymmdd(r.date)) for r in chosen]
     events, errors = run_extractor(articles, actors, verbs, builtin_verbs=False)
-    from newsevents.core.actors.dictionary import RELIGION_CODES, SECTOR_CODES
+    from newsevents.core.actors import RELIGION_CODES, SECTOR_CODES
 
     expected = [reduce_expected(r.events, SECTOR_CODES, RELIGION_CODES) for r in chosen]
     # PETRARCH writes an event only when it codes both its source and its target, and codes a

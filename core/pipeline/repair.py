@@ -11,7 +11,6 @@ its subject. Sentences with a finite verb are left as they are.
 
 from __future__ import annotations
 
-from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..syntax import child
@@ -26,7 +25,6 @@ _NOUN_DEPS = frozenset(
 )
 
 
-@Language.component(REPAIR)
 def repair_lost_verbs(doc: Doc) -> Doc:
     """Make the lost main verb of each verbless sentence its root again."""
     for sent in list(doc.sents):
@@ -119,7 +117,6 @@ def _make_root(
 ) -> None:
     """Make `verb` the root of `sent`, with `obj` and `subj` as its object and subject; the
     old root's clause dependents move to it. `taken`: a word that joins the verb ("dead")."""
-    doc = sent.doc
     old_root = sent.root
     old_obj_head = (obj.head, obj.dep_) if obj is not None else None
     old_verb_head, old_verb_dep = verb.head, verb.dep_
@@ -146,40 +143,52 @@ def _make_root(
             if mover is not subj and mover is not obj:
                 mover.head = verb
     if taken is not None:
-        taken.head = verb
-        taken.dep_ = "oprd"
-        for dependent in list(taken.children):
-            dependent.head = verb
-        # the words that hung on the noun the verb was read as are a phrase of their own
-        # ("gunmen on a motorcycle shot dead": "a motorcycle" is what "on" governs)
-        lefts = [
-            c
-            for c in verb.children
-            if c.i < verb.i and c.dep_ in ("det", "compound", "amod", "nummod")
-        ]
-        if lefts and old_verb_head.i != verb.i and old_verb_head.i < lefts[0].i:
-            noun = lefts[-1]
-            noun.head = old_verb_head
-            noun.dep_ = old_verb_dep
-            for word in lefts[:-1]:
-                word.head = noun
+        _join_taken(verb, taken, old_verb_head, old_verb_dep)
     if obj is not None:
         obj.head = verb
         obj.dep_ = "dobj"
         # words before the verb that hung on the object belong to the subject's phrase
         if old_obj_head is not None and subj is not None:
-            last = doc[verb.i - 1] if doc[verb.i - 1].tag_ != "HYPH" else doc[verb.i - 3]
-            for tok in doc[subj.i + 1 : verb.i]:
-                if tok.head.i == obj.i and tok.i != last.i:
-                    tok.head = last
-            if last.head.i == obj.i and last.i != subj.i:
-                head, dep = old_obj_head
-                if head.i != verb.i and subj.i <= head.i < verb.i:
-                    last.head = head
-                    last.dep_ = dep
-                else:
-                    last.head = subj
-                    last.dep_ = "compound" if last.i < subj.i else "appos"
+            _hand_object_words_to_subject(verb, obj, subj, old_obj_head)
     if subj is not None and subj.i != verb.i:
         subj.head = verb
         subj.dep_ = "nsubj"
+
+
+def _join_taken(verb: Token, taken: Token, old_verb_head: Token, old_verb_dep: str) -> None:
+    """Hang `taken` ("dead") and its dependents on the verb; the words that hung on the noun the
+    verb was read as become a phrase of their own."""
+    taken.head = verb
+    taken.dep_ = "oprd"
+    for dependent in list(taken.children):
+        dependent.head = verb
+    # the words that hung on the noun the verb was read as are a phrase of their own
+    # ("gunmen on a motorcycle shot dead": "a motorcycle" is what "on" governs)
+    lefts = [
+        c for c in verb.children if c.i < verb.i and c.dep_ in ("det", "compound", "amod", "nummod")
+    ]
+    if lefts and old_verb_head.i != verb.i and old_verb_head.i < lefts[0].i:
+        noun = lefts[-1]
+        noun.head = old_verb_head
+        noun.dep_ = old_verb_dep
+        for word in lefts[:-1]:
+            word.head = noun
+
+
+def _hand_object_words_to_subject(
+    verb: Token, obj: Token, subj: Token, old_obj_head: tuple[Token, str]
+) -> None:
+    """Words before the verb that hung on the object belong to the subject's phrase."""
+    doc = verb.doc
+    last = doc[verb.i - 1] if doc[verb.i - 1].tag_ != "HYPH" else doc[verb.i - 3]
+    for tok in doc[subj.i + 1 : verb.i]:
+        if tok.head.i == obj.i and tok.i != last.i:
+            tok.head = last
+    if last.head.i == obj.i and last.i != subj.i:
+        head, dep = old_obj_head
+        if head.i != verb.i and subj.i <= head.i < verb.i:
+            last.head = head
+            last.dep_ = dep
+        else:
+            last.head = subj
+            last.dep_ = "compound" if last.i < subj.i else "appos"

@@ -1,4 +1,4 @@
-"""End-to-end rules of the extractor, one small article per construction (core/engine.py)."""
+"""End-to-end rules of the extractor, one small article per construction (core/events/)."""
 
 from __future__ import annotations
 
