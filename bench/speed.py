@@ -102,7 +102,7 @@ def build_corpus(texts: list[str], count: int, folder: Path) -> list[str]:
 
 SPACY_ALONE = """
 import sys, time
-from newsevents.core.events.engine import Engine
+from newsevents.core.pipeline.engine import Engine
 from newsevents.core.model import load_model
 from newsevents.core.inputs import iter_inputs
 texts = [a.text for a in iter_inputs([sys.argv[1]])]

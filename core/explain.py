@@ -16,9 +16,9 @@ from spacy.tokens import Span, Token
 from .actors import ActorDictionary
 from .article import Article
 from .events.draft import TracedDraft
-from .events.engine import Engine
 from .events.merge import Draft
 from .ontology import Trigger
+from .pipeline.engine import Engine
 from .record import Event
 from .results import REAL
 from .runner import chunks

@@ -29,7 +29,7 @@ from .results import REAL, Outcome, Result, Settings
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from .events.engine import Engine
+    from .pipeline.engine import Engine
 
 # Seconds between checks while waiting on a worker, so Ctrl-C is seen at once.
 _POLL = 0.2
@@ -53,7 +53,7 @@ def default_workers() -> int:
 
 
 def _engine(settings: Settings) -> Engine:
-    from .events.engine import Engine
+    from .pipeline.engine import Engine
 
     return Engine.get(
         model=settings.model,

@@ -54,7 +54,7 @@ def suite_location(shared: Path, limit: int) -> SuiteResult:
     with zipfile.ZipFile(path) as archive:
         name = next(n for n in archive.namelist() if n.endswith(".jsonl") and "MACOSX" not in n)
         records = spread(read_location_records(archive.read(name).decode("utf-8")), limit)
-    from newsevents.core.events.engine import Engine
+    from newsevents.core.pipeline.engine import Engine
 
     engine = Engine.get()
     right = some = 0

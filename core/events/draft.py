@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from spacy.tokens import Token
@@ -146,6 +147,12 @@ class TracedDraft(Draft):
     decided_by: tuple[str, ...] = field(default=(), compare=False)
 
 
+@cache
+def casualty_verbs() -> frozenset[str]:
+    """Verbs of a toll: those that name whom it hit, and those of dying ("killed four", "died")."""
+    return words("toll_verbs") | words("death_verbs")
+
+
 def _fields(r: Reading) -> dict[str, Any]:
     """The fields of the event a rule may decide, as comparable values."""
     cand, counts = r.cand, r.counts
@@ -209,7 +216,7 @@ def counted_subject_of_toll_verb_is_victim(r: Reading) -> None:
     """A counted subject of a toll verb with no object is the victims: headline "Four killed in
     Baghdad riots"."""
     if r.verbal and r.src is not None and counted(r.src) and r.tgt is None:
-        if r.token.lemma_ in words("casualty_verbs"):
+        if r.token.lemma_ in casualty_verbs():
             r.src, r.tgt = None, r.src
 
 
@@ -234,7 +241,7 @@ def counted_subject_of_toll_carrier_is_no_doer(r: Reading) -> None:
     """A counted subject of a toll verb is its victims: "Four killed in Baghdad riots": the four
     are victims, not rioters."""
     src = r.src
-    if not r.verbal and src is not None and r.carrier.lemma_ in words("casualty_verbs"):
+    if not r.verbal and src is not None and r.carrier.lemma_ in casualty_verbs():
         if counted(src):
             r.src = None
 
@@ -314,7 +321,7 @@ def running_toll_is_background(r: Reading) -> None:
     """A toll by a running thing is a running total: "Israel's war has killed 53,000"."""
     src = r.src
     if src is not None and src.lemma_.lower() in cues("running"):
-        if r.token.lemma_ in words("casualty_verbs"):
+        if r.token.lemma_ in casualty_verbs():
             r.background(f"running toll of '{src.text}'")
 
 
@@ -528,7 +535,7 @@ def toll_without_doer_joins_its_attack(r: Reading) -> None:
         r.token.pos_ == "VERB"
         and r.src is None
         and r.cand.event_type == "ASSAULT"
-        and r.token.lemma_.lower() in words("casualty_verbs")
+        and r.token.lemma_.lower() in casualty_verbs()
     )
 
 

@@ -252,7 +252,7 @@ def _hit_by_toll_verb(verb: Token, event_type: str, particle: str | None) -> Fou
             c
             for c in verb.children
             if c.dep_ == "conj"
-            and c.lemma_.lower() in words("toll_joined_verbs")
+            and c.lemma_.lower() in words("toll_verbs")
             and child(c, "nsubj") is None
         ),
         None,

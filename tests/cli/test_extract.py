@@ -74,7 +74,7 @@ def test_cli_help_does_not_import_spacy(args: list[str]) -> None:
     assert done.returncode == 0, done.stderr
     imported = [line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()]
     assert "spacy" not in imported
-    assert "newsevents.core.events.engine" not in imported
+    assert "newsevents.core.pipeline.engine" not in imported
     assert done.stdout.strip()
 
 

@@ -382,7 +382,7 @@ def test_engine_many_plural_short_names_do_not_nest() -> None:
 def test_engine_first_line_is_a_headline_unless_it_is_the_whole_report(
     text: str, expected: bool
 ) -> None:
-    from newsevents.core.events.engine import _is_headline
+    from newsevents.core.pipeline.engine import _is_headline
 
     assert _is_headline(text) is expected
 

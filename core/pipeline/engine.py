@@ -1,11 +1,11 @@
 """The extractor: parse articles with spaCy and turn their event mentions into Event rows.
 
-`Engine` coordinates; the work is done by the modules it drives: pipeline/factories.py adds the
-pipeline's own components to the model, triggers.py finds event words, coreference.py codes the
-actors (pronouns and short names resolved), draft.py reads each event word into a draft by its
-ordered rules (roles.py, dates, geo and casualties.py fill who, when, where and how many),
-merge.py folds mentions of one event into one row, rows.py makes the Event. The runner
-(core/runner.py) cuts articles into batches and parses them.
+`Engine` coordinates; the work is done by the modules it drives: factories.py adds the
+pipeline's own components to the model; in core/events/, triggers.py finds event words,
+coreference.py codes the actors (pronouns and short names resolved), draft.py reads each event
+word into a draft by its ordered rules (roles.py, dates, geo and casualties.py fill who, when,
+where and how many), merge.py folds mentions of one event into one row, rows.py makes the Event.
+The runner (core/runner.py) cuts articles into batches and parses them.
 """
 
 from __future__ import annotations
@@ -22,17 +22,17 @@ from ..actors import ACTOR_MEMO, ActorDictionary
 from ..arrays import positions, string_ids
 from ..article import Article
 from ..dates import DATE_MEMO, published_from_dateline
+from ..events.coreference import Coreference
+from ..events.draft import Drafter
+from ..events.merge import Draft, merge_drafts
+from ..events.roles import CLAIM_VERBS, claim_of_responsibility, subject_of
+from ..events.rows import to_event
+from ..events.state import ArticleState
+from ..events.triggers import Candidate, TriggerFinder
 from ..geo import Geocoder
 from ..model import load_model
-from ..pipeline.factories import prepare
 from ..record import Event
-from .coreference import Coreference
-from .draft import Drafter
-from .merge import Draft, merge_drafts
-from .roles import CLAIM_VERBS, claim_of_responsibility, subject_of
-from .rows import to_event
-from .state import ArticleState
-from .triggers import Candidate, TriggerFinder
+from .factories import prepare
 
 
 @cache
