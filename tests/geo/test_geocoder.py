@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from newsevents.core.geo.geocoder import Geocoder, GeoContext, Location, country_of_demonym, fold
+from newsevents.core.geo.demonyms import country_of_demonym
+from newsevents.core.geo.geocoder import Geocoder
+from newsevents.core.geo.records import GeoContext, Location, fold
 
 
 @pytest.fixture(scope="module")
@@ -926,7 +928,7 @@ def test_geo_gazetteer_keeps_provinces_and_unit_names(
 )
 @pytest.mark.parametrize("chars", [0, 1, 7, 600])
 def test_geo_doc_head_is_the_start_of_the_text(nlp: Language, text: str, chars: int) -> None:
-    from newsevents.core.geo.geocoder import _doc_head
+    from newsevents.core.geo.context import _doc_head
 
     doc = nlp(text)
     assert _doc_head(doc, chars) == doc.text[:chars]
