@@ -114,41 +114,10 @@ class Gazetteer:
         if entries:
             return entries, None
         words = key.split()
-        if len(words) > 1 and words[-1] in REGION_SUFFIXES:
-            entries = self._entries(" ".join(words[:-1]))
-            if entries:
-                return entries, "a"
-        if len(words) > 1 and words[-1] in ("city", "town", "village"):
-            entries = self._entries(" ".join(words[:-1]))
-            if entries:
-                return entries, "c"
-        if len(words) > 1 and words[-1] in UNIT_NOUNS:
-            # "Tecamachalco municipality", "Kwande LGA": the town or the unit named after it;
-            # "Badigad rural municipality", "Dharan sub-metropolitan city" alike.
-            stem = words[:-1]
-            while len(stem) > 1 and stem[-1] in UNIT_KINDS:
-                stem = stem[:-1]
-            entries = self._entries(" ".join(stem))
-            if entries:
-                return entries, None
-        for prefix in ARTICLE_PREFIXES:
-            if key.startswith(prefix):
-                return self._entries(key[len(prefix) :]), None
-        for prefix in SHORE_PREFIXES:
-            if key.startswith(prefix):
-                # "the Coast of Odesa" (a name of its own in ACLED's notes): Odesa's shore
-                return self.lookup(key[len(prefix) :])
-        for prefix in SIDE_PREFIXES:
-            rest = key[len(prefix) :]
-            if key.startswith(prefix) and not rest.startswith(SIDE_PREFIXES):
-                # a side of a city ("Northern Nicosia"); not of a region, whose sides are
-                # names of their own ("South West Shewa", "Western Lakes" of South Sudan), nor
-                # of a small town ("West Rand" is a district of Gauteng, not Rand of Virginia)
-                entries = self._entries(rest)
-                towns = [e for e in entries if e[0].kind == "c" and e[0].population >= SIDED_CITY]
-                lands = {e[0].iso3 for e in towns}
-                if towns and all(e[0].iso3 in lands for e in entries if e[0].kind != "c"):
-                    return towns, "c"
+        for looser in LOOSER_FORMS:
+            found = looser(self, key, words)
+            if found is not None:
+                return found
         return [], None
 
     def location(self, place: Place, text: str, start: int | None) -> Location:
@@ -434,3 +403,83 @@ def _without_unit_noun(words: list[str]) -> list[str]:
     while len(words) > 1 and words[-1] in SMALL_NOUNS:
         words = words[:-1]
     return words
+
+
+# -- looser forms of a written name ---------------------------------------------------------
+
+# Entries for a name, and the kind of place its wording asks for.
+Found = tuple[list[tuple[Place, str]], str | None]
+
+
+def _without_region_suffix(gaz: Gazetteer, key: str, words: list[str]) -> Found | None:
+    """ "Sagaing region", "Dara governorate": the name without its suffix, read as a province."""
+    if len(words) > 1 and words[-1] in REGION_SUFFIXES:
+        entries = gaz._entries(" ".join(words[:-1]))
+        if entries:
+            return entries, "a"
+    return None
+
+
+def _without_town_noun(gaz: Gazetteer, key: str, words: list[str]) -> Found | None:
+    """ "Jenin city", "Kalma village": the name without its noun, read as a town."""
+    if len(words) > 1 and words[-1] in ("city", "town", "village"):
+        entries = gaz._entries(" ".join(words[:-1]))
+        if entries:
+            return entries, "c"
+    return None
+
+
+def _without_unit_noun_and_kind(gaz: Gazetteer, key: str, words: list[str]) -> Found | None:
+    """ "Tecamachalco municipality", "Kwande LGA": the town or the unit named after it;
+    "Badigad rural municipality", "Dharan sub-metropolitan city" alike."""
+    if len(words) > 1 and words[-1] in UNIT_NOUNS:
+        stem = words[:-1]
+        while len(stem) > 1 and stem[-1] in UNIT_KINDS:
+            stem = stem[:-1]
+        entries = gaz._entries(" ".join(stem))
+        if entries:
+            return entries, None
+    return None
+
+
+def _without_article(gaz: Gazetteer, key: str, words: list[str]) -> Found | None:
+    """ "al Bab", "ash Shifa": the name without its Arabic article (whether or not known)."""
+    for prefix in ARTICLE_PREFIXES:
+        if key.startswith(prefix):
+            return gaz._entries(key[len(prefix) :]), None
+    return None
+
+
+def _shore_of(gaz: Gazetteer, key: str, words: list[str]) -> Found | None:
+    """ "the Coast of Odesa" (a name of its own in ACLED's notes): Odesa's shore."""
+    for prefix in SHORE_PREFIXES:
+        if key.startswith(prefix):
+            return gaz.lookup(key[len(prefix) :])
+    return None
+
+
+def _side_of_a_city(gaz: Gazetteer, key: str, words: list[str]) -> Found | None:
+    """ "Northern Nicosia", "south Tampa": a side of a city; not of a region, whose sides are
+    names of their own ("South West Shewa", "Western Lakes" of South Sudan), nor of a small
+    town ("West Rand" is a district of Gauteng, not Rand of Virginia)."""
+    for prefix in SIDE_PREFIXES:
+        rest = key[len(prefix) :]
+        if key.startswith(prefix) and not rest.startswith(SIDE_PREFIXES):
+            entries = gaz._entries(rest)
+            towns = [e for e in entries if e[0].kind == "c" and e[0].population >= SIDED_CITY]
+            lands = {e[0].iso3 for e in towns}
+            if towns and all(e[0].iso3 in lands for e in entries if e[0].kind != "c"):
+                return towns, "c"
+    return None
+
+
+# The looser forms of a name the gazetteer does not know as written, tried in this order: the
+# first that gives an answer decides.
+LOOSER_FORMS: tuple[Callable[[Gazetteer, str, list[str]], Found | None], ...] = (
+    _without_region_suffix,
+    _without_town_noun,
+    _without_unit_noun_and_kind,
+    _without_article,
+    _shore_of,
+    _side_of_a_city,
+)

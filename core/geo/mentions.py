@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import numpy as np
 from spacy.symbols import NOUN, PROPN
@@ -44,6 +44,14 @@ def _place_spans(gaz: Gazetteer, doc: Doc) -> list[Span]:
     """
     out: list[Span] = []
     taken: set[int] = set()
+    _entity_places(gaz, doc, out, taken)
+    _untagged_places(gaz, doc, out, taken)
+    out.sort(key=lambda s: s.start)
+    return _joined(gaz, out)
+
+
+def _entity_places(gaz: Gazetteer, doc: Doc, out: list[Span], taken: set[int]) -> None:
+    """Add to `out` the entities that name places, whole (their tokens to `taken`)."""
     parts = (part for whole in doc.ents for part in _ent_parts(_extended(whole)))
     for ent in (piece for part in parts for piece in _joined_names(gaz, part)):
         ent = _whole_name(gaz, ent)
@@ -64,63 +72,125 @@ def _place_spans(gaz: Gazetteer, doc: Doc) -> list[Span]:
                 continue
             ent = whole
         if ent.label_ in PLACE_LABELS or (
-            ent.label_ in MISLABELED
-            and (
-                (_in_place_slot(ent) and gaz.big_place(ent.text))
-                or (_locative_slot(ent) and gaz.known(ent.text))
-                or (_after_name_comma(ent) and gaz.region_name(ent.text))
-                or (_ends_bracket_list(ent) and gaz.known(ent.text))
-                or (_bracket_qualified(gaz, ent) and gaz.known(ent.text))
-                or (_site_of(ent) and gaz.known(ent.text))
-                or (_before_site(ent) and gaz.big_place(ent.text))
-                or _qualified_town(gaz, ent)
-            )
+            ent.label_ in MISLABELED and any(rule(gaz, ent) for rule in MISLABELED_PLACE_RULES)
         ):
             out.append(ent)
             taken.update(range(ent.start, ent.end))
-    # Proper nouns outside any entity, in a place slot. The words that can start one are
-    # read from the Doc's arrays, so the other words make no Token objects.
+
+
+def _big_place_in_place_slot(gaz: Gazetteer, ent: Span) -> bool:
+    """ "fighting in Kharkiv": a big place in a place's slot."""
+    return _in_place_slot(ent) and gaz.big_place(ent.text)
+
+
+def _known_in_locative_slot(gaz: Gazetteer, ent: Span) -> bool:
+    """ "clashes erupted in Chella": a known name in a locative slot."""
+    return _locative_slot(ent) and gaz.known(ent.text)
+
+
+def _province_after_comma(gaz: Gazetteer, ent: Span) -> bool:
+    """ "Zolote, Luhansk": a province after a place name and a comma."""
+    return _after_name_comma(ent) and gaz.region_name(ent.text)
+
+
+def _known_ending_bracket_list(gaz: Gazetteer, ent: Span) -> bool:
+    """ "(Kale, Sagaing)": a known name ending a bracketed list of names."""
+    return _ends_bracket_list(ent) and gaz.known(ent.text)
+
+
+def _known_before_brackets(gaz: Gazetteer, ent: Span) -> bool:
+    """ "Tripoli (Lebanon)": a known name qualified by a province or country in brackets."""
+    return _bracket_qualified(gaz, ent) and gaz.known(ent.text)
+
+
+def _known_after_site_of(gaz: Gazetteer, ent: Span) -> bool:
+    """ "the beach of Durban": a known name after a site noun and "of"."""
+    return _site_of(ent) and gaz.known(ent.text)
+
+
+def _big_place_before_site(gaz: Gazetteer, ent: Span) -> bool:
+    """ "the Kyiv airport": a big place before a site noun."""
+    return _before_site(ent) and gaz.big_place(ent.text)
+
+
+# When a name the tagger calls a person, body or people is a place anyway ("struck Kyiv" with
+# Kyiv tagged a person): any rule that applies makes it one.
+MISLABELED_PLACE_RULES: tuple[Callable[[Gazetteer, Span], bool], ...] = (
+    _big_place_in_place_slot,
+    _known_in_locative_slot,
+    _province_after_comma,
+    _known_ending_bracket_list,
+    _known_before_brackets,
+    _known_after_site_of,
+    _big_place_before_site,
+    _qualified_town,  # "Waya (Kwande, Benue)": a town with a reading in its qualifier's country
+)
+
+# When a proper noun outside any entity is a place: any rule that applies makes it one.
+UNTAGGED_PLACE_RULES: tuple[Callable[[Gazetteer, Span], bool], ...] = (
+    _known_in_locative_slot,
+    _province_after_comma,
+    _known_before_brackets,
+    _qualified_town,
+)
+
+
+def _name_starts(doc: Doc) -> list[int]:
+    """The tokens that may start an untagged place name: capitalised proper nouns, and nouns
+    not opening a sentence ("in central Heraklion"), outside the entities that are no place.
+    Read from the Doc's arrays, so the other words make no Token objects."""
     cols = doc.to_array(["ORTH", "POS", "ENT_TYPE", "SENT_START"])
-    pos_of = cols[:, 1].tolist()  # symbol ids: small ints, cheap to list
     # The tagger calls some place names nouns ("in central Heraklion").
     maybe = (cols[:, 1] == PROPN) | ((cols[:, 1] == NOUN) & (cols[:, 3] != 1))
     maybe &= ~np.isin(cols[:, 2], _non_place_entity_ids())  # "Roe v. Wade" is a law
     strings = doc.vocab.strings
     at = np.flatnonzero(maybe)
-    starts = [
+    return [
         k
         for k, orth in zip(at.tolist(), cols[at, 0].tolist(), strict=True)
         if _upper_initial_id(orth, strings)
     ]
+
+
+def _name_end(doc: Doc, i: int, taken: set[int], pos_of: list[int]) -> int:
+    """The last token of the untagged name starting at `i`: its proper nouns, the particles
+    between them ("Deir ez Zor") and the hyphens the tokenizer split ("Nord-Kivu")."""
+    j = i
+    while j + 1 < len(doc) and j + 1 not in taken:
+        if pos_of[j + 1] == PROPN:
+            j += 1
+            continue
+        nxt = doc[j + 1]
+        if (
+            nxt.lower_ in NAME_PARTICLES
+            and nxt.text.islower()
+            and j + 2 < len(doc)
+            and j + 2 not in taken
+            and doc[j + 2].pos_ == "PROPN"
+            and doc[j + 2].text[:1].isupper()
+        ):
+            j += 2  # "Deir ez Zor"
+        elif (
+            nxt.text == "-"
+            and not doc[j].whitespace_
+            and j + 2 < len(doc)
+            and doc[j + 2].pos_ == "PROPN"
+        ):
+            j += 2  # "Nord-Kivu", split by the tokenizer
+        else:
+            break
+    return j
+
+
+def _untagged_places(gaz: Gazetteer, doc: Doc, out: list[Span], taken: set[int]) -> None:
+    """Add to `out` the proper nouns outside any entity that stand in a place slot."""
+    pos_of = doc.to_array("POS").tolist()  # symbol ids: small ints, cheap to list
     i = 0
-    for start in starts:
+    for start in _name_starts(doc):
         if start < i or start in taken:
             continue
         i = start
-        j = i
-        while j + 1 < len(doc) and j + 1 not in taken:
-            if pos_of[j + 1] == PROPN:
-                j += 1
-                continue
-            nxt = doc[j + 1]
-            if (
-                nxt.lower_ in NAME_PARTICLES
-                and nxt.text.islower()
-                and j + 2 < len(doc)
-                and j + 2 not in taken
-                and doc[j + 2].pos_ == "PROPN"
-                and doc[j + 2].text[:1].isupper()
-            ):
-                j += 2  # "Deir ez Zor"
-            elif (
-                nxt.text == "-"
-                and not doc[j].whitespace_
-                and j + 2 < len(doc)
-                and doc[j + 2].pos_ == "PROPN"
-            ):
-                j += 2  # "Nord-Kivu", split by the tokenizer
-            else:
-                break
+        j = _name_end(doc, i, taken, pos_of)
         span = Span(doc, i, j + 1, label="GPE")
         whole = _hyphenated_name(span)
         if whole is not None:
@@ -138,16 +208,11 @@ def _place_spans(gaz: Gazetteer, doc: Doc) -> list[Span]:
         ):
             span = Span(doc, span.start, span.end + 1, label="GPE")  # "Unity state"
             j = span.end - 1
-        if fold(span.text) not in GEO_STOPWORDS and (
-            (_locative_slot(span) and gaz.known(span.text))
-            or (_after_name_comma(span) and gaz.region_name(span.text))
-            or (_bracket_qualified(gaz, span) and gaz.known(span.text))
-            or _qualified_town(gaz, span)
+        if fold(span.text) not in GEO_STOPWORDS and any(
+            rule(gaz, span) for rule in UNTAGGED_PLACE_RULES
         ):
             out.append(span)
         i = j + 1
-    out.sort(key=lambda s: s.start)
-    return _joined(gaz, out)
 
 
 def _joined_names(gaz: Gazetteer, ent: Span) -> list[Span]:

@@ -26,6 +26,7 @@ from spacy.tokens import Span
 from .lookup import Gazetteer, _carved_from, _same_name
 from .params import BIG_CITY, DISTRICT_KM, METROPOLIS, NEIGHBOUR_KM
 from .qualifiers import (
+    Parens,
     _after_name_comma,
     _comma_qualifier,
     _core_name,
@@ -48,10 +49,6 @@ from .readings import (
 from .records import GeoContext, Location, _far_apart, _stand_in
 from .tokens import _actor_like, _after_place_word, _locative_slot
 from .vocab import LOCATED_WORDS, PLACE_NOUNS, SHOW_NOUNS, SITE_NOUNS, TOWN_PARTS
-
-# What brackets right after a place say (`qualifiers._parenthesis`): a "coded as X" place, the
-# wider units, and the token range inside the brackets.
-Parens = tuple[Location | None, list[Location], tuple[int, int] | None]
 
 
 @dataclass

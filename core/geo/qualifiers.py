@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from .demonyms import country_of_demonym
 from .lookup import Gazetteer, _same_unit, _without_unit_noun
@@ -77,9 +77,12 @@ def _unit_readings(
     return found
 
 
-def _parenthesis(
-    gaz: Gazetteer, ent: Span
-) -> tuple[Location | None, list[Location], tuple[int, int] | None]:
+# What brackets right after a place say: a "coded as X" place, the wider units, and the token
+# range inside the brackets.
+Parens = tuple[Location | None, list[Location], tuple[int, int] | None]
+
+
+def _parenthesis(gaz: Gazetteer, ent: Span) -> Parens:
     """What parentheses right after a place say: a "coded as X" place, the wider units, and
     the token range inside the brackets.
 
@@ -87,36 +90,55 @@ def _parenthesis(
     region or country qualifies the place, the first is the finest.
     """
     doc = ent.doc
-    k = ent.end
-    while (
-        k < len(doc)
-        and k < ent.end + 5
-        and (doc[k].lower_ in PLACE_NOUNS or doc[k].lower_ == "and" or doc[k].pos_ == "PROPN")
-    ):
-        k += 1  # "Kalma village (Bay)", "Haradh and Abs districts (Hajjah)"
-    if k >= len(doc) or doc[k].text != "(":
+    k = _bracket_open(ent)
+    close = None if k is None else _bracket_close(doc, k)
+    if k is None or close is None:
         return None, [], None
-    close = next((t.i for t in doc[k + 1 : k + 30] if t.text == ")"), None)
-    if close is None:
-        return None, [], None
-    inner = doc[k + 1 : close].text
-    coded: Location | None = None
-    m = CODED.match(inner)
+    m = CODED.match(doc[k + 1 : close].text)
     if m:
         coded = gaz.resolve(m.group(1).strip(), None)
         if coded is not None or close + 1 >= len(doc) or doc[close + 1].text != "(":
             return coded, [], (k + 1, close)
         # "Hays (coded to district level) (Al Hudaydah)": the next brackets name the units
         k = close + 1
-        close = next((t.i for t in doc[k + 1 : k + 30] if t.text == ")"), None)
+        close = _bracket_close(doc, k)
         if close is None:
             return None, [], None
-        inner = doc[k + 1 : close].text
+    inner = doc[k + 1 : close].text
     parts = [p.strip() for p in inner.split(",") if p.strip() and _capitalised(p.strip())]
+    names = [_qualifier_name(gaz, part) for part in parts]
+    shared = _shared_country(gaz, ent, parts, names)
+    return None, _qualifier_readings(gaz, parts, names, shared), (k + 1, close)
+
+
+def _bracket_open(ent: Span) -> int | None:
+    """The opening bracket after a place and its nouns ("Kalma village (Bay)", "Haradh and Abs
+    districts (Hajjah)"), or None."""
+    doc = ent.doc
+    k = ent.end
+    while (
+        k < len(doc)
+        and k < ent.end + 5
+        and (doc[k].lower_ in PLACE_NOUNS or doc[k].lower_ == "and" or doc[k].pos_ == "PROPN")
+    ):
+        k += 1
+    if k >= len(doc) or doc[k].text != "(":
+        return None
+    return k
+
+
+def _bracket_close(doc: Doc, k: int) -> int | None:
+    """The closing bracket of the one opened at `k` (within 30 tokens), or None."""
+    return next((t.i for t in doc[k + 1 : k + 30] if t.text == ")"), None)
+
+
+def _shared_country(
+    gaz: Gazetteer, ent: Span, parts: list[str], names: list[str | None]
+) -> str | None:
+    """The country a place and the qualifiers in brackets after it agree on, or None."""
     # Read name and qualifiers together: "Villa Florida (Misiones)" is in the country where
     # both names exist (Paraguay), not where the province alone is best known (Argentina).
     main_entries, _ = gaz.lookup(ent.text)
-    names = [_qualifier_name(gaz, part) for part in parts]
     own = fold(ent.text)
     # A part named like the place itself ("Muse (Muse township, Shan state)") says nothing
     # of which country it is in.
@@ -162,15 +184,26 @@ def _parenthesis(
         # (not a part named like the place: "Beja (Beja Nord, Beja)" is not Portugal's
         # because Portugal has a district named just so)
         others = [n for n, same in zip(names, selfnamed, strict=True) if n and not same]
-        units = [gaz.unit_countries(n, units_only=True) for n in others]
-        common = set.intersection(*[c for c in units if c] or [set()])
-        if len(common) != 1:
-            # "Kalembo village (Beni, Nord-Kivu)": Beni is a town in Congo but a unit only
-            # in Bolivia; the one country where every part has some reading is the place's.
-            readings = [{p.iso3 for p, _ in gaz.lookup(n)[0]} for n in others]
-            common = set.intersection(*[c for c in readings if c] or [set()])
-        if len(common) == 1:
-            shared = next(iter(common))
+        shared = _country_qualifiers_share(gaz, others)
+    return shared
+
+
+def _country_qualifiers_share(gaz: Gazetteer, names: list[str]) -> str | None:
+    """The one country where every qualifier is a unit, else where each has some reading."""
+    units = [gaz.unit_countries(n, units_only=True) for n in names]
+    common = set.intersection(*[c for c in units if c] or [set()])
+    if len(common) != 1:
+        # "Kalembo village (Beni, Nord-Kivu)": Beni is a town in Congo but a unit only
+        # in Bolivia; the one country where every part has some reading is the place's.
+        readings = [{p.iso3 for p, _ in gaz.lookup(n)[0]} for n in names]
+        common = set.intersection(*[c for c in readings if c] or [set()])
+    return next(iter(common)) if len(common) == 1 else None
+
+
+def _qualifier_readings(
+    gaz: Gazetteer, parts: list[str], names: list[str | None], shared: str | None
+) -> list[Location]:
+    """The units the bracket parts name, read in the country they share, finest first."""
     quals: list[Location] = []
     for i, (part, name) in enumerate(zip(parts, names, strict=True)):
         if name is None:
@@ -186,7 +219,7 @@ def _parenthesis(
         if loc is not None:
             loc.text = part
             quals.append(loc)
-    return None, quals, (k + 1, close)
+    return quals
 
 
 def _province_abroad(

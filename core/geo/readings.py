@@ -8,7 +8,7 @@ from spacy.tokens import Span
 
 from .lookup import Gazetteer
 from .params import BIG_CITY
-from .qualifiers import _place_after_noun, _small_unit_named
+from .qualifiers import Parens, _place_after_noun, _small_unit_named
 from .records import GeoContext, Location, _stand_in
 from .tokens import _after_place_word
 from .vocab import PLACE_NOUNS, SITE_NOUNS, TOWN_NOUNS, UNIT_NOUNS
@@ -49,7 +49,7 @@ def _count_units(
     gaz: Gazetteer,
     ents: list[Span],
     first: dict[int, Location | None],
-    parens: dict[int, tuple[Location | None, list[Location], tuple[int, int] | None]],
+    parens: dict[int, Parens],
     ctx: GeoContext,
 ) -> None:
     """Count in `ctx.units` the countries of the admin units the article names in one

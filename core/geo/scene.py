@@ -156,60 +156,22 @@ def _any_scene(gaz: Gazetteer, trigger: Token, ctx: GeoContext) -> Location | No
     return None if best is None else replace(best, relative=None)
 
 
-def _attached_tokens(
-    gaz: Gazetteer, trigger: Token, ctx: GeoContext
-) -> tuple[list[tuple[Token, Token]], list[tuple[Token, Token]]]:
+# (a token under a phrase, the phrase's top)
+Gathered = list[tuple[Token, Token]]
+
+
+def _attached_tokens(gaz: Gazetteer, trigger: Token, ctx: GeoContext) -> tuple[Gathered, Gathered]:
     """The tokens of the trigger's locative phrases, each with the phrase's top.
 
     Also, apart, the direct objects that are sites ("stormed Ja'ouneh Street"): they may
     name a place the gazetteer lacks, but must not change which known place is picked.
     """
-    nodes = [trigger]
-    if trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "xcomp", "pobj", "appos"):
-        nodes.append(trigger.head)
-    # "demonstrated by observing a minute of silence at the hospital of Metz": what the
-    # event was done by doing happened where it did
-    nodes += [
-        c
-        for by in trigger.children
-        if by.dep_ == "prep" and by.lower_ == "by"
-        for c in by.children
-        if c.dep_ == "pcomp" and c.tag_ == "VBG"
-    ]
-    found: list[tuple[Token, Token]] = []  # (a token under the phrase, the phrase's top)
-    sites: list[tuple[Token, Token]] = []
-    for node in nodes:
+    found: Gathered = []
+    sites: Gathered = []
+    for node in _phrase_heads(trigger):
         for child in node.children:
             if child.dep_ in ("dobj", "nsubjpass") and child.i != trigger.i:
-                # "struck Kyiv", "attacked the town of Kadugli", "Buhas was shelled": the
-                # target is the scene.
-                if child.lemma_.lower() in CITY_NOUNS:
-                    _gather(child, child, found)
-                elif (loc := _entity_loc(child, ctx)) and loc.precision != "country":
-                    found.append((child, child))
-                elif child.lower_ in NAME_NOUNS or child.ent_type_ in PLACE_LABELS:
-                    _gather(child, child, sites)
-                else:
-                    # "killed five people in Paloch County": the parse hangs the place on
-                    # the object, but it is still where the event happened.
-                    for prep in child.children:
-                        if prep.dep_ == "prep" and prep.lower_ in LOC_PREPS:
-                            for pobj in prep.children:
-                                if pobj.dep_ == "pobj":
-                                    _gather(pobj, prep, sites)
-                        elif (
-                            prep.dep_ == "prep"
-                            and prep.lower_ == "of"
-                            and child.lemma_.lower() in cues("way")
-                        ):
-                            # "blocked the entrance of Draguignan prison": a way into a
-                            # site or town is at that site or town
-                            for pobj in prep.children:
-                                if pobj.dep_ == "pobj" and (
-                                    pobj.lemma_.lower() in SITE_NOUNS
-                                    or pobj.lemma_.lower() in CITY_NOUNS
-                                ):
-                                    _gather(pobj, prep, found)
+                _gather_target(child, ctx, found, sites)
             elif child.dep_ == "prep" and (child.lower_ in LOC_PREPS or _has_distance(child)):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
@@ -227,6 +189,53 @@ def _attached_tokens(
         # the scene the first one names
         found = [pair for pair in _attached_tokens(gaz, head, ctx)[0] if pair[0] != trigger]
     return found, sites
+
+
+def _phrase_heads(trigger: Token) -> list[Token]:
+    """The words whose phrases may say where the trigger's event was: the trigger, the word it
+    is the object or subject of, and the verbs of "by doing"."""
+    nodes = [trigger]
+    if trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "xcomp", "pobj", "appos"):
+        nodes.append(trigger.head)
+    # "demonstrated by observing a minute of silence at the hospital of Metz": what the
+    # event was done by doing happened where it did
+    nodes += [
+        c
+        for by in trigger.children
+        if by.dep_ == "prep" and by.lower_ == "by"
+        for c in by.children
+        if c.dep_ == "pcomp" and c.tag_ == "VBG"
+    ]
+    return nodes
+
+
+def _gather_target(child: Token, ctx: GeoContext, found: Gathered, sites: Gathered) -> None:
+    """A direct object or passive subject: "struck Kyiv", "attacked the town of Kadugli",
+    "Buhas was shelled": the target is the scene."""
+    if child.lemma_.lower() in CITY_NOUNS:
+        _gather(child, child, found)
+    elif (loc := _entity_loc(child, ctx)) and loc.precision != "country":
+        found.append((child, child))
+    elif child.lower_ in NAME_NOUNS or child.ent_type_ in PLACE_LABELS:
+        _gather(child, child, sites)
+    else:
+        # "killed five people in Paloch County": the parse hangs the place on
+        # the object, but it is still where the event happened.
+        for prep in child.children:
+            if prep.dep_ == "prep" and prep.lower_ in LOC_PREPS:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        _gather(pobj, prep, sites)
+            elif (
+                prep.dep_ == "prep" and prep.lower_ == "of" and child.lemma_.lower() in cues("way")
+            ):
+                # "blocked the entrance of Draguignan prison": a way into a
+                # site or town is at that site or town
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and (
+                        pobj.lemma_.lower() in SITE_NOUNS or pobj.lemma_.lower() in CITY_NOUNS
+                    ):
+                        _gather(pobj, prep, found)
 
 
 def _entity_loc(tok: Token, ctx: GeoContext) -> Location | None:
