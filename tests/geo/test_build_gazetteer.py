@@ -6,16 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from newsevents.core.geo.build_gazetteer import (
+from newsevents.core.geo.build_sources import (
     Unit,
-    _admin2_units,
     _admin_key_names,
-    _boundary_units,
     _read_subdivisions,
     _town_names,
     _unit_name_forms,
     _village_names,
 )
+from newsevents.core.geo.build_units import _admin2_units, _boundary_units
 
 
 def _city(gid: int, name: str, admin1: str, lat: float, lon: float, pop: int = 1000) -> dict:
