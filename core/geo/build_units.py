@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..lang.en import words
 from .build_sources import (
     MIN_ALT_LEN,
     MIN_KEY_LEN,
@@ -39,10 +40,7 @@ class Admin2:
 
 
 # Words beside a town's name in the name of the unit around or beside it ("Awka North").
-_SIDE_WORDS = frozenset(
-    "north south east west central northern southern eastern western urban rural municipal "
-    "centre center".split()
-)
+_SIDE_WORDS = words("unit_side_words")
 
 
 def _seat_forms(names: Iterable[str]) -> list[str]:

@@ -23,8 +23,8 @@ from .vocab import (
     PART_NOUNS,
     PART_PREFIXES,
     PLACE_NOUNS,
+    QUALIFIER_SETTLEMENT_NOUNS,
     REGION_SUFFIXES,
-    SETTLEMENT_NOUNS,
     SMALL_NOUNS,
     SMALL_PREFIXES,
     UNIT_NOUNS,
@@ -413,7 +413,9 @@ def _names_a_unit(ent: Span) -> bool:
     """True when the word after a name calls it an admin unit ("Dawbon township"), which the
     province named with it has, whatever town of the name lies next door."""
     after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
-    return after in UNIT_NOUNS - SETTLEMENT_NOUNS
+    # Known inconsistency, kept so that output does not change: this reads the settlement nouns
+    # of `_unit_qualifier`, not UNIT_NAME_SETTLEMENT_NOUNS it was written for (see places.csv).
+    return after in UNIT_NOUNS - QUALIFIER_SETTLEMENT_NOUNS
 
 
 def _small_unit_named(ent: Span) -> bool:
@@ -456,7 +458,7 @@ def _unit_qualifier(ent: Span, ends: set[int]) -> bool:
     # town or village is the unit the town is in, even where its name also reads as a city.
     return (
         doc[k + 1].lower_ == "in"
-        and doc[k].lower_ in ADMIN_NOUNS | SETTLEMENT_NOUNS
+        and doc[k].lower_ in ADMIN_NOUNS | QUALIFIER_SETTLEMENT_NOUNS
         and ent.end < len(doc)
         and doc[ent.end].lower_ in ADMIN_NOUNS
     )
