@@ -86,21 +86,21 @@ from .build_sources import (
     MIN_ALT_LEN,
     MIN_KEY_LEN,
     Rec,
-    _admin_key_names,
-    _central_point,
-    _good_alternate,
-    _key_ok,
-    _load_json,
-    _read_admin_names,
-    _read_csv,
-    _read_subdivisions,
-    _town_names,
-    _unit_name_forms,
-    _village_names,
+    admin_key_names,
+    central_point,
+    good_alternate,
+    key_ok,
+    load_json,
+    read_admin_names,
+    read_csv,
+    read_subdivisions,
+    read_unit_name_forms,
+    town_names_by_unit,
+    village_names,
 )
 from .build_units import (
-    _admin2_units,
-    _boundary_units,
+    admin2_units,
+    boundary_units,
 )
 from .records import fold
 from .store import ensure_store
@@ -135,7 +135,7 @@ class _Table:
         """Index record `idx` under the folded `names` that make good keys."""
         for n in names:
             key = fold(n)
-            if _key_ok(key, MIN_KEY_LEN if prio != PRIO_ALT else MIN_ALT_LEN):
+            if key_ok(key, MIN_KEY_LEN if prio != PRIO_ALT else MIN_ALT_LEN):
                 self.keys[key].append((prio, idx))
 
 
@@ -147,12 +147,12 @@ def build(
     boundaries: Path | None = None,
 ) -> tuple[list[Rec], dict[str, list[tuple[int, int]]]]:
     """Return the records and the key index (key -> [(priority, record number)])."""
-    countries = _load_json("countries.json")
+    countries = load_json("countries.json")
     iso3_of = {iso2: c["iso3"] for iso2, c in countries.items()}
     source = "cities500.json" if min_population < 1000 else "cities1000.json"
-    all_cities = list(_load_json(source).values())
+    all_cities = list(load_json(source).values())
     raw_cities = [c for c in all_cities if c["population"] >= min_population]
-    units, city_units, sub_cities = _read_subdivisions(subdivisions)
+    units, city_units, sub_cities = read_subdivisions(subdivisions)
     # Places too small to be records (cities500 also lists admin seats of no population): they
     # only place second-level units that have no city of their own.
     seats = [c for c in all_cities if c["population"] < min_population]
@@ -166,8 +166,8 @@ def build(
         and c["countrycode"] in iso3_of
     ]
     raw_cities.sort(key=lambda c: (-c["population"], c["geonameid"]))
-    regions = list(_read_csv(DATA / "regions.csv"))
-    us_states = _load_json("us_states.json")
+    regions = list(read_csv(DATA / "regions.csv"))
+    us_states = load_json("us_states.json")
     iso2_of = {v: k for k, v in iso3_of.items()}
     admin1_names = _curated_admin1_names(raw_cities, regions, us_states, iso2_of)
     curated_admin1 = set(admin1_names)
@@ -175,7 +175,7 @@ def build(
     # The subdivisions table names every admin1 code exactly; earlier names are kept, its names
     # and alternate names become keys of the same record ("Kongo Central" for "Bas-Congo").
     admin1_keys: dict[tuple[str, str], list[str]] = defaultdict(list)
-    towns = _town_names(raw_cities) if units else {}
+    towns = town_names_by_unit(raw_cities) if units else {}
     for u in units:
         if u is not None and u.level == 1:
             admin1_names.setdefault((u.iso2, u.admin1), u.name)
@@ -189,7 +189,7 @@ def build(
     seat_code = {(admin1_names[code], code[0]): code for code in sorted(curated_admin1)}
     _add_regions(table, regions, seat_code, admin1_keys, iso2_of)
     _add_admin1_units(table, raw_cities, admin1_names, curated_admin1, admin1_keys, iso3_of)
-    for unit in _admin2_units(units, city_units, raw_cities, admin2_of, seats):
+    for unit in admin2_units(units, city_units, raw_cities, admin2_of, seats):
         if (unit.iso2, unit.admin1) not in admin1_names or unit.iso2 not in iso3_of:
             continue
         lat, lon = unit.point or (None, None)
@@ -232,7 +232,7 @@ def _name_admin_units(
     cities; the admin2 name of each city (by geonameid)."""
     # Admin names by city position: the most common name of each admin1 code wins, so a few
     # mismatched points do not rename a province.
-    by_point = _read_admin_names(admin_names)
+    by_point = read_admin_names(admin_names)
     votes: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     admin2_of: dict[int, str] = {}
     for c in cities:
@@ -261,7 +261,7 @@ def _add_countries(
         if (o := override.get(c["iso3"])) is not None:
             point: tuple[float, float] | None = (float(o["latitude"]), float(o["longitude"]))
         else:
-            point = _central_point(by_country.get(iso2, []))
+            point = central_point(by_country.get(iso2, []))
         lat, lon = point if point else (None, None)
         table.add(
             Rec(c["geonameid"], c["name"], "", c["iso3"], lat, lon, c["population"], "n"),
@@ -281,7 +281,7 @@ def _add_us_states(
         if c["countrycode"] == "US":
             by_state[c["admin1code"]].append((c["latitude"], c["longitude"], c["population"]))
     for code, s in sorted(us_states.items()):
-        point = _central_point(by_state.get(code, []))
+        point = central_point(by_state.get(code, []))
         lat, lon = point if point else (None, None)
         table.add(
             Rec(s["geonameid"], s["name"], s["name"], "USA", lat, lon, 0, "a"),
@@ -304,7 +304,7 @@ def _add_regions(
         lat, lon = float(r["latitude"]), float(r["longitude"])
         admin1 = r["name"] if r["kind"] == "admin1" else ""
         aliases = [a for a in r["aliases"].split("|") if a]
-        names = [short for n in (r["name"], *aliases) for short in _admin_key_names(n)]
+        names = [short for n in (r["name"], *aliases) for short in admin_key_names(n)]
         seat_of = seat_code.get((r["name"], iso2_of.get(r["country"], "")))
         if r["kind"] == "admin1" and seat_of is not None:
             names += admin1_keys.pop(seat_of, [])
@@ -328,12 +328,12 @@ def _add_admin1_units(
         if code in admin1_names and code not in curated_admin1 and c["countrycode"] != "US":
             admin1_points[code].append(weighted)
     for code, points in sorted(admin1_points.items()):
-        lat, lon = _central_point(points) or (None, None)
+        lat, lon = central_point(points) or (None, None)
         name = admin1_names[code]
         iso3 = iso3_of.get(code[0], "")
         table.add(
             Rec(0, name, name, iso3, lat, lon, 0, "a"),
-            _admin_key_names(name) + admin1_keys.get(code, []),
+            admin_key_names(name) + admin1_keys.get(code, []),
         )
 
 
@@ -345,7 +345,7 @@ def _add_townships(
     admin1_names: dict[tuple[str, str], str],
 ) -> None:
     """The third-level units of the boundaries table whose names are not taken (see
-    `_boundary_units`), keyed also by the names of the villages they are named after."""
+    `boundary_units`), keyed also by the names of the villages they are named after."""
     recs, keys = table.recs, table.keys
     known_names = {(fold(r.name), r.iso3) for r in recs} | {
         (fold(n), iso3_of.get(c["countrycode"], ""))
@@ -357,15 +357,15 @@ def _add_townships(
     # the Strip).
     famous = {k for k, entries in keys.items() if any(recs[i].kind != "c" for _p, i in entries)}
     famous |= {fold(c["name"]) for c in cities if c["population"] >= _FAMOUS_POPULATION}
-    famous |= {fold(row["alias"]) for row in _read_csv(DATA / "place_aliases.csv")}
-    forms = _unit_name_forms()
-    for unit3 in _boundary_units(boundaries, cities, iso3_of, admin1_names, known_names):
-        names = [n for n in _admin_key_names(unit3.name) if fold(n) not in famous]
+    famous |= {fold(row["alias"]) for row in read_csv(DATA / "place_aliases.csv")}
+    forms = read_unit_name_forms()
+    for unit3 in boundary_units(boundaries, cities, iso3_of, admin1_names, known_names):
+        names = [n for n in admin_key_names(unit3.name) if fold(n) not in famous]
         if fold(unit3.name) in famous or not names:
             continue
         # Not the three-letter short forms ("Wei" of "Wei County" is mostly a person's name).
         idx = table.add(unit3, [n for n in names if len(fold(n)) >= MIN_ALT_LEN])
-        villages = _village_names(unit3.name, forms.get(unit3.iso3, []))
+        villages = village_names(unit3.name, forms.get(unit3.iso3, []))
         table.add_keys(idx, [v for v in villages if fold(v) not in famous], PRIO_ALT)
 
 
@@ -394,7 +394,7 @@ def _add_cities(
             [c["name"]],
         )
         if c["population"] >= alt_min_population:
-            table.add_keys(idx, [a for a in c["alternatenames"] if _good_alternate(a)], PRIO_ALT)
+            table.add_keys(idx, [a for a in c["alternatenames"] if good_alternate(a)], PRIO_ALT)
 
 
 def _add_aliases(table: _Table) -> None:
@@ -406,7 +406,7 @@ def _add_aliases(table: _Table) -> None:
         cur = by_name.get((fold(rec.name), rec.iso3))
         if cur is None or recs[cur].population < rec.population:
             by_name[(fold(rec.name), rec.iso3)] = idx
-    for row in _read_csv(DATA / "place_aliases.csv"):
+    for row in read_csv(DATA / "place_aliases.csv"):
         target = by_name.get((fold(row["canonical"]), row["country"]))
         if target is None:
             print(

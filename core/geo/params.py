@@ -27,7 +27,7 @@ SIDED_CITY = 30_000
 # A town is "big" when its name is known abroad: an article may name it with no other sign of
 # its country ("protests in Toledo"). Smaller towns share their names with villages elsewhere.
 # Also the size of a "big place" (`Gazetteer.big_place`) and of a town that brackets after it
-# do not move abroad (`qualifiers._parenthesis`).
+# do not move abroad (`qualifiers.parenthesis`).
 BIG_CITY = 100_000
 # How many times its namesake town's population a province's biggest town must have for the
 # province to be meant by the bare name (see `Gazetteer._dominant_region`).

@@ -8,10 +8,10 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from .demonyms import country_of_demonym
-from .lookup import Gazetteer, _same_unit, _without_unit_noun
+from .lookup import Gazetteer, same_unit, without_unit_noun
 from .params import BIG_CITY
 from .records import Location, Place, fold
-from .tokens import _actor_like, _capitalised, _free_dash, _separates
+from .tokens import actor_like, free_dash, is_capitalised, separates
 from .vocab import (
     ADMIN_NOUNS,
     CITY_NOUNS,
@@ -31,7 +31,7 @@ from .vocab import (
 )
 
 
-def _comma_qualifier(
+def comma_qualifier(
     gaz: Gazetteer, ent: Span, first: dict[int, Location | None]
 ) -> Location | None:
     """The region or country named right after `ent` and a comma, read as a region."""
@@ -56,18 +56,16 @@ def _comma_qualifier(
     return wider
 
 
-def _unit_readings(
-    gaz: Gazetteer, ents: list[Span], by_end: dict[int, Span]
-) -> dict[int, Location]:
+def unit_readings(gaz: Gazetteer, ents: list[Span], by_end: dict[int, Span]) -> dict[int, Location]:
     """The unit that qualifies a name, by the start of that name: "Saida town in Ar Raqqa
-    countryside", "Al Amadiya district of Duhok" (see `_unit_qualifier`), read as a
+    countryside", "Al Amadiya district of Duhok" (see `unit_qualifier`), read as a
     province or district. Only a unit of one country counts: "Soyapango municipality, San
     Salvador" is not in the Bahamas."""
     ends = set(by_end)
     found: dict[int, Location] = {}
     for ent in ents:
         named = by_end.get(ent.start - 2)
-        if named is None or not _unit_qualifier(ent, ends):
+        if named is None or not unit_qualifier(ent, ends):
             continue
         if len({p.iso3 for p, _ in gaz.lookup(ent.text)[0]}) != 1:
             continue
@@ -82,7 +80,7 @@ def _unit_readings(
 Parens = tuple[Location | None, list[Location], tuple[int, int] | None]
 
 
-def _parenthesis(gaz: Gazetteer, ent: Span) -> Parens:
+def parenthesis(gaz: Gazetteer, ent: Span) -> Parens:
     """What parentheses right after a place say: a "coded as X" place, the wider units, and
     the token range inside the brackets.
 
@@ -105,7 +103,7 @@ def _parenthesis(gaz: Gazetteer, ent: Span) -> Parens:
         if close is None:
             return None, [], None
     inner = doc[k + 1 : close].text
-    parts = [p.strip() for p in inner.split(",") if p.strip() and _capitalised(p.strip())]
+    parts = [p.strip() for p in inner.split(",") if p.strip() and is_capitalised(p.strip())]
     names = [_qualifier_name(gaz, part) for part in parts]
     shared = _shared_country(gaz, ent, parts, names)
     return None, _qualifier_readings(gaz, parts, names, shared), (k + 1, close)
@@ -160,7 +158,7 @@ def _shared_country(
         agree = sum(place.iso3 in c for c in part_countries)
         # "Sudbury (Ontario)": the reading in the province named (Greater Sudbury, Ontario)
         # before an exact namesake in another country's county named so (Massachusetts).
-        in_unit = agree and any(_same_unit(name, place.admin1) for name in names if name)
+        in_unit = agree and any(same_unit(name, place.admin1) for name in names if name)
         key = (agree, int(in_unit), int(flag != "~"), place.population)
         if agree and (best_key is None or key > best_key):
             shared, best_key, best = place.iso3, key, place
@@ -242,7 +240,7 @@ def _province_abroad(
     return abroad[0] if abroad else shared
 
 
-def _country_of_qualified(gaz: Gazetteer, ent: Span, name: Span | None) -> str | None:
+def country_of_qualified(gaz: Gazetteer, ent: Span, name: Span | None) -> str | None:
     """For a qualifier ("Mejicanos, San Salvador", "Paris, Texas"), the country where both
     it and the place `name` it follows have a reading; None when that says nothing."""
     doc = ent.doc
@@ -288,28 +286,28 @@ def _qualifier_name(gaz: Gazetteer, part: str) -> str | None:
     return None
 
 
-def _bracket_qualified(gaz: Gazetteer, ent: Span) -> bool:
+def bracket_qualified(gaz: Gazetteer, ent: Span) -> bool:
     """True when brackets right after the name open with a known province or country:
     "protested inside the Cadiz (Andalucia) municipality", "Tripoli (Lebanon)"."""
     doc = ent.doc
-    if ent.end + 1 >= len(doc) or doc[ent.end].text != "(" or _actor_like(ent):
+    if ent.end + 1 >= len(doc) or doc[ent.end].text != "(" or actor_like(ent):
         return False
     close = next((t.i for t in doc[ent.end + 1 : ent.end + 12] if t.text in (",", ")")), None)
     if close is None or close == ent.end + 1:
         return False
     first = doc[ent.end + 1 : close].text
-    name = _qualifier_name(gaz, first) if _capitalised(first) else None
+    name = _qualifier_name(gaz, first) if is_capitalised(first) else None
     return name is not None and gaz.region_name(name)
 
 
-def _qualified_town(gaz: Gazetteer, ent: Span) -> bool:
+def qualified_town(gaz: Gazetteer, ent: Span) -> bool:
     """True when the name is followed by ", Province" or "(Province" and has a reading in
     that province's country: "shelled Zolote, Luhansk region", "Waya (Kwande, Benue)"."""
     doc = ent.doc
     k = ent.end
     while k < len(doc) and k < ent.end + 3 and doc[k].lower_ in UNIT_NOUNS:
         k += 1  # "Sorong city (West Papua province)"
-    if k + 1 >= len(doc) or doc[k].text not in (",", "(") or _actor_like(ent):
+    if k + 1 >= len(doc) or doc[k].text not in (",", "(") or actor_like(ent):
         return False
     parts: list[str] = []
     j = k + 1
@@ -326,7 +324,7 @@ def _qualified_town(gaz: Gazetteer, ent: Span) -> bool:
                     and end + 1 < len(doc)
                     and doc[end + 1].text[:1].isupper()
                 )
-                or (doc[end].text == "-" and not _separates(doc, end))
+                or (doc[end].text == "-" and not separates(doc, end))
             )
         ):
             end += 1
@@ -338,7 +336,7 @@ def _qualified_town(gaz: Gazetteer, ent: Span) -> bool:
         j = end + 1
     countries: set[str] = set()
     for part in parts:
-        name = _qualifier_name(gaz, part) if _capitalised(part) else None
+        name = _qualifier_name(gaz, part) if is_capitalised(part) else None
         if name is not None and gaz.region_name(name):
             countries |= {p.iso3 for p, f in gaz.lookup(name)[0] if p.kind in "an"}
     if not countries:
@@ -347,11 +345,11 @@ def _qualified_town(gaz: Gazetteer, ent: Span) -> bool:
     return any(p.iso3 in countries for p, _ in entries)
 
 
-def _local_hints(
+def local_hints(
     gaz: Gazetteer, ent: Span, first: dict[int, Location | None], comma: Location | None
 ) -> tuple[str | None, str | None, str | None]:
     """Country, region and kind that the words around a place name point to; `comma` is
-    its `_comma_qualifier`."""
+    its `comma_qualifier`."""
     doc = ent.doc
     hint_c: str | None = None
     hint_r: str | None = None
@@ -404,21 +402,21 @@ def _local_hints(
     return hint_c, hint_r, want
 
 
-def _core_name(ent: Span) -> str:
+def core_name(ent: Span) -> str:
     """The folded name without a unit noun it ends in: "Kin village" and "Kin" are one name."""
-    return " ".join(_without_unit_noun(fold(ent.text).split()))
+    return " ".join(without_unit_noun(fold(ent.text).split()))
 
 
-def _names_a_unit(ent: Span) -> bool:
+def names_a_unit(ent: Span) -> bool:
     """True when the word after a name calls it an admin unit ("Dawbon township"), which the
     province named with it has, whatever town of the name lies next door."""
     after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
     # Known inconsistency, kept so that output does not change: this reads the settlement nouns
-    # of `_unit_qualifier`, not UNIT_NAME_SETTLEMENT_NOUNS it was written for (see places.csv).
+    # of `unit_qualifier`, not UNIT_NAME_SETTLEMENT_NOUNS it was written for (see places.csv).
     return after in UNIT_NOUNS - QUALIFIER_SETTLEMENT_NOUNS
 
 
-def _small_unit_named(ent: Span) -> bool:
+def small_unit_named(ent: Span) -> bool:
     """True when the words around a name call it a village, town, admin unit or part of a town
     ("Saida village", "the town of Keles", "Kani township", "colonia Bella Vista"), not a city."""
     doc = ent.doc
@@ -435,7 +433,7 @@ def _small_unit_named(ent: Span) -> bool:
     )
 
 
-def _town_part_named(ent: Span) -> bool:
+def town_part_named(ent: Span) -> bool:
     """True when the words of or around a name call it a part of a town or a site in one."""
     doc = ent.doc
     if ent[0].lower_ in PART_PREFIXES or ent[-1].lower_ in PART_NOUNS:
@@ -443,7 +441,7 @@ def _town_part_named(ent: Span) -> bool:
     return ent.end < len(doc) and doc[ent.end].lower_ in PART_NOUNS
 
 
-def _unit_qualifier(ent: Span, ends: set[int]) -> bool:
+def unit_qualifier(ent: Span, ends: set[int]) -> bool:
     """True for a name after another name and its unit noun, which it qualifies: "Al Amadiya
     district of Duhok", "Pul-e-Hisar district, Baghlan", "the Qamishli countryside of Hasakeh",
     "Basira town in Deir ez Zor countryside" (the event is in the district or town, not in
@@ -464,7 +462,7 @@ def _unit_qualifier(ent: Span, ends: set[int]) -> bool:
     )
 
 
-def _after_name_comma(ent: Span) -> bool:
+def after_name_comma(ent: Span) -> bool:
     """True for a name right after a comma or bracket that follows a capitalised name:
     "shelled Dibrova, Donetsk", "Opume (Ogbia, Bayelsa)", "Kutsurub community, Mykolaiv" - where
     a province qualifies a place."""
@@ -481,11 +479,11 @@ def _after_name_comma(ent: Span) -> bool:
     return prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.ent_type_ not in ("DATE",)
 
 
-def _ends_bracket_list(ent: Span) -> bool:
+def ends_bracket_list(ent: Span) -> bool:
     """True for the last name of a list in brackets after a name, the widest unit the
     place is in: "Plant (Songdong-ri, Daesong-myeon, Nam-gu, Pohang)"."""
     doc = ent.doc
-    if ent.end >= len(doc) or doc[ent.end].text != ")" or not _after_name_comma(ent):
+    if ent.end >= len(doc) or doc[ent.end].text != ")" or not after_name_comma(ent):
         return False
     opening = next(
         (t.i for t in reversed(doc[max(0, ent.start - 15) : ent.start]) if t.text in "()"), None
@@ -493,20 +491,20 @@ def _ends_bracket_list(ent: Span) -> bool:
     return opening is not None and doc[opening].text == "(" and opening < ent.start - 1
 
 
-def _dash_anchor(
+def dash_anchor(
     ent: Span, by_end: dict[int, Span], first: dict[int, Location | None]
 ) -> Location | None:
     """The city (or region) written right before `ent` and a free-standing dash, if any."""
     doc = ent.doc
     k = ent.start - 1
-    if k < 1 or not _free_dash(doc, k):
+    if k < 1 or not free_dash(doc, k):
         return None
     before = by_end.get(k)
     loc = first.get(before.start) if before is not None else None
     return loc if loc is not None and loc.precision != "country" else None
 
 
-def _place_after_noun(
+def place_after_noun(
     ent: Span, first: dict[int, Location | None], nouns: frozenset[str]
 ) -> Location | None:
     """The known place after "<name> <noun> in" / "<name> <noun> of" ("Kelly town in Idleb",
@@ -529,7 +527,7 @@ def _place_after_noun(
     return first.get(k)
 
 
-def _place_after_in(ent: Span, first: dict[int, Location | None]) -> Location | None:
+def place_after_in(ent: Span, first: dict[int, Location | None]) -> Location | None:
     """The known place right after "<name> in" ("Holyrood in Edinburgh"), if any; not one
     with qualifiers of its own ("in Al Hada district (Dhamar)"), which its first reading, read
     alone, may miss."""

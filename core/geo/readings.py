@@ -8,13 +8,13 @@ from spacy.tokens import Span
 
 from .lookup import Gazetteer
 from .params import BIG_CITY
-from .qualifiers import Parens, _place_after_noun, _small_unit_named
-from .records import GeoContext, Location, _stand_in
-from .tokens import _after_place_word
+from .qualifiers import Parens, place_after_noun, small_unit_named
+from .records import GeoContext, Location, stand_in
+from .tokens import after_place_word
 from .vocab import PLACE_NOUNS, SITE_NOUNS, TOWN_NOUNS, UNIT_NOUNS
 
 
-def _widest_of_lists(gaz: Gazetteer, ents: list[Span]) -> dict[int, Location]:
+def widest_of_lists(gaz: Gazetteer, ents: list[Span]) -> dict[int, Location]:
     """For each name of a comma list of places that ends in a unit of one country only
     ("Bandaka, Mambasa, Ituri"), that unit (keyed by the name's start)."""
     doc = ents[0].doc if ents else None
@@ -45,7 +45,7 @@ def _widest_of_lists(gaz: Gazetteer, ents: list[Span]) -> dict[int, Location]:
     return out
 
 
-def _count_units(
+def count_units(
     gaz: Gazetteer,
     ents: list[Span],
     first: dict[int, Location | None],
@@ -74,7 +74,7 @@ def _count_units(
             doc is not None
             and ent.start >= 2
             and doc[ent.start - 1].text in (",", "(")
-            and (ent.start - 1 in ends or _after_place_word(ent))
+            and (ent.start - 1 in ends or after_place_word(ent))
         )
         if not (unit_noun or (qualifier and loc is not None and loc.precision == "region")):
             continue
@@ -85,7 +85,7 @@ def _count_units(
             ctx.units[next(iter(countries))] += 1
 
 
-def _unevidenced(gaz: Gazetteer, loc: Location, ent: Span, ctx: GeoContext) -> bool:
+def unevidenced(gaz: Gazetteer, loc: Location, ent: Span, ctx: GeoContext) -> bool:
     """True when a small town reading lies in a country the article shows no sign of
     (no mention, unit, dateline or actor) while it names units of another country."""
     iso = loc.country
@@ -101,7 +101,7 @@ def _unevidenced(gaz: Gazetteer, loc: Location, ent: Span, ctx: GeoContext) -> b
         return False
     # A big city abroad keeps its reading, unless the wording makes it a village or a unit
     # ("Saida village", "Kani township"): then it is a namesake.
-    if _small_unit_named(ent):
+    if small_unit_named(ent):
         return True
     if gaz.city_of(ent.text, BIG_CITY):
         return False
@@ -111,10 +111,10 @@ def _unevidenced(gaz: Gazetteer, loc: Location, ent: Span, ctx: GeoContext) -> b
     return not any(p.iso3 == iso and p.kind in "an" and flag != "~" for p, flag in entries)
 
 
-def _evidenced_reading(
+def evidenced_reading(
     gaz: Gazetteer, ent: Span, ctx: GeoContext, quals: list[Location]
 ) -> Location | None:
-    """For a name vetoed by `_unevidenced`: its reading in the country the article's units
+    """For a name vetoed by `unevidenced`: its reading in the country the article's units
     point to, else the unit in brackets after it standing in for it, else nothing (then
     `locate` names it as a place the gazetteer lacks, inside a known place around it)."""
     iso = max(ctx.units.items(), key=lambda kv: (kv[1] + ctx.countries.get(kv[0], 0), kv[0]))[0]
@@ -123,11 +123,11 @@ def _evidenced_reading(
         return loc
     for q in quals:
         if q.country == iso:
-            return _stand_in(q, ent)
+            return stand_in(q, ent)
     return None
 
 
-def _site_town(
+def site_town(
     gaz: Gazetteer, ent: Span, quals: list[Location], hint_c: str | None, ctx: GeoContext
 ) -> Location | None:
     """The town a site's name starts with ("the Pietermaritzburg High Court"), when it is in
@@ -151,7 +151,7 @@ def _site_town(
     return None
 
 
-def _spelled_near(
+def spelled_near(
     gaz: Gazetteer,
     ent: Span,
     quals: list[Location],
@@ -160,7 +160,7 @@ def _spelled_near(
 ) -> Location | None:
     """`spelled_in` the unit its wording names: in brackets, after a comma, or after its
     unit noun and "in" ("Tawileh town in Al Hasakeh countryside")."""
-    within = _place_after_noun(ent, first, PLACE_NOUNS)
+    within = place_after_noun(ent, first, PLACE_NOUNS)
     for wider in (*quals[:1], comma, within):
         if wider is not None and wider.precision != "country":
             found = gaz.spelled_in(ent.text, wider)
@@ -169,7 +169,7 @@ def _spelled_near(
     return None
 
 
-def _foreign_site(gaz: Gazetteer, loc: Location, ent: Span, ctx: GeoContext) -> bool:
+def foreign_site(gaz: Gazetteer, loc: Location, ent: Span, ctx: GeoContext) -> bool:
     """True when a town reading lies in a country the article does not otherwise name
     while its other place names agree on another country, and the name has no reading
     there: a site or village the gazetteer lacks, named like a small town abroad."""
@@ -187,7 +187,7 @@ def _foreign_site(gaz: Gazetteer, loc: Location, ent: Span, ctx: GeoContext) -> 
     return not gaz.big_place(ent.text)
 
 
-def _stray(iso: str | None, ctx: GeoContext) -> bool:
+def stray_country(iso: str | None, ctx: GeoContext) -> bool:
     """True when the article gives no sign of country `iso` (no mention, unit, dateline,
     actor or other place) but signs of another: a township there is a namesake."""
     if not iso:

@@ -115,14 +115,14 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, a)))
 
 
-def _far_apart(a: Location, b: Location, km: float) -> bool:
+def far_apart(a: Location, b: Location, km: float) -> bool:
     """Whether two located places are more than `km` apart (False when either has no point)."""
     if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
         return False
     return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) > km
 
 
-def _stand_in(wider: Location, ent: Span) -> Location:
+def stand_in(wider: Location, ent: Span) -> Location:
     """A wider unit standing in for an unknown place `ent`: never finer than a region."""
     precision = "region" if wider.precision == "place" else wider.precision
     return replace(wider, text=ent.text, start_char=ent.start_char, precision=precision)

@@ -11,9 +11,9 @@ from .demonyms import country_of_demonym
 from .lookup import Gazetteer
 from .name_shapes import name_shapes
 from .params import SHAPE_CONFIDENCE
-from .qualifiers import _comma_qualifier, _local_hints
+from .qualifiers import comma_qualifier, local_hints
 from .records import COARSER, GeoContext, Location, fold
-from .tokens import _actor_like, _capitalised, _code_word, _names_a_site, _separates, _upper_initial
+from .tokens import actor_like, code_word, is_capitalised, names_a_site, separates, upper_initial
 from .vocab import (
     ACTOR_DEPS,
     ARTICLE_HYPHEN,
@@ -112,7 +112,7 @@ def _shaped_name(trigger: Token, ctx: GeoContext) -> Location | None:
         for ent in ctx.starts_within(trigger.sent)
         if ctx.by_token.get(ent.start) is None
         and ent.start_char >= ctx.dateline_end
-        and not _actor_like(ent)
+        and not actor_like(ent)
     ]
     # Names tagged as bodies right after "in" or "near" ("demonstrated in Lacarry"): a
     # place is what one demonstrates in; "in the Ministry" has its article.
@@ -124,8 +124,8 @@ def _shaped_name(trigger: Token, ctx: GeoContext) -> Location | None:
         and ent.doc[ent.start - 1].lower_ in ("in", "near")
         and ent.start not in ctx.spans
         and (ent.end == len(ent.doc) or ent.doc[ent.end].tag_ != "POS")  # "in Ali's house"
-        and _capitalised(ent.text)
-        and not _code_word(ent.text)
+        and is_capitalised(ent.text)
+        and not code_word(ent.text)
         and not any(fold(w) in NOT_PLACE_WORDS or fold(w) in NAME_NOUNS for w in ent.text.split())
     ]
     for ent in sorted(names, key=lambda e: abs(e.start - trigger.i)):
@@ -149,7 +149,7 @@ def _any_scene(gaz: Gazetteer, trigger: Token, ctx: GeoContext) -> Location | No
             continue
         # A country in no locative role is mostly a party ("demanding Israel return ..."),
         # and a district or village is rarely named as anything but a place.
-        if loc is not None and loc.precision != "country" and not _actor_like(ent):
+        if loc is not None and loc.precision != "country" and not actor_like(ent):
             # the phrase's preposition, so that `_best_of` knows a "from" place
             found.append((ent.root, ent.root.head if ent.root.dep_ == "pobj" else ent.root))
     best = _best_of(gaz, found, ctx, by_distance_to=trigger.i)
@@ -290,7 +290,7 @@ def _best_of(
         # an event comes from is its scene only when no other place is named.
         origin = int(top.lower_ == "from")
         qualifier = int(ent.start in ctx.qualifiers)
-        key = (qualifier, _fineness(loc), _names_a_site(ent), origin, tie)
+        key = (qualifier, _fineness(loc), names_a_site(ent), origin, tie)
         if best is None or key < best[0]:
             best = (key, loc, top, ent)
     if best is None:
@@ -333,8 +333,8 @@ def _unknown_place(
     if found is None:
         # Only a country the wording ties to the name ("the Syrian village of X"): one
         # named elsewhere may be a party's, not the place's.
-        comma = _comma_qualifier(gaz, name, ctx.by_token)
-        iso, _region, _kind = _local_hints(gaz, name, ctx.by_token, comma)
+        comma = comma_qualifier(gaz, name, ctx.by_token)
+        iso, _region, _kind = local_hints(gaz, name, ctx.by_token, comma)
         # Else the one country the article places things in (its places, units and
         # dateline; not the countries of its actors).
         return _name_in_country(name, iso or _only_scene_country(ctx) or _shape_country(name, ctx))
@@ -380,7 +380,7 @@ def _wider_place(
 
 def _unknown_name(gaz: Gazetteer, tok: Token, ctx: GeoContext) -> Span | None:
     """The name around `tok` when it is a place name the gazetteer does not know."""
-    if not _upper_initial(tok.text) or tok.ent_type_ in NOT_PLACE_LABELS:
+    if not upper_initial(tok.text) or tok.ent_type_ in NOT_PLACE_LABELS:
         return None  # "neighbourhood": its name, if any, is a child gathered on its own
     ent = ctx.spans.get(tok.i)
     if ent is not None and ctx.by_token.get(ent.start) is not None:
@@ -391,7 +391,7 @@ def _unknown_name(gaz: Gazetteer, tok: Token, ctx: GeoContext) -> Span | None:
     text = span.text
     words = [fold(w) for w in text.split()]
     if (
-        not _capitalised(ARTICLE_HYPHEN.sub("", text))  # "al-Tijara" is capitalised
+        not is_capitalised(ARTICLE_HYPHEN.sub("", text))  # "al-Tijara" is capitalised
         or fold(text) in GEO_STOPWORDS
         or country_of_demonym(text)
         # "the Power Plant", "Military Airport": the name needs a word of its own.
@@ -519,10 +519,10 @@ def _name_span(tok: Token, ctx: GeoContext) -> Span | None:
     doc = tok.doc
     if tok.ent_iob_ != "O":
         start = tok.i
-        while start > 0 and doc[start].ent_iob_ == "I" and not _separates(doc, start - 1):
+        while start > 0 and doc[start].ent_iob_ == "I" and not separates(doc, start - 1):
             start -= 1
         end = tok.i + 1
-        while end < len(doc) and doc[end].ent_iob_ == "I" and not _separates(doc, end):
+        while end < len(doc) and doc[end].ent_iob_ == "I" and not separates(doc, end):
             end += 1
     elif tok.pos_ == "PROPN" or tok.lower_ in NAME_NOUNS:
         start, end = tok.i, tok.i + 1

@@ -25,7 +25,7 @@ from array import array
 from collections.abc import Iterator
 from itertools import accumulate
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import Protocol
 from urllib.parse import quote
 
 from ..datafiles import DATA_DIR
@@ -46,10 +46,8 @@ _MMAP_BYTES = 1 << 30
 
 # -- the name index: an SQLite store on disk, or the gazetteer parsed into memory -------------
 
-_T = TypeVar("_T")
 
-
-class _Index(Protocol):
+class NameIndex(Protocol):
     def entries(self, key: str) -> Entries:
         """The places a folded key names, in gazetteer order (empty when it names none)."""
         ...
@@ -63,7 +61,7 @@ class _Index(Protocol):
         ...
 
 
-def _read_gazetteer(path: Path) -> tuple[list[str], str]:
+def read_gazetteer(path: Path) -> tuple[list[str], str]:
     """The record lines (comments dropped) and the key section of a gazetteer file."""
     text = gzip.decompress(path.read_bytes()).decode("utf-8")
     head, _, tail = text.partition("\n%%\n")
@@ -90,11 +88,11 @@ def _parse_entries(raw: str) -> Iterator[tuple[int, str]]:
         yield int(entry.lstrip("!~")), entry[0] if entry[0] in "!~" else ""
 
 
-class _MemoryIndex:
+class MemoryIndex:
     """The gazetteer parsed into this process: the fallback when no store file can be written."""
 
     def __init__(self, path: Path) -> None:
-        lines, tail = _read_gazetteer(path)
+        lines, tail = read_gazetteer(path)
         # One string plus line offsets costs a fraction of the memory of 150,000 small strings.
         self._rows_text = "\n".join(lines)
         self._offsets = array("L", accumulate((len(ln) + 1 for ln in lines), initial=0))
@@ -146,7 +144,7 @@ _COUNTRIES_SQL = f"SELECT {_PLACE_COLUMNS} FROM places p ORDER BY p.id"
 _REGION_SQL = f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.iso3 = ? AND p.admin1 = ?"
 
 
-class _SqliteIndex:
+class SqliteIndex:
     """Lookups in a store file, over a read-only connection opened lazily in each process."""
 
     def __init__(self, path: Path) -> None:
@@ -258,7 +256,7 @@ def open_store(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def _store_matches(path: Path, digest: str) -> bool:
+def store_matches(path: Path, digest: str) -> bool:
     """True when `path` is a complete store built from the gazetteer hashed as `digest`."""
     if not path.is_file():
         return False
@@ -283,7 +281,7 @@ def build_store(source: Path, out: Path, digest: str | None = None) -> Path:
     one (the last move wins; both are the same).
     """
     digest = digest or source_digest(source)
-    lines, tail = _read_gazetteer(source)
+    lines, tail = read_gazetteer(source)
     out.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=".gazetteer-", suffix=".tmp", dir=out.parent)
     os.close(fd)
@@ -362,10 +360,10 @@ def ensure_store(source: Path = GAZETTEER) -> Path | None:
         try:
             if not _usable_dir(folder, private=n == len(dirs) - 1):
                 continue
-            if _store_matches(path, digest):
+            if store_matches(path, digest):
                 return path
             build_store(source, path, digest)
-            if _store_matches(path, digest):
+            if store_matches(path, digest):
                 _prune_stores(folder, keep=path)
                 return path
         except (OSError, sqlite3.Error):

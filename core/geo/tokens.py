@@ -28,7 +28,7 @@ from .vocab import (
 
 # Lower-case particles inside place names ("Deir ez Zor", "Concordia do Para", "Castilla y Leon").
 @cache
-def _non_place_entity_ids() -> np.ndarray:
+def non_place_entity_ids() -> np.ndarray:
     """String ids of the entity labels a place name never has."""
     ids = string_ids(("LAW", "DATE", "TIME", "MONEY", "PERCENT"))
     return np.array(sorted(ids), dtype=np.uint64)
@@ -37,7 +37,7 @@ def _non_place_entity_ids() -> np.ndarray:
 _UPPER_INITIAL: dict[int, bool] = {}
 
 
-def _upper_initial_id(orth: int, strings: StringStore) -> bool:
+def upper_initial_id(orth: int, strings: StringStore) -> bool:
     """Whether the word with string id `orth` starts with a capital (remembered per id)."""
     known = _UPPER_INITIAL.get(orth)
     if known is None:
@@ -45,7 +45,7 @@ def _upper_initial_id(orth: int, strings: StringStore) -> bool:
     return known
 
 
-def _names_a_site(ent: Span) -> int:
+def names_a_site(ent: Span) -> int:
     """1 when the name only names a site: "Colombo square in Sanremo", "Mill Creek park in
     Kansas City" (a town named in the same phrase is the place); else 0."""
     doc = ent.doc
@@ -53,35 +53,35 @@ def _names_a_site(ent: Span) -> int:
     return int(after is not None and after.text.islower() and after.lower_ in SITE_NOUNS)
 
 
-def _separates(doc: Doc, k: int) -> bool:
+def separates(doc: Doc, k: int) -> bool:
     """True when token `k` splits a name list: a comma or bracket, or a dash between spaces
     ("Seoul City - Jung"); a hyphen inside a name ("Nord-Kivu") does not."""
-    return doc[k].text in SEPARATORS or _free_dash(doc, k)
+    return doc[k].text in SEPARATORS or free_dash(doc, k)
 
 
-def _free_dash(doc: Doc, k: int) -> bool:
+def free_dash(doc: Doc, k: int) -> bool:
     """True when token `k` is a dash with a space on each side ("Seoul City - Jung")."""
     tok = doc[k]
     return tok.text in DASHES and k > 0 and bool(doc[k - 1].whitespace_) and bool(tok.whitespace_)
 
 
-def _code_word(text: str) -> bool:
+def code_word(text: str) -> bool:
     """True for a word of letters and digits, like a unit code ("PD5", "A12")."""
     return text.isalnum() and any(c.isdigit() for c in text) and any(c.isalpha() for c in text)
 
 
-def _upper_initial(text: str) -> bool:
+def upper_initial(text: str) -> bool:
     """True when the first letter (after any opening quote, as in "‘Uqayrib") is a capital."""
     return text.lstrip("‘’'`ʿʾ\"“")[:1].isupper()
 
 
-def _capitalised(text: str) -> bool:
+def is_capitalised(text: str) -> bool:
     """True when a name is written as a proper name (its first letter, after "the", upper)."""
     words = [w for w in text.split() if w.lower() not in ("the", "al", "el")]
     return bool(words) and words[0][:1].isupper()
 
 
-def _actor_like(ent: Span) -> bool:
+def actor_like(ent: Span) -> bool:
     """True for a name used as an actor: "Egypt launched", "Libya's army", "U.S. sanctions"."""
     root = ent.root
     if _qualifies_place(ent):
@@ -115,13 +115,13 @@ def _actor_like(ent: Span) -> bool:
     )
 
 
-def _party_mention(ent: Span) -> bool:
+def party_mention(ent: Span) -> bool:
     """True for a country named as a party rather than a scene: "Russia said", "Russia's
     army", "the war against Ukraine", "talks with Iran"."""
     root = ent.root
     if root.dep_ == "pobj" and root.head.lower_ in ("against", "with", "by", "for"):
         return True
-    return _actor_like(ent)
+    return actor_like(ent)
 
 
 def _qualifies_place(ent: Span) -> bool:
@@ -144,14 +144,14 @@ def _qualifies_place(ent: Span) -> bool:
     return False
 
 
-def _locative_slot(ent: Span) -> bool:
+def locative_slot(ent: Span) -> bool:
     """True when a name sits where only a place goes (unlike a direct object, which may be anyone).
 
     "in Chella", "in Kalma village", "near Betmanove, Donetsk", "(Myaung, Sagaing)".
     """
     root = ent.root
     doc = ent.doc
-    if ent.start > 0 and doc[ent.start - 1].text in ("(", ",") and _after_place_word(ent):
+    if ent.start > 0 and doc[ent.start - 1].text in ("(", ",") and after_place_word(ent):
         return True
     if ent.end < len(doc) and doc[ent.end].lower_ in UNIT_AFTER:
         return True  # "Mykolaiv region", "Budinguya village": the noun says what the name is
@@ -177,7 +177,7 @@ def _locative_slot(ent: Span) -> bool:
     return False
 
 
-def _after_place_word(ent: Span) -> bool:
+def after_place_word(ent: Span) -> bool:
     """True when the "(" or "," before `ent` follows a place-like word (a name, "village")."""
     doc = ent.doc
     k = ent.start - 1
@@ -212,7 +212,7 @@ def _after_place_word(ent: Span) -> bool:
     return False
 
 
-def _before_site(ent: Span) -> bool:
+def before_site(ent: Span) -> bool:
     """True for a name compounded with a site noun a few words on: "the Diyarbakir D-type
     prison", "Kabul airport" (the tagger often calls such a city a person)."""
     root = ent.root
@@ -221,7 +221,7 @@ def _before_site(ent: Span) -> bool:
     )
 
 
-def _site_of(ent: Span) -> bool:
+def site_of(ent: Span) -> bool:
     """True for a name after "the <place or site noun> of": "the beach of Knokke-Heist", "the
     prison of Draguignan" (the tagger often calls such a town an organisation or a person)."""
     doc = ent.doc
@@ -232,7 +232,7 @@ def _site_of(ent: Span) -> bool:
     )
 
 
-def _in_place_slot(ent: Span) -> bool:
+def in_place_slot(ent: Span) -> bool:
     """True when a name sits where a place goes: after a locative preposition or as an object."""
     root = ent.root
     return root.dep_ == "dobj" or (root.dep_ == "pobj" and root.head.lower_ in LOC_PREPS)

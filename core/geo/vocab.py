@@ -32,8 +32,8 @@ NAME_NOUNS = PLACE_NOUNS | SITE_NOUNS
 SHORE_NOUNS = words("shore_nouns")
 NOT_PLACE_WORDS = words("not_place_words")
 ACTOR_WORDS = words("coded_actor_words")
-# Two lists of settlement nouns (see the note in places.csv): the one `_names_a_unit` was
-# written for, not read today, and the one `_unit_qualifier` and, today, `_names_a_unit` read.
+# Two lists of settlement nouns (see the note in places.csv): the one `names_a_unit` was
+# written for, not read today, and the one `unit_qualifier` and, today, `names_a_unit` read.
 UNIT_NAME_SETTLEMENT_NOUNS = words("unit_name_settlement_nouns")
 QUALIFIER_SETTLEMENT_NOUNS = words("qualifier_settlement_nouns")
 TOWN_PARTS = words("town_part_nouns")

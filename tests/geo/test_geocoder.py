@@ -928,10 +928,10 @@ def test_geo_gazetteer_keeps_provinces_and_unit_names(
 )
 @pytest.mark.parametrize("chars", [0, 1, 7, 600])
 def test_geo_doc_head_is_the_start_of_the_text(nlp: Language, text: str, chars: int) -> None:
-    from newsevents.core.geo.context import _doc_head
+    from newsevents.core.geo.context import doc_head
 
     doc = nlp(text)
-    assert _doc_head(doc, chars) == doc.text[:chars]
+    assert doc_head(doc, chars) == doc.text[:chars]
 
 
 @pytest.mark.parametrize(
