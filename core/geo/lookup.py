@@ -87,6 +87,7 @@ class Gazetteer:
     # -- lookups -----------------------------------------------------------------------
 
     def _from_index(self, ask: Callable[[NameIndex], _T]) -> _T:
+        """Ask the index, falling back to the gazetteer parsed into memory if the store fails."""
         try:
             return ask(self._index)
         except sqlite3.Error:
@@ -98,6 +99,7 @@ class Gazetteer:
             return ask(self._index)
 
     def _fetch_entries(self, key: str) -> Entries:
+        """The entries of a folded key, from the index (cached per instance)."""
         return self._from_index(lambda index: index.entries(key))
 
     def _entries(self, key: str) -> list[tuple[Place, str]]:
@@ -127,6 +129,7 @@ class Gazetteer:
         return [], None
 
     def location(self, place: Place, text: str, start: int | None) -> Location:
+        """The `Location` of a gazetteer place as the article wrote it (`text`, at `start`)."""
         return Location(
             name=place.name,
             text=text,
@@ -206,6 +209,7 @@ class Gazetteer:
         hint_region: str | None = None,
         want_kind: str | None = None,
     ) -> tuple[Place, str] | None:
+        """The most likely entry for `name` given the article and the hints of its wording."""
         entries, kind = self.lookup(name)
         if not entries:
             return None
@@ -308,6 +312,7 @@ class Gazetteer:
         return None if best is None else best[1]
 
     def known(self, name: str) -> bool:
+        """Whether the gazetteer knows `name` in any form `lookup` tries."""
         entries, _ = self.lookup(name)
         return bool(entries)
 

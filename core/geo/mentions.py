@@ -275,6 +275,7 @@ def _whole_name(gaz: Gazetteer, ent: Span) -> Span:
     doc = ent.doc
 
     def name_word(k: int) -> bool:
+        """Whether token `k` may be part of a person-named place ("General" + "Roca")."""
         tok = doc[k]
         return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.ent_type_ != "DATE"
 
@@ -295,6 +296,7 @@ def _name_run_on(gaz: Gazetteer, span: Span) -> Span:
     doc = span.doc
 
     def particle(tok: Token) -> bool:
+        """Whether `tok` is a lower-case particle inside a name."""
         # "do", "las", and elided ones written on the next word: "d'Agua", "d’Oeste"
         return (tok.text.islower() and tok.lower_ in RUN_ON_PARTICLES) or bool(
             ELIDED.match(tok.text)
@@ -326,7 +328,8 @@ def _hyphenated_name(ent: Span) -> Span | None:
     of ("Pire" in "Fontaine-au-Pire", "Priest" in "Saint-Priest-en-Jarez"); None otherwise."""
     doc = ent.doc
 
-    def glued(k: int) -> bool:  # doc[k] is a hyphen with no space on either side
+    def glued(k: int) -> bool:
+        """Whether `doc[k]` is a hyphen with no space on either side."""
         return (
             0 < k < len(doc) - 1
             and doc[k].text == "-"

@@ -52,6 +52,8 @@ class Location:
 
 
 class Place(NamedTuple):
+    """One record of the gazetteer."""
+
     geonameid: int
     name: str
     admin1: str

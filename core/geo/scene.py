@@ -239,6 +239,7 @@ def _gather_target(child: Token, ctx: GeoContext, found: Gathered, sites: Gather
 
 
 def _entity_loc(tok: Token, ctx: GeoContext) -> Location | None:
+    """The reading of the place entity `tok` is part of, if any."""
     ent = ctx.spans.get(tok.i)
     return None if ent is None else ctx.by_token.get(ent.start)
 

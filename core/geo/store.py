@@ -48,6 +48,8 @@ _MMAP_BYTES = 1 << 30
 
 
 class NameIndex(Protocol):
+    """Where the names are looked up: the SQLite store or the gazetteer parsed into memory."""
+
     def entries(self, key: str) -> Entries:
         """The places a folded key names, in gazetteer order (empty when it names none)."""
         ...
@@ -69,6 +71,7 @@ def read_gazetteer(path: Path) -> tuple[list[str], str]:
 
 
 def _parse_record(row: str) -> Place:
+    """A record line of the gazetteer file as a `Place`."""
     gid, name, admin1, iso3, lat, lon, pop, kind = row.split("\t")
     return Place(
         int(gid),
@@ -103,6 +106,7 @@ class MemoryIndex:
         self._regions: dict[tuple[str, str], list[int]] | None = None
 
     def _place(self, idx: int) -> Place:
+        """Record number `idx`, parsed on first use."""
         place = self._parsed.get(idx)
         if place is None:
             place = _parse_record(self._rows_text[self._offsets[idx] : self._offsets[idx + 1] - 1])
@@ -110,12 +114,14 @@ class MemoryIndex:
         return place
 
     def entries(self, key: str) -> Entries:
+        """The places a folded key names, in gazetteer order (empty when it names none)."""
         raw = self._keys.get(key)
         if raw is None:
             return ()
         return tuple((self._place(idx), flag) for idx, flag in _parse_entries(raw))
 
     def countries(self) -> list[Place]:
+        """The country records, in gazetteer order."""
         out = []
         # Country records come first in the file.
         for idx in range(self._n_rows):
@@ -126,6 +132,7 @@ class MemoryIndex:
         return out
 
     def in_region(self, iso3: str, admin1: str) -> list[Place]:
+        """The records of one first-level unit of a country."""
         if self._regions is None:
             # One pass over the records, on the first question only.
             self._regions = {}
@@ -157,6 +164,7 @@ class SqliteIndex:
         self._inherited: list[sqlite3.Connection] = []
 
     def _connection(self) -> sqlite3.Connection:
+        """This process's connection to the store (a new one after a fork)."""
         pid = os.getpid()
         if self._pid != pid:
             # First use in a forked child, which has one thread so far. A thread of the parent
@@ -172,18 +180,22 @@ class SqliteIndex:
             return self._conn
 
     def _query(self, sql: str, args: tuple[str, ...] = ()) -> list[tuple]:
+        """The rows of one query, serialised with the other threads."""
         conn = self._connection()
         # Serialised: the sqlite3 module shares prepared statements within a connection.
         with self._lock:
             return conn.execute(sql, args).fetchall()
 
     def entries(self, key: str) -> Entries:
+        """The places a folded key names, in gazetteer order (empty when it names none)."""
         return tuple((Place(*row[:8]), row[8]) for row in self._query(_ENTRIES_SQL, (key,)))
 
     def in_region(self, iso3: str, admin1: str) -> list[Place]:
+        """The records of one first-level unit of a country."""
         return [Place(*row) for row in self._query(_REGION_SQL, (iso3, admin1))]
 
     def countries(self) -> list[Place]:
+        """The country records, in gazetteer order."""
         conn = self._connection()
         out = []
         with self._lock:
