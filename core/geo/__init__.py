@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-from .geocoder import (
-    DASHES,
-    GAZETTEER,
-    GEO_STOPWORDS,
-    SITE_NOUNS,
-    Geocoder,
-    GeoContext,
-    Location,
-    ensure_store,
-    fold,
-    haversine_km,
-)
+from .geocoder import Geocoder
+from .records import GeoContext, Location, fold, haversine_km
+from .store import GAZETTEER, ensure_store
+from .vocab import DASHES, GEO_STOPWORDS, SITE_NOUNS
 
 __all__ = [
     "DASHES",

@@ -23,8 +23,9 @@ import gzip
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from .geocoder import GAZETTEER, _read_gazetteer, fold
 from .name_shapes import NAME_SHAPES, pieces
+from .records import fold
+from .store import GAZETTEER, read_gazetteer
 
 # Record kinds whose names are counted: towns, districts, townships (not countries, provinces).
 _KINDS = frozenset("ctd")
@@ -34,7 +35,7 @@ _MIN_COUNT = 2
 
 def build(source: Path = GAZETTEER, out: Path = NAME_SHAPES) -> Path:
     """Count the pieces of every town, district and township name of `source` by country."""
-    lines, _keys = _read_gazetteer(source)
+    lines, _keys = read_gazetteer(source)
     names: Counter[str] = Counter()
     totals: Counter[str] = Counter()
     counts: defaultdict[str, Counter[str]] = defaultdict(Counter)

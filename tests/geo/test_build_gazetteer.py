@@ -6,16 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from newsevents.core.geo.build_gazetteer import (
+from newsevents.core.geo.build_sources import (
     Unit,
-    _admin2_units,
-    _admin_key_names,
-    _boundary_units,
-    _read_subdivisions,
-    _town_names,
-    _unit_name_forms,
-    _village_names,
+    admin_key_names,
+    read_subdivisions,
+    read_unit_name_forms,
+    town_names_by_unit,
+    village_names,
 )
+from newsevents.core.geo.build_units import admin2_units, boundary_units
 
 
 def _city(gid: int, name: str, admin1: str, lat: float, lon: float, pop: int = 1000) -> dict:
@@ -38,12 +37,12 @@ def _write(folder: Path, rel: str, rows: list[list[str]]) -> None:
 
 
 def test_admin_key_names_drop_unit_words_before_and_after() -> None:
-    assert _admin_key_names("Province du Zorba") == ["Province du Zorba", "zorba"]
-    assert _admin_key_names("Kabupaten Kelapa Hijau") == ["Kabupaten Kelapa Hijau", "kelapa hijau"]
-    assert _admin_key_names("Municipio de Tres Rocas") == ["Municipio de Tres Rocas", "tres rocas"]
-    assert _admin_key_names("Qarnu upazila") == ["Qarnu upazila", "qarnu"]
+    assert admin_key_names("Province du Zorba") == ["Province du Zorba", "zorba"]
+    assert admin_key_names("Kabupaten Kelapa Hijau") == ["Kabupaten Kelapa Hijau", "kelapa hijau"]
+    assert admin_key_names("Municipio de Tres Rocas") == ["Municipio de Tres Rocas", "tres rocas"]
+    assert admin_key_names("Qarnu upazila") == ["Qarnu upazila", "qarnu"]
     # A unit word without its preposition stays: "Distrito Federal" is not "Federal".
-    assert _admin_key_names("Distrito Federal") == ["Distrito Federal"]
+    assert admin_key_names("Distrito Federal") == ["Distrito Federal"]
 
 
 def test_read_subdivisions(tmp_path: Path) -> None:
@@ -60,7 +59,7 @@ def test_read_subdivisions(tmp_path: Path) -> None:
         ],
     )
     _write(tmp_path, "cities/cities.tsv", [["Tolo", "77", "1|2", "1", "800", "1.5", "2.5"]])
-    units, city_units, cities = _read_subdivisions(tmp_path)
+    units, city_units, cities = read_subdivisions(tmp_path)
     assert units == [
         Unit("Upper Zorba", ("Haut-Zorba", "ゾルバ"), "XA", "01", 1),
         Unit("Mirel", ("Province du Mirel",), "XA", "01", 2),
@@ -91,7 +90,7 @@ def test_admin2_units_place_name_and_skip() -> None:
     ]
     city_units = {1: [0], 2: [0], 3: [1], 4: [4]}
     admin2_of = {1: "Province du Mirel", 2: "Province du Mirel", 3: "Sahr", 4: "Dorn"}
-    out = {(a.admin1, a.name): a for a in _admin2_units(units, city_units, cities, admin2_of)}
+    out = {(a.admin1, a.name): a for a in admin2_units(units, city_units, cities, admin2_of)}
     assert sorted(out) == [
         ("01", "Province du Mirel"),
         ("01", "Sahr"),
@@ -110,7 +109,7 @@ def test_admin2_units_place_name_and_skip() -> None:
 def test_town_names_include_alternates() -> None:
     city = _city(1, "Odesa", "17", 46.5, 30.7)
     city["alternatenames"] = ["Odessa"]
-    assert _town_names([city]) == {("XA", "17"): {"odesa", "odessa"}}
+    assert town_names_by_unit([city]) == {("XA", "17"): {"odesa", "odessa"}}
 
 
 def test_admin2_units_without_cities_take_seats_or_the_town_they_are_named_after() -> None:
@@ -120,7 +119,7 @@ def test_admin2_units_without_cities_take_seats_or_the_town_they_are_named_after
         Unit("Awka North", (), "XA", "25", 2),  # no city: beside the town of its name
         Unit("Orumba", (), "XA", "25", 2),  # only a seat too small to be a record
     ]
-    out = {a.name: a for a in _admin2_units(units, {2: [1]}, cities, {}, [seat])}
+    out = {a.name: a for a in admin2_units(units, {2: [1]}, cities, {}, [seat])}
     assert out["Awka North"].point == (6.2, 7.1)
     assert out["Awka North"].keys == ["Awka North"]
     assert out["Orumba"].point == (6.5, 7.5)
@@ -155,7 +154,7 @@ def test_boundary_units_take_their_file_country_and_nearest_admin1(tmp_path: Pat
         encoding="utf-8",
     )
     units = list(
-        _boundary_units(
+        boundary_units(
             table,
             cities,
             {"MM": "MMR", "TH": "THA"},
@@ -188,4 +187,4 @@ def test_boundary_units_take_their_file_country_and_nearest_admin1(tmp_path: Pat
     ],
 )
 def test_village_names_from_the_unit_name_table(unit: str, villages: list[str]) -> None:
-    assert _village_names(unit, _unit_name_forms()["UKR"]) == villages
+    assert village_names(unit, read_unit_name_forms()["UKR"]) == villages

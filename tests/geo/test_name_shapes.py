@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from newsevents.core.geo.build_name_shapes import build
-from newsevents.core.geo.geocoder import fold
 from newsevents.core.geo.name_shapes import NameShapes, name_shapes, pieces
+from newsevents.core.geo.records import fold
 
 
 def test_name_shapes_pieces_mark_ends_and_spaces() -> None:

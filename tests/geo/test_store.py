@@ -11,18 +11,18 @@ from pathlib import Path
 
 import pytest
 
-from newsevents.core.geo import geocoder as geo
-from newsevents.core.geo.geocoder import (
+from newsevents.core.geo import store as geo
+from newsevents.core.geo.geocoder import Geocoder
+from newsevents.core.geo.store import (
     GAZETTEER,
-    Geocoder,
-    _MemoryIndex,
-    _SqliteIndex,
-    _store_matches,
+    MemoryIndex,
+    SqliteIndex,
     build_store,
     ensure_store,
     open_store,
     source_digest,
     store_dirs,
+    store_matches,
     store_name,
 )
 
@@ -75,7 +75,7 @@ def _leftovers(folder: Path) -> list[Path]:
 def test_store_built_once_in_the_cache_folder(cache: Path, source: Path) -> None:
     geocoder = Geocoder(source)
     assert geocoder.store == cache / store_name(source_digest(source))
-    assert isinstance(geocoder._index, _SqliteIndex)
+    assert isinstance(geocoder._index, SqliteIndex)
     assert _leftovers(cache) == []
     best = geocoder.candidates("Derna")[0]
     assert (best.name, best.country, best.geonameid, best.latitude) == (
@@ -126,7 +126,7 @@ def test_store_version_is_part_of_the_name(
 
 def test_store_is_opened_read_only(cache: Path, source: Path) -> None:
     geocoder = Geocoder(source)
-    assert isinstance(geocoder._index, _SqliteIndex)
+    assert isinstance(geocoder._index, SqliteIndex)
     conn = geocoder._index._connection()
     with pytest.raises(sqlite3.OperationalError, match="readonly"):
         conn.execute("DELETE FROM names")
@@ -140,14 +140,14 @@ def test_broken_store_is_rebuilt(cache: Path, source: Path) -> None:
     cache.mkdir()
     path.write_bytes(b"not a database " * 1000)
     assert Geocoder(source).candidates("Derna")[0].name == "Darnah"
-    assert _store_matches(path, source_digest(source))
+    assert store_matches(path, source_digest(source))
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 def test_store_works_after_fork(cache: Path, source: Path) -> None:
     geocoder = Geocoder(source)
     assert geocoder.candidates("Derna")[0].name == "Darnah"  # the parent's connection is open
-    assert isinstance(geocoder._index, _SqliteIndex)
+    assert isinstance(geocoder._index, SqliteIndex)
     parent_conn = geocoder._index._conn
     pid = os.fork()
     if pid == 0:  # the child: look up names not cached yet, report by exit status, never return
@@ -183,7 +183,7 @@ def test_concurrent_builds_leave_one_whole_store(tmp_path: Path, source: Path) -
     for pid in children:
         _, status = os.waitpid(pid, 0)
         assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
-    assert _store_matches(out, source_digest(source))
+    assert store_matches(out, source_digest(source))
     assert _leftovers(out.parent) == []
 
 
@@ -221,7 +221,7 @@ def test_no_writable_folder_falls_back_to_memory(
     monkeypatch.setenv("NEWSEVENTS_CACHE", str(tmp_path / "a-file" / "cache"))
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "a-file" / "tmp"))
     geocoder = Geocoder(source)
-    assert geocoder.store is None and isinstance(geocoder._index, _MemoryIndex)
+    assert geocoder.store is None and isinstance(geocoder._index, MemoryIndex)
     assert [c.country for c in geocoder.candidates("Tripoli")] == ["LBY", "LBN"]
     assert geocoder.candidates("Derna")[0].name == "Darnah"
     assert geocoder.candidates("Police") == []
@@ -247,7 +247,7 @@ def test_store_of_the_real_gazetteer_matches_the_file(cache: Path) -> None:
     start = time.perf_counter()
     path = build_store(GAZETTEER, cache / "real.sqlite")
     assert time.perf_counter() - start < 20  # ~1.5 s on a laptop; generous for slow machines
-    memory, store = _MemoryIndex(GAZETTEER), _SqliteIndex(path)
+    memory, store = MemoryIndex(GAZETTEER), SqliteIndex(path)
     keys = sorted(memory._keys)
     sample = keys[::97] + ["derna", "tripoli", "gaza", "us", "police", "kyiv", "west bank"]
     for key in sample:
