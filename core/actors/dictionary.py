@@ -87,6 +87,10 @@ class ActorDictionary:
     _default: ClassVar[ActorDictionary | None] = None
     _default_lock: ClassVar[threading.Lock] = threading.Lock()
 
+    def is_default(self) -> bool:
+        """Whether this is the built-in dictionary itself (`default()`), not one with user files."""
+        return self is type(self)._default
+
     @classmethod
     def default(cls) -> ActorDictionary:
         """The built-in dictionary (data/actors.csv and data/agents.csv), loaded once."""

@@ -84,7 +84,7 @@ def cause_of(token: Token, finder: TriggerFinder) -> bool:
             and purpose is not None
             and purpose.event_type in PROTEST_TYPES | {"SUPPORT"}
         )
-    if prep.lower_ in words("topic_prepositions"):
+    if prep.lower_ in words("protest_topic_prepositions"):
         about = finder.entry_for(head)
         return about is not None and about.event_type in PROTEST_TYPES
     return prep.lower_ in words("cause_prepositions") and head.lemma_.lower() in cues("cause")

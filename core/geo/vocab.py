@@ -20,7 +20,7 @@ LOC_PREPS = words("place_prepositions")
 RELATIVE_PREPS = words("relative_prepositions")
 # Prepositions after which a capitalised name with no place noun reads as a place ("at
 # Reshimbagh"); "on" and "over" also take days and topics ("on Eid", "over Brexit").
-NAME_PREPS = LOC_PREPS - words("topic_prepositions")
+NAME_PREPS = LOC_PREPS - words("place_or_topic_prepositions")
 DIRECTIONS = words("direction_words")
 DISTANCE_UNITS = words("distance_units")
 CITY_NOUNS = words("city_nouns")

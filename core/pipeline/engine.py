@@ -56,7 +56,9 @@ class Engine:
         self.nlp = prepare(nlp)
         self.actors = actors
         self.finder = TriggerFinder(nlp.vocab, verbs, builtin=builtin_verbs)
-        self.geocoder = Geocoder.default()
+        # The shared geocoder codes bodies ("the CGT") with the built-in dictionary; user
+        # dictionaries (with or instead of it) get a geocoder that codes them with theirs.
+        self.geocoder = Geocoder.default() if actors.is_default() else Geocoder(actors=actors)
         self.coref = Coreference(actors)
         self.drafter = Drafter(self.finder, self.geocoder, self.coref)
 

@@ -191,3 +191,31 @@ def test_engine_roles_with_user_dictionaries_alone(
         for e in events
     ]
     assert found == [(source, target)]
+
+
+@pytest.mark.parametrize(
+    ("rows", "text", "country"),
+    [
+        # a union only the user's dictionary knows gives the country of an article naming no place
+        (
+            "sfe,Sindicato Ficticio de Estibadores,ESP,LAB,group\n",
+            "Dockers marched at the call of the SFE on Friday.",
+            "ESP",
+        ),
+        # the built-in dictionary is not consulted when the user's dictionaries replace it
+        (
+            "sfe,Sindicato Ficticio de Estibadores,ESP,LAB,group\n",
+            "Dockers marched at the call of the CGT on Friday.",
+            None,
+        ),
+    ],
+)
+def test_lexicon_options_user_dictionary_codes_bodies_for_the_geocoder(
+    tmp_path: Path, rows: str, text: str, country: str | None
+) -> None:
+    from newsevents.core import ActorDictionary, extract
+
+    (tmp_path / "actors.csv").write_text("pattern,name,country,sector,kind\n" + rows)
+    actors = ActorDictionary.from_files(tmp_path / "actors.csv", builtin=False)
+    events = extract(f"Headline\n\n{text}\n", actors=actors, published="2024-05-04")
+    assert [e.location_country for e in events] == [country]
