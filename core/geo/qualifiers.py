@@ -27,6 +27,7 @@ from .vocab import (
     REGION_SUFFIXES,
     SMALL_NOUNS,
     SMALL_PREFIXES,
+    UNIT_NAME_SETTLEMENT_NOUNS,
     UNIT_NOUNS,
 )
 
@@ -411,9 +412,9 @@ def names_a_unit(ent: Span) -> bool:
     """True when the word after a name calls it an admin unit ("Dawbon township"), which the
     province named with it has, whatever town of the name lies next door."""
     after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
-    # Known inconsistency, kept so that output does not change: this reads the settlement nouns
-    # of `unit_qualifier`, not UNIT_NAME_SETTLEMENT_NOUNS it was written for (see places.csv).
-    return after in UNIT_NOUNS - QUALIFIER_SETTLEMENT_NOUNS
+    # "area", "locality", "zone", "sector", "territory" are unit nouns elsewhere, but after a
+    # name they call it a stretch of land or a part of a town, not an admin unit.
+    return after in UNIT_NOUNS - UNIT_NAME_SETTLEMENT_NOUNS
 
 
 def small_unit_named(ent: Span) -> bool:
