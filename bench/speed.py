@@ -7,8 +7,8 @@ else generated text) repeated with small variations up to --articles articles, t
 (1) throughput of spaCy alone (`nlp.pipe` over the model as `spacy.load` gives it, same batch
 size) and of `newsevents extract` end to end, with 1 and 2 workers (each --repeats times,
 interleaved, the fastest run of each kind counting), and with 1 worker of the pipeline extract
-runs (its paragraph component and its remembering rule components, core/pipes.py), to show what
-the extraction itself costs; (2) peak memory of `extract -j 2` at --articles/5
+runs (its paragraph component and its remembering rule components, core/pipeline/), to show
+what the extraction itself costs; (2) peak memory of `extract -j 2` at --articles/5
 and --articles articles (sum of the proportional set size of the process and its workers, so
 shared pages count once); (3) cold start of `newsevents --help` and of one short article.
 Prints a table, appends a line to bench/history/speed.tsv; the last line is a summary.

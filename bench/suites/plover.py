@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .common import (
     SuiteMissing,
@@ -17,10 +17,6 @@ from .common import (
     run_extractor,
     spread,
 )
-
-if TYPE_CHECKING:
-    pass
-
 
 # PLOVER 0.5b1 names used in the gold-standard records -> current PLOVER types.
 PLOVER_OLD_NAMES = {

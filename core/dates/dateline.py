@@ -8,12 +8,12 @@ dateline reader should one ever serve all three.
   non-empty lines. A line counts when up to three comma-ended parts starting with a letter
   (any case: "Lagos, Nigeria,", "WASHINGTON, D.C.,") lead to a written date with a year
   ("May 26, 2017", "26 May 2017"), then "(", "/", a dash or ":". No year, no date.
-- the engine's `_dateline_end` (core/events/engine.py): where a dateline ends, on the tagged
+- the pipeline's `dateline_end` (core/pipeline/paragraphs.py): where a dateline ends, on the tagged
   Doc, at the start of every line; within twelve tokens, capitalised words (all capitals, or
   title case tagged NNP/NNPS), punctuation, digits and anything in parentheses, closed by a
   free-standing dash ("BEIRUT (Reuters) -", "KINSHASA/NEW YORK -", "Tehran, Iran -"). A colon
   does not close one, and a line opening with a common word ("The ministry said -") is none.
-- the geocoder's `_dateline` (core/geo/geocoder.py, `_DATELINE` and `_BARE_DATELINE`): the
+- the geocoder's `read_dateline` (core/geo/context.py, `_DATELINE` and `_BARE_DATELINE`): the
   dateline's place, in the first 600 characters; a place in capitals ("BEIRUT", "GAZA"; two
   letters only with an agency or a qualifier after it), up to three capitalised qualifiers
   each maybe with a day number ("CAIRO, May 26"), an optional agency in parentheses, then a

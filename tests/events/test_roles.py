@@ -1,4 +1,4 @@
-"""Unit tests of the role rules in core/roles.py, one small built sentence per construction."""
+"""Unit tests of the role rules of core/events/roles.py, one small sentence per construction."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Unit tests of core/triggers.py: verb patterns and user entries, on small built sentences."""
+"""Unit tests of core/events/triggers.py: verb patterns and user entries, on small sentences."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Unit tests of core/verbs.py: PETRARCH verb dictionaries read into trigger entries."""
+"""Unit tests of core/events/verbs.py: PETRARCH verb dictionaries read into trigger entries."""
 
 from __future__ import annotations
 
