@@ -4,6 +4,8 @@ Run by `make accuracy` (`python bench/accuracy.py --shared ../shared`). Nothing 
 folder is copied into the project: files are read where they lie. Suites:
 
 * seed      hand-coded gold articles (shared/gold, shared/seeds): news-event P/R/F1 and fields.
+* newsdev   30 real articles (shared/corpus/news-dev, dated by its MANIFEST.tsv) against their gold
+            (shared/gold/news-dev), strict: one row per gold event, a second row is an extra.
 * petrarch  UD-PETRARCH functional validation records with their own test actor, agent and verb
             dictionaries used alone (`--only-user-dictionaries`, as PETRARCH is run): (source,
             target, CAMEO code) recall/precision, and root code (2 digits) + actors.
@@ -32,18 +34,20 @@ from suites.acled import suite_acled
 from suites.case import suite_case
 from suites.common import SuiteMissing, SuiteResult
 from suites.location import suite_location
+from suites.newsdev import suite_newsdev
 from suites.petrarch import suite_petrarch
 from suites.plover import suite_plover
 from suites.seed import suite_seed
 
 ROOT = Path(__file__).resolve().parent.parent
 HISTORY = ROOT / "bench" / "history" / "accuracy.tsv"
-SUITES: tuple[str, ...] = ("seed", "petrarch", "plover", "location", "case", "acled")
+SUITES: tuple[str, ...] = ("seed", "newsdev", "petrarch", "plover", "location", "case", "acled")
 # Records per suite (0 = all; for acled, rows per half). All of it is about 470,000 words
 # (acled 9,000 notes ~405,000, case 1,019 snippets ~45,000, petrarch 245 and plover 322
 # sentences, the seed articles): about 2 minutes at 5,000 words/s, so every suite runs whole.
 DEFAULT_LIMITS: dict[str, int] = {
     "seed": 0,
+    "newsdev": 0,
     "petrarch": 0,
     "plover": 0,
     # The event-location set has ~9,000 sentences; 3,000 spread evenly keep the run short.
@@ -56,6 +60,7 @@ DEFAULT_LIMITS: dict[str, int] = {
 
 RUNNERS: dict[str, Callable[[Path, int], SuiteResult]] = {
     "seed": suite_seed,
+    "newsdev": suite_newsdev,
     "petrarch": suite_petrarch,
     "plover": suite_plover,
     "location": suite_location,

@@ -9,8 +9,12 @@ Rules, as the gold README states them:
   is matched. Recall = news groups found / news groups.
 * Precision counts extracted news events that match a gold news row; extracted events that match
   only background rows are counted apart (``background_matched``) and are neither right nor wrong.
+* Strict scoring (``strict=True``, what ``make accuracy`` uses): each news group is credited by
+  at most one extracted event; any further extracted event for an already-found group is an
+  extra (a false positive), so a second row for one reported event lowers precision.
 * Among matched groups, source, target, location, country, date and fatalities are compared
-  field by field; names (source, target, location) agree when they share a content word.
+  field by field; names (source, target, location) agree when they share a content word. A row
+  dated only by its publication date (``date_precision`` "published") states no day.
 """
 
 from __future__ import annotations
@@ -89,11 +93,13 @@ class Score:
     fn: int = 0
     """Gold news events not found."""
     fp: int = 0
-    """Extracted news events matching no gold row (news or background)."""
+    """Extracted news events matching no gold row (news or background), plus `duplicates`."""
     matched: int = 0
     """Extracted news events matching a gold news row (precision's numerator)."""
     background_matched: int = 0
     """Extracted news events matching only background rows (counted apart)."""
+    duplicates: int = 0
+    """Strict scoring: extracted news events for a gold event another row already found (in fp)."""
     articles: int = 0
     field_correct: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELD_NAMES, 0))
     field_total: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELD_NAMES, 0))
@@ -133,6 +139,7 @@ class Score:
             "fn": self.fn,
             "matched": self.matched,
             "background_matched": self.background_matched,
+            "duplicates": self.duplicates,
             "precision": round(self.precision, 4),
             "recall": round(self.recall, 4),
             "f1": round(self.f1, 4),
@@ -156,6 +163,7 @@ def combine(scores: Iterable[Score]) -> Score:
         total.fp += s.fp
         total.matched += s.matched
         total.background_matched += s.background_matched
+        total.duplicates += s.duplicates
         total.articles += s.articles
         for name in FIELD_NAMES:
             total.field_correct[name] += s.field_correct.get(name, 0)
@@ -322,6 +330,14 @@ def _country_code(value: str | None) -> str | None:
     return code
 
 
+def _stated_day(event: Event) -> str | None:
+    """The day the article gives the event: none for the publication date a row without one
+    carries (`date_precision` "published"), as a gold row says null where the text fixes none."""
+    if event.date_precision == "published":
+        return None
+    return (event.event_date or "")[:10] or None
+
+
 def _field_agrees(name: str, event: Event, gold: GoldEvent) -> bool:
     if name == "source":
         return names_agree(gold.source, event.source_text, event.source_name)
@@ -334,8 +350,7 @@ def _field_agrees(name: str, event: Event, gold: GoldEvent) -> bool:
     if name == "country":
         return _country_code(gold.country) == _country_code(event.location_country)
     if name == "date":
-        predicted = (event.event_date or "")[:10] or None
-        return gold.date == predicted
+        return gold.date == _stated_day(event)
     if name == "fatalities":
         return gold.fatalities == event.dead
     raise ValueError(f"unknown field {name}")
@@ -384,19 +399,45 @@ def _affinity(event: Event, row: GoldEvent) -> int:
     return len(_content_words(ours) & _content_words(theirs))
 
 
-def score(events: Sequence[Event], gold: Sequence[GoldEvent]) -> Score:
+_Key = tuple[int, int, float, int]
+"""How well an extracted event fits a gold row: (affinity, overlap, confidence, -position)."""
+
+
+def _best_row(
+    event: Event, position: int, news_hits: Sequence[GoldEvent]
+) -> tuple[_Key, GoldEvent]:
+    """The news row an event credits: most shared actor/action words, then longest overlap."""
+    ranked = [
+        (
+            (
+                _affinity(event, r),
+                _overlap_size(event.sentence, r.sentence),
+                event.confidence,
+                -position,
+            ),
+            r,
+        )
+        for r in news_hits
+    ]
+    return max(ranked, key=lambda pair: (pair[0][:2], -pair[1].index))
+
+
+def score(events: Sequence[Event], gold: Sequence[GoldEvent], *, strict: bool = False) -> Score:
     """Score one article's extracted events against its gold rows.
 
     Each extracted news event credits at most one gold event: among the rows it matches, the one
     whose source, target and action share most words with it (then the longest sentence overlap).
+    With `strict`, each gold event is also credited by at most one extracted row (the one that
+    fits it best); every further row crediting it is a false positive, counted in `duplicates`
+    too (two rows for one reported event are one row too many for a user).
     """
     # Re-index defensively so `index` always addresses `gold`.
     rows = [g if g.index == i else replace(g, index=i) for i, g in enumerate(gold)]
     group_of = mention_groups(rows)
     news_groups = {group_of[r.index] for r in rows if not r.background}
     result = Score(articles=1)
-    # per found group: the best (affinity, overlap, confidence, -position) pair, for field checks
-    best: dict[int, tuple[tuple[int, int, float, int], Event, GoldEvent]] = {}
+    # per found group: the best-fitting extracted event, for field checks
+    best: dict[int, tuple[_Key, Event, GoldEvent]] = {}
     for position, event in enumerate(events):
         if event.background:
             continue
@@ -410,24 +451,16 @@ def score(events: Sequence[Event], gold: Sequence[GoldEvent]) -> Score:
                 result.fp += 1
             continue
         result.matched += 1
-        ranked = [
-            (
-                (
-                    _affinity(event, r),
-                    _overlap_size(event.sentence, r.sentence),
-                    event.confidence,
-                    -position,
-                ),
-                r,
-            )
-            for r in news_hits
-        ]
-        key, row = max(ranked, key=lambda pair: (pair[0][:2], -pair[1].index))
+        key, row = _best_row(event, position, news_hits)
         group = group_of[row.index]
         if group not in best or key > best[group][0]:
             best[group] = (key, event, row)
     result.tp = len(best)
     result.fn = len(news_groups) - len(best)
+    if strict:
+        result.duplicates = result.matched - result.tp
+        result.matched -= result.duplicates
+        result.fp += result.duplicates
     for _, event, row in best.values():
         for name in FIELD_NAMES:
             result.field_total[name] += 1
@@ -479,8 +512,11 @@ def score_results(
     articles: Sequence[Path],
     golds: Sequence[tuple[Path, list[GoldEvent]]],
     results: Iterable[Result],
+    *,
+    strict: bool = False,
 ) -> tuple[list[ArticleScore], Score]:
-    """Score each article's extraction result against its gold rows; the total besides.
+    """Score each article's extraction result against its gold rows (see `score` for `strict`);
+    the total besides.
 
     Raises:
         NewsEventsError: the first result that failed (its own error).
@@ -490,6 +526,11 @@ def score_results(
         if result.error is not None:
             raise result.error
         scores.append(
-            ArticleScore(str(path), str(gold_file), len(result.events), score(result.events, gold))
+            ArticleScore(
+                str(path),
+                str(gold_file),
+                len(result.events),
+                score(result.events, gold, strict=strict),
+            )
         )
     return scores, combine(s.score for s in scores)

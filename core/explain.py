@@ -136,8 +136,8 @@ def explain(
     docs = [(offset, engine.nlp(piece)) for offset, piece in chunks(article.text)]
     state, drafts = engine.article_drafts(article, docs, trace=True)
     found = []
-    for draft in drafts:
-        event = engine.to_event(draft, state)
+    events = engine.dated([engine.to_event(draft, state) for draft in drafts], state)
+    for draft, event in zip(drafts, events, strict=True):
         if include_unreal or event.modality in REAL:
             found.append(_explanation(engine, draft, event))
     return found

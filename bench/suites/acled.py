@@ -22,6 +22,7 @@ from .common import (
     ratio,
     run_extractor,
     spread,
+    written_date,
 )
 
 if TYPE_CHECKING:
@@ -95,7 +96,7 @@ def score_acled_row(
         ours = _located(events)
         tally.add("place25", ours is not None and haversine_km(lat, lon, *ours) <= 25.0)
     if row.get("time_precision", "1") == "1" and row.get("event_date"):
-        tally.add("date", (best_value(events, "event_date") or "")[:10] == row["event_date"])
+        tally.add("date", (written_date(events) or "")[:10] == row["event_date"])
     if row.get("event_type"):
         tally.add("event_type", best_value(events, "acled_event_type") == row["event_type"])
 

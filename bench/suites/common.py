@@ -131,6 +131,16 @@ def best_value(events: Sequence[Event], attr: str) -> Any:
     return None
 
 
+def written_date(events: Sequence[Event]) -> str | None:
+    """The date of the most confident event whose own words give one (news events first); a
+    date the extractor inferred (from the lede, a retold event, the publication date) only when
+    no event has a written one."""
+    from newsevents.core.events.undated import INFERRED
+
+    written = [e for e in events if e.date_precision not in INFERRED]
+    return best_value(written, "event_date") or best_value(events, "event_date")
+
+
 def pick_event(events: Sequence[Event], event_type: str | None = None) -> Event | None:
     """The most confident news event of `event_type` if any, else the most confident one."""
     ranked = news(events) or sorted(events, key=lambda e: -e.confidence)

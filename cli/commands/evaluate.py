@@ -40,8 +40,10 @@ def evaluate_articles(
     published: date | None = None,
     model: str | None = None,
     actors: list[Path] | None = None,
+    strict: bool = False,
 ) -> tuple[list[ArticleScore], Score]:
-    """Extract events from each article and score them against its gold file.
+    """Extract events from each article and score them against its gold file (`strict`: one
+    extracted row per gold event, further rows are extras).
 
     Raises:
         GoldFormatError: a gold file is missing or malformed (checked before any extraction).
@@ -58,7 +60,7 @@ def evaluate_articles(
     results = extract_with(
         docs, OutputSettings(model=model), actors=dictionary, verbs=[], workers=1
     )
-    return score_results(articles, golds, results)
+    return score_results(articles, golds, results, strict=strict)
 
 
 def _pct(value: float | None) -> str:
@@ -126,6 +128,7 @@ def evaluate(
     published: date | None = None,
     model: str | None = None,
     actors: list[Path] | None = None,
+    strict: bool = False,
 ) -> ExitCode:
     """Score ARTICLEs against their gold files and write the scores in `format`.
 
@@ -134,7 +137,7 @@ def evaluate(
     """
     check_paths(gold, actors or [])
     scores, total = evaluate_articles(
-        gold, articles, published=published, model=model, actors=actors
+        gold, articles, published=published, model=model, actors=actors, strict=strict
     )
     if format is EvalFormat.json:
         data = {"articles": [s.to_dict() for s in scores], "total": total.to_dict()}
@@ -187,6 +190,14 @@ def evaluate_command(
             show_default=False,
         ),
     ] = None,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="One extracted row per gold event: a second row for an event already found "
+            "counts as extra (lowers precision), as `make accuracy` scores.",
+        ),
+    ] = False,
 ) -> None:
     """Score extracted events against hand-coded gold events (see the gold README for rules).
 
@@ -194,6 +205,7 @@ def evaluate_command(
     prints, per article and in total: gold news events found and missed, extracted news events
     right and extra, those matching only background rows, precision, recall and F1; then the
     accuracy of source, target, location, country, date and fatalities among matched events.
+    By default every extracted row for a found gold event is right; --strict counts only one.
     Exit status: 0 scored, 1 an article could not be read, 2 bad gold file, options or model.
 
     Example: newsevents evaluate --gold ../shared/gold ../shared/seeds/000_ac277268c718e836.txt --date 2017-05-27
@@ -206,5 +218,6 @@ def evaluate_command(
             published=parse_date_option(date_),
             model=model,
             actors=actors,
+            strict=strict,
         )
     )

@@ -20,6 +20,8 @@ class ArticleState:
     published: date | None
     headline_end: int
     text_hash: str
+    # Where the lede (the body's first sentences) ends: its main event dates undated news rows.
+    lede_end: int = 0
     subjects: list[Token] = field(default_factory=list)
     # Codes of subjects, by (id of their Doc, token index).
     coded: dict[tuple[int, int], ActorCode | None] = field(default_factory=dict)

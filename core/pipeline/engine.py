@@ -29,6 +29,7 @@ from ..events.roles import CLAIM_VERBS, claim_of_responsibility, subject_of
 from ..events.rows import to_event
 from ..events.state import ArticleState
 from ..events.triggers import Candidate, TriggerFinder
+from ..events.undated import LEDE_SENTENCES, date_every_news_row
 from ..geo import Geocoder
 from ..model import load_model
 from ..record import Event
@@ -87,7 +88,12 @@ class Engine:
     def article_events(self, article: Article, docs: list[tuple[int, Doc]]) -> list[Event]:
         """The events of one parsed article (its docs are chunks with their char offsets)."""
         state, merged = self.article_drafts(article, docs)
-        return [self.to_event(d, state) for d in merged]
+        return self.dated([self.to_event(d, state) for d in merged], state)
+
+    @staticmethod
+    def dated(events: list[Event], state: ArticleState) -> list[Event]:
+        """The rows with a date for every news row (`date_every_news_row`)."""
+        return date_every_news_row(events, state.published, state.lede_end)
 
     @staticmethod
     def _places_from_context(drafts: list[Draft]) -> None:
@@ -127,6 +133,7 @@ class Engine:
             headline_end=text.find(first_line) + len(first_line) if _is_headline(text) else 0,
             text_hash=hashlib.sha1(text.encode("utf-8")).hexdigest(),
         )
+        state.lede_end = lede_end(docs, state.headline_end)
         drafts: list[Draft] = []
         for offset, doc in docs:
             if state.geo is None:
@@ -188,6 +195,19 @@ class Engine:
     def to_event(self, draft: Draft, state: ArticleState) -> Event:
         """The output row of a merged draft."""
         return to_event(draft, state, self.geocoder)
+
+
+def lede_end(docs: list[tuple[int, Doc]], headline_end: int) -> int:
+    """Where the lede ends: the end of the body's LEDE_SENTENCES-th sentence (char offset)."""
+    seen = 0
+    for offset, doc in docs:
+        for sent in doc.sents:
+            if offset + sent.start_char < headline_end or not sent.text.strip():
+                continue
+            seen += 1
+            if seen == LEDE_SENTENCES:
+                return offset + sent.end_char
+    return docs[-1][0] + len(docs[-1][1].text) if docs else 0  # a short article is all lede
 
 
 def _is_headline(text: str) -> bool:

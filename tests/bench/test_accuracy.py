@@ -10,7 +10,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from suites import acled, case, common, petrarch, plover, seed
+from suites import acled, case, common, newsdev, petrarch, plover, seed
 
 from newsevents.core.record import Event
 
@@ -132,3 +132,25 @@ def test_accuracy_reduces_petrarch_codes() -> None:
     }
     for code, reduced in cases.items():
         assert petrarch.reduce_petrarch_code(code, sectors, religions) == reduced, code
+
+
+def test_accuracy_newsdev_reads_manifest_dates(tmp_path: Path) -> None:
+    manifest = tmp_path / "MANIFEST.tsv"
+    manifest.write_text(
+        "file\toutlet\tpublished\tsource\na_1.txt\tWire\t2016-05-30\thttp://x\nb.txt\tWire\t\t-\n",
+        encoding="utf-8",
+    )
+    assert newsdev.manifest_dates(manifest) == {"a_1": date(2016, 5, 30)}
+
+
+def test_accuracy_newsdev_says_when_shared_is_missing(tmp_path: Path) -> None:
+    with pytest.raises(common.SuiteMissing, match="news-dev"):
+        newsdev.suite_newsdev(tmp_path, 0)
+
+
+def test_accuracy_written_date_before_an_inferred_one() -> None:
+    inferred = Event(event_date="2024-05-04", date_precision="published", confidence=0.9)
+    written = Event(event_date="2024-05-02", date_precision="day", confidence=0.5)
+    assert common.written_date([inferred, written]) == "2024-05-02"
+    assert common.written_date([inferred]) == "2024-05-04"
+    assert common.written_date([]) is None

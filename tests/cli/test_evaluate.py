@@ -6,6 +6,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pytest
 import typer
 from typer.testing import CliRunner
 
@@ -52,3 +53,36 @@ def test_evaluate_articles_pairs_article_with_gold(tmp_path: Path, nlp: object) 
     )
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["total"]["articles"] == 1
+
+
+@pytest.mark.parametrize(("flags", "right", "extra"), [([], 2, 0), (["--strict"], 1, 1)])
+def test_evaluate_cli_strict_counts_a_second_row_for_one_event_as_extra(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, flags: list[str], right: int, extra: int
+) -> None:
+    from newsevents.core import Result, settings
+    from newsevents.core.record import Event
+
+    sentence = "Rebels attacked an army convoy near Goma on Friday"
+    (tmp_path / "a.txt").write_text(sentence + ".\n", encoding="utf-8")
+    rows = [{"sentence": sentence, "event_class": "ASSAULT", "background": False}]
+    (tmp_path / "a.json").write_text(json.dumps(rows), encoding="utf-8")
+    twice = [Event(sentence=sentence, event_type="ASSAULT") for _ in range(2)]
+    monkeypatch.setattr(
+        settings,
+        "extract_with",
+        lambda docs, *a, **k: [Result(path="a.txt", article=None, events=twice)],
+    )
+    result = CliRunner().invoke(
+        _cli(), ["evaluate", "--gold", str(tmp_path), str(tmp_path / "a.txt"), "-f", "json", *flags]
+    )
+    assert result.exit_code == 0, result.output
+    total = json.loads(result.stdout)["total"]
+    counts = (total["tp"], total["matched"], total["fp"], total["duplicates"])
+    assert counts == (1, right, extra, extra)
+    assert result.stderr == ""
+
+
+def test_evaluate_cli_help_names_strict() -> None:
+    result = CliRunner().invoke(_cli(), ["evaluate", "--help"])
+    assert result.exit_code == 0
+    assert "--strict" in result.stdout and "counts as extra" in result.stdout

@@ -29,6 +29,7 @@ STRIKE_FULL = f"{STRIKE}, hours after gunmen attacked a convoy near Hilltop, kil
 CONVOY = "gunmen attacked a convoy near Hilltop, killing 12 people"
 TALKS = "The two governments met in Lakeside to discuss a ceasefire"
 HISTORY = "Northland has bombed Riverton many times since 2015"
+JETS = "The jets hit the camps with guided bombs"
 
 
 def gold_row(index: int, sentence: str, event_class: str, **kw: object) -> GoldEvent:
@@ -90,6 +91,53 @@ def test_evaluate_mention_of_rows_count_as_one_event() -> None:
     # both mentions extracted: still one event found, both extractions are right
     both = score([event(STRIKE, "ASSAULT"), event(gold[1].sentence, "ASSAULT")], gold)
     assert (both.tp, both.fn, both.matched, both.fp) == (1, 1, 2, 0)
+
+
+@pytest.mark.parametrize(
+    ("extracted", "expected"),
+    [
+        # one row per event: strict and lenient agree
+        ([(STRIKE, "ASSAULT"), (TALKS, "CONSULT")], (2, 0, 2, 0, 0)),
+        # two rows for the strike (both its mentions): the second one is an extra
+        ([(STRIKE, "ASSAULT"), (JETS, "ASSAULT")], (1, 1, 1, 1, 1)),
+        # three rows for the strike, one that matches nothing: two extras and the miss
+        ([(STRIKE_FULL, "ASSAULT"), (JETS, "ASSAULT"), (STRIKE, "ASSAULT"), (TALKS, "AID")],
+         (1, 1, 1, 3, 2)),
+    ],
+)  # fmt: skip
+def test_evaluate_strict_counts_second_rows_for_one_event_as_extra(
+    extracted: list[tuple[str, str]], expected: tuple[int, int, int, int, int]
+) -> None:
+    gold = [
+        gold_row(0, STRIKE, "ASSAULT", date="2024-05-03"),
+        gold_row(1, JETS, "ASSAULT", mention_of=0),
+        gold_row(2, TALKS, "CONSULT"),
+    ]
+    events = [event(s, t) for s, t in extracted]
+    strict = score(events, gold, strict=True)
+    assert (strict.tp, strict.fn, strict.matched, strict.fp, strict.duplicates) == expected
+    lenient = score(events, gold)
+    # recall and the events compared field by field do not change, only precision does
+    assert (lenient.tp, lenient.fn, lenient.duplicates) == (strict.tp, strict.fn, 0)
+    assert lenient.matched + lenient.fp == strict.matched + strict.fp
+    assert lenient.field_total == strict.field_total
+
+
+def test_evaluate_strict_keeps_the_best_fitting_row_for_the_fields() -> None:
+    # the row whose actors fit the gold row is the one whose fields are compared
+    gold = [gold_row(0, STRIKE, "ASSAULT", source="Northland jets", date="2024-05-03")]
+    loose = event(STRIKE, "ASSAULT", source_text="rebels")
+    fitting = event(STRIKE_FULL, "ASSAULT", source_text="Northland jets", event_date="2024-05-03")
+    result = score([loose, fitting], gold, strict=True)
+    assert (result.matched, result.fp, result.duplicates) == (1, 1, 1)
+    assert result.precision == 0.5
+    assert (result.field_correct["source"], result.field_correct["date"]) == (1, 1)
+
+
+def test_evaluate_strict_background_rows_stay_apart() -> None:
+    gold = [gold_row(0, STRIKE, "ASSAULT"), gold_row(1, HISTORY, "ASSAULT", background=True)]
+    result = score([event(HISTORY, "ASSAULT"), event(HISTORY, "ASSAULT")], gold, strict=True)
+    assert (result.background_matched, result.fp, result.duplicates) == (2, 0, 0)
 
 
 def test_evaluate_mention_groups_follow_chains() -> None:
@@ -262,3 +310,23 @@ def test_evaluate_score_results_per_article_and_total(tmp_path: Path) -> None:
     failed = Result(path="a.txt", article=None, error=InputError("a.txt", "empty", "add text"))
     with pytest.raises(InputError):
         score_results([Path("a.txt")], gold, [failed])
+
+
+@pytest.mark.parametrize(
+    ("gold_date", "event_date", "precision", "agrees"),
+    [
+        # a row dated only by its publication date states no day: as a gold null
+        (None, "2024-05-04", "published", True),
+        ("2024-05-04", "2024-05-04", "published", False),
+        # a day taken from the lede or a retold event is a day the row claims
+        ("2024-05-03", "2024-05-03", "lede", True),
+        (None, "2024-05-03", "retold", False),
+        ("2024-05-03", "2024-05-03", "day", True),
+    ],
+)
+def test_evaluate_publication_date_stand_in_states_no_day(
+    gold_date: str | None, event_date: str, precision: str, agrees: bool
+) -> None:
+    gold = [gold_row(0, STRIKE, "ASSAULT", date=gold_date)]
+    found = event(STRIKE, "ASSAULT", event_date=event_date, date_precision=precision)
+    assert score([found], gold).field_correct["date"] == int(agrees)

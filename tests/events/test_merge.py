@@ -68,4 +68,6 @@ def test_merge_an_event_asked_for_lends_no_date_to_the_one_held() -> None:
         "for a new rally on Tuesday."
     )
     event = _one(text, "PROTEST")
-    assert (event.event_date, event.date_text) == (None, None)
+    # no day of its own, nor from the lede: the publication date, said so
+    assert (event.event_date, event.date_text) == (event.published, None)
+    assert event.date_precision == "published"

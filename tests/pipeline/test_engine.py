@@ -177,3 +177,31 @@ def test_engine_events_of_sentences_that_lost_their_verb(
 ) -> None:
     event = _one(text, event_type)
     assert (event.source_text, event.target_text) == (source, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence", "expected"),
+    [
+        # no day in the lede: the publication date, said "published"
+        (
+            "Protest in Lagos\n\nTraders marched through Lagos against new taxes.\n\n"
+            "Police arrested ten traders.",
+            "Police arrested",
+            (PUBLISHED, "published"),
+        ),
+        # the lede dates the main event; a later event with no day takes that day
+        (
+            "Protest in Lagos\n\nTraders marched through Lagos on Thursday against new taxes.\n\n"
+            "The governor met their leaders.\n\nPolice arrested ten traders.",
+            "Police arrested",
+            ("2024-03-14", "lede"),
+        ),
+    ],
+)
+def test_engine_every_news_row_has_a_date(
+    text: str, sentence: str, expected: tuple[str, str]
+) -> None:
+    found = [e for e in _events(text) if e.sentence.startswith(sentence)]
+    assert found, [e.to_dict() for e in _events(text)]
+    assert [(e.event_date, e.date_precision) for e in found] == [expected] * len(found)
+    assert all(e.event_date for e in _events(text) if not e.background)
