@@ -133,8 +133,10 @@ class Output:
         output: Path | None,
         stdout: TextIO | None,
         store: SqliteWriter | None,
+        csv_safe: bool = False,
     ) -> None:
         self.stack = stack
+        self.csv_safe = csv_safe
         self.format = format
         self.output = output
         self.stdout = stdout
@@ -151,7 +153,7 @@ class Output:
                     stream: TextIO = self.stack.enter_context(atomic_output(self.output))
                 else:
                     stream = self.stdout if self.stdout is not None else sys.stdout
-                self.writer = writer_for(self.format, stream)
+                self.writer = writer_for(self.format, stream, csv_safe=self.csv_safe)
         return self.writer
 
     def abandon(self) -> None:
@@ -242,11 +244,14 @@ def extract(
     debug: bool = False,
     workers: int | None = None,
     force: bool = False,
+    csv_safe: bool | None = None,
     progress: bool | None = None,
     stdin: BinaryIO | None = None,
     stdout: TextIO | None = None,
 ) -> ExitCode:
     """Convert INPUTs to events written in `format`; report on stderr; return the exit code.
+
+    `csv_safe` None: neutralise spreadsheet formulas in CSV written to an --output file only.
 
     Raises:
         UsageProblem: bad options (nothing processed).
@@ -298,7 +303,8 @@ def extract(
         if progress is None:
             progress = stderr_is_terminal() and not quiet
         bar = stack.enter_context(Progress(progress, inputs, glob or "*.txt"))
-        out = Output(stack, chosen, output, stdout, store)
+        safe = csv_safe if csv_safe is not None else output is not None
+        out = Output(stack, chosen, output, stdout, store, csv_safe=safe)
         try:
             tally = write_results(results, out, messages, bar)
         except BrokenPipeError:  # the reader went away (`| head`): stop quietly
@@ -436,6 +442,16 @@ def extract_cli(
             help="With a .sqlite output: redo every article, not only new or changed ones.",
         ),
     ] = False,
+    csv_safe: Annotated[
+        bool | None,
+        typer.Option(
+            "--csv-safe/--no-csv-safe",
+            help="In CSV, put a ' before text cells starting with = + - @ (tab, CR) so a "
+            "spreadsheet shows article text instead of running it as a formula; numbers stay "
+            "numbers. Default: on for --output files, off on stdout.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Extract political and conflict events from news articles, one row per event.
 
@@ -465,6 +481,7 @@ def extract_cli(
             debug=debug,
             workers=workers,
             force=force,
+            csv_safe=csv_safe,
         ),
         quiet=quiet,
         debug=debug,

@@ -58,8 +58,13 @@ EXTENSIONS: dict[str, str] = {
 """`--output` file extension -> format, used when `--format` is not given."""
 
 
-def writer_for(format: str, stream: TextIO) -> Writer:
-    """A writer of `format` (a WRITERS key, not IN_PLACE) on `stream`; KeyError when unknown."""
+def writer_for(format: str, stream: TextIO, *, csv_safe: bool = False) -> Writer:
+    """A writer of `format` (a WRITERS key, not IN_PLACE) on `stream`; KeyError when unknown.
+
+    `csv_safe` neutralises spreadsheet formulas in the text cells of `csv` (see CsvWriter).
+    """
+    if format == "csv":
+        return CsvWriter(stream, safe=csv_safe)
     return WRITERS[format](stream)
 
 

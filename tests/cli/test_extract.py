@@ -153,6 +153,38 @@ def test_cli_csv_header_equals_fields(
     assert len(rows) == 1 + text.count("marched")
 
 
+FORMULA = "---\ntitle: =HYPERLINK(\"http://x\")\n---\n@here they marched\n"
+
+
+@pytest.mark.usefixtures("fake_engine")
+@pytest.mark.parametrize(
+    ("args", "to_file", "title", "sentence"),
+    [
+        ([], True, "'=HYPERLINK(\"http://x\")", "'@here they marched"),
+        (["--no-csv-safe"], True, '=HYPERLINK("http://x")', "@here they marched"),
+        ([], False, '=HYPERLINK("http://x")', "@here they marched"),
+        (["--csv-safe"], False, "'=HYPERLINK(\"http://x\")", "'@here they marched"),
+    ],
+    ids=["file-default", "file-off", "stdout-default", "stdout-on"],
+)
+def test_cli_csv_safe(
+    runner: CliRunner,
+    write_article: WriteArticle,
+    tmp_path: Path,
+    args: list[str],
+    to_file: bool,
+    title: str,
+    sentence: str,
+) -> None:
+    write_article("a.txt", FORMULA)
+    where = ["-o", "out.csv"] if to_file else ["--format", "csv"]
+    result = invoke(runner, "a.txt", *where, *args)
+    assert (result.exit_code, result.stderr) == (ExitCode.OK, summary(1, 1, 0))
+    text = (tmp_path / "out.csv").read_text(encoding="utf-8") if to_file else result.stdout
+    row = next(csv.DictReader(io.StringIO(text, newline="")))
+    assert (row["article_title"], row["sentence"]) == (title, sentence)
+
+
 @pytest.mark.usefixtures("fake_engine")
 def test_cli_table(runner: CliRunner, write_article: WriteArticle) -> None:
     write_article("a.txt", QUIET)

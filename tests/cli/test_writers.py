@@ -17,7 +17,7 @@ from newsevents.cli.writers import (
     format_for_path,
     writer_for,
 )
-from newsevents.cli.writers.csv import cell
+from newsevents.cli.writers.csv import cell, safe_cell
 from newsevents.core.record import FIELDS, TABLE_FIELDS, Event
 
 
@@ -147,6 +147,40 @@ def test_writers_csv_rfc4180_values() -> None:
 )
 def test_writers_csv_cell(value: object, expected: str) -> None:
     assert cell(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("=1+2", "'=1+2"),
+        ("+7 dead", "'+7 dead"),
+        ("-- breaking", "'-- breaking"),
+        ("@user said", "'@user said"),
+        ("\tindented", "'\tindented"),
+        ("\rreturn", "'\rreturn"),
+        (["=a", "b"], "'=a;b"),
+        ("a=b", "a=b"),
+        (-1.5, "-1.5"),
+        (-3, "-3"),
+        (None, ""),
+        (False, "false"),
+    ],
+)
+def test_writers_csv_safe_cell(value: object, expected: str) -> None:
+    assert safe_cell(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("safe", "sentence", "longitude"),
+    [(True, "'=HYPERLINK(1) marched", "-1.5"), (False, "=HYPERLINK(1) marched", "-1.5")],
+)
+def test_writers_csv_safe_only_text(safe: bool, sentence: str, longitude: str) -> None:
+    stream = io.StringIO()
+    writer = writer_for("csv", stream, csv_safe=safe)
+    writer.write([_event(1, sentence="=HYPERLINK(1) marched", longitude=-1.5)])
+    writer.close()
+    row = next(csv.DictReader(io.StringIO(stream.getvalue(), newline="")))
+    assert (row["sentence"], row["longitude"]) == (sentence, longitude)
 
 
 def test_writers_table_shows_table_fields() -> None:
