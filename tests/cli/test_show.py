@@ -9,6 +9,7 @@ Chromium when one is installed (apt-get install chromium), else that test is ski
 from __future__ import annotations
 
 import csv
+import html
 import io
 import re
 import shutil
@@ -170,7 +171,39 @@ def test_explainview_html_is_self_contained_and_escaped() -> None:
     assert "<h2>Farmers &lt;b&gt;marched&lt;/b&gt; &amp; sang</h2>" in page
     assert '<mark class="k-source" title="event 1: source">Police<sup>1</sup></mark>' in page
     assert "<dd>arrested --nsubj--&gt; Police</dd>" in page
-    assert '<a href="https://example.org/nakuru">' in page
+    assert '<a href="https://example.org/nakuru" rel="noopener noreferrer">' in page
+
+
+@pytest.mark.parametrize(
+    ("url", "link"),
+    [
+        ("https://example.org/a?b=1&c=2", True),
+        ("HTTP://example.org/", True),
+        ("javascript:alert(1)", False),
+        ("JavaScript:alert(1)", False),
+        (" javascript:alert(1)", False),
+        ("java\tscript:alert(1)", False),
+        ("data:text/html,<script>alert(1)</script>", False),
+        ("vbscript:msgbox(1)", False),
+        ("//example.org/a", False),
+        ('https://x.org/"onmouseover="alert(1)', False),
+    ],
+)
+def test_explainview_html_links_only_web_urls(url: str, link: bool) -> None:
+    article, explanations = _example()
+    article.url = url
+    page = render_html([(article, explanations)])
+    assert ("<a href=" in page) is link
+    assert "<script" not in page
+    assert html.escape(url) in page  # shown either way, as a link or as text
+
+
+def test_explainview_html_forbids_scripts() -> None:
+    page = render_html([_example()])
+    policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', page)
+    assert policy is not None
+    assert "script-src 'none'" in policy.group(1)
+    assert "default-src 'none'" in policy.group(1)
 
 
 def test_explainview_html_one_section_per_article() -> None:
@@ -272,6 +305,25 @@ def test_show_html_output(runner: CliRunner, tmp_path: Path, args: list[str]) ->
     page = out.read_text("utf-8")
     assert page.count('<section class="article"') == 2
     assert _fetches(page) == []
+
+
+@pytest.mark.usefixtures("fake_explain")
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("a.txt", "---\nurl: javascript:alert(1)\n---\n" + TEXT),
+        ("a.jsonl", '{"text": "Farmers marched.", "url": "javascript:alert(1)"}\n'),
+    ],
+    ids=["front-matter", "jsonl"],
+)
+def test_show_html_script_url_is_text(
+    runner: CliRunner, tmp_path: Path, name: str, text: str
+) -> None:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["show", str(tmp_path / name), "--format", "html"])
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert "javascript:alert(1)" in result.stdout
+    assert "href" not in result.stdout
 
 
 @pytest.mark.usefixtures("fake_explain")
