@@ -39,8 +39,13 @@ class Messages:
 
     def error(self, text: str, exc: BaseException | None = None) -> None:
         """`error: text`, after the traceback of `exc` with --debug."""
-        if self.debug and exc is not None and exc.__traceback__ is not None:
-            self._echo("".join(traceback.format_exception(exc)).rstrip())
+        if self.debug and exc is not None:
+            # A bug in a worker process comes as the traceback's text (`details`).
+            details = getattr(exc, "details", None)
+            if isinstance(details, str):
+                self._echo(details.rstrip())
+            elif exc.__traceback__ is not None:
+                self._echo("".join(traceback.format_exception(exc)).rstrip())
         self._echo(f"error: {text}")
 
     def info(self, text: str) -> None:

@@ -774,3 +774,17 @@ def test_cli_real_engine_closed_pipe_ends_quietly() -> None:
     assert process.wait(timeout=300) == ExitCode.OK
     assert json.loads(first)["article"].endswith(".txt")
     assert stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("published", "event_date"),
+    [("0001-01-01", None), ("9999-12-31", "9999-12-31")],
+)
+def test_cli_real_engine_calendar_ends(
+    runner: CliRunner, write_article: WriteArticle, published: str, event_date: str | None
+) -> None:
+    write_article("a.txt", "Police arrested 40 protesters in Nairobi on Friday.\n")
+    result = invoke(runner, "a.txt", "--date", published, "--format", "jsonl")
+    assert (result.exit_code, result.stderr) == (ExitCode.OK, summary(1, 1, 0))
+    [record] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert (record["published"], record["event_date"]) == (published, event_date)
