@@ -23,6 +23,7 @@ from ..failures import Messages, UsageProblem, article_failure, run_command
 from ..options import (
     InputFormat,
     check_output_folder,
+    check_output_not_input,
     inputs_or_stdin,
     load_actors,
     load_verb_files,
@@ -276,6 +277,10 @@ def extract(
         include_unreal=include_unreal,
     )
     chosen = check_options(settings, format, output, workers)
+    check_output_not_input(
+        output, inputs, f"-o events.{'sqlite' if chosen in IN_PLACE else chosen}"
+    )
+    replacing = output is not None and chosen not in IN_PLACE and output.exists()
     try:
         actors = load_actors(actor_files or [], builtin=settings.builtin_actors)
         verbs = load_verb_files(verb_files or [])
@@ -313,6 +318,8 @@ def extract(
             return ExitCode.OK
         except ModelNotFoundError as err:
             return messages.failed(err)
+    if replacing and tally.wrote:
+        messages.info(f"wrote {output} (replaced the file that was there)")
     return summarize(tally, store.skipped if store is not None else None, messages)
 
 

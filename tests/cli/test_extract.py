@@ -374,6 +374,53 @@ def test_cli_output_folder_missing(runner: CliRunner, write_article: WriteArticl
     )
 
 
+@pytest.mark.usefixtures("fake_engine")
+@pytest.mark.parametrize(
+    ("args", "output", "example"),
+    [
+        (["a.txt", "-o", "a.txt", "--format", "jsonl"], "a.txt", "-o events.jsonl"),
+        (["a.txt", "-o", "./a.txt", "-f", "csv"], "a.txt", "-o events.csv"),
+        (["b.txt", "a.txt", "-o", "ABSOLUTE", "-f", "json"], "a.txt", "-o events.json"),
+    ],
+    ids=["same-name", "other-spelling", "absolute-path"],
+)
+def test_cli_output_never_replaces_an_input(
+    runner: CliRunner,
+    write_article: WriteArticle,
+    tmp_path: Path,
+    args: list[str],
+    output: str,
+    example: str,
+) -> None:
+    write_article("a.txt", MARCH)
+    write_article("b.txt", MARCH)
+    args = [str(tmp_path / output) if a == "ABSOLUTE" else a for a in args]
+    result = invoke(runner, *args)
+    assert (result.exit_code, result.stdout) == (ExitCode.USAGE, "")
+    shown = args[args.index("-o") + 1]
+    assert result.stderr == (
+        f"error: --output '{Path(shown)}' is also an input: writing would replace it; "
+        f"write to another file, e.g. {example}\n"
+    )
+    assert (tmp_path / output).read_text(encoding="utf-8") == MARCH
+    assert sorted(os.listdir(tmp_path)) == ["a.txt", "b.txt"]
+
+
+@pytest.mark.usefixtures("fake_engine")
+@pytest.mark.parametrize("existed", [True, False])
+def test_cli_output_says_when_it_replaces(
+    runner: CliRunner, write_article: WriteArticle, tmp_path: Path, existed: bool
+) -> None:
+    write_article("a.txt", MARCH)
+    if existed:
+        (tmp_path / "out.jsonl").write_text("old\n", encoding="utf-8")
+    result = invoke(runner, "a.txt", "-o", "out.jsonl")
+    assert (result.exit_code, result.stdout) == (ExitCode.OK, "")
+    note = "wrote out.jsonl (replaced the file that was there)\n" if existed else ""
+    assert result.stderr == note + summary(1, 2, 0)
+    assert len((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()) == 2
+
+
 def test_cli_output_atomic_on_crash(
     runner: CliRunner, write_article: WriteArticle, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -327,6 +327,31 @@ def test_show_html_script_url_is_text(
 
 
 @pytest.mark.usefixtures("fake_explain")
+def test_show_output_never_replaces_an_input(runner: CliRunner, tmp_path: Path) -> None:
+    article = tmp_path / "a.html"
+    article.write_text("<p>Farmers marched.</p>", encoding="utf-8")
+    result = runner.invoke(app, ["show", str(article), "-o", str(article)])
+    assert (result.exit_code, result.stdout) == (ExitCode.USAGE, "")
+    assert result.stderr == (
+        f"error: --output '{article}' is also an input: writing would replace it; "
+        "write to another file, e.g. -o report.html\n"
+    )
+    assert article.read_text(encoding="utf-8") == "<p>Farmers marched.</p>"
+
+
+@pytest.mark.usefixtures("fake_explain")
+def test_show_output_says_when_it_replaces(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    out = tmp_path / "r.html"
+    out.write_text("old", encoding="utf-8")
+    result = runner.invoke(app, ["show", str(tmp_path / "a.txt"), "-o", str(out)])
+    assert result.exit_code == ExitCode.OK
+    assert result.stderr == (
+        f"wrote {out} (replaced the file that was there)\n1 article, 2 events, 0 failed\n"
+    )
+
+
+@pytest.mark.usefixtures("fake_explain")
 def test_show_bad_input_is_one_failure(runner: CliRunner, tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
     result = runner.invoke(app, ["show", str(tmp_path / "a.txt"), str(tmp_path / "nope.txt")])
