@@ -186,6 +186,24 @@ def test_cli_csv_safe(
 
 
 @pytest.mark.usefixtures("fake_engine")
+def test_cli_unclosed_front_matter_warns_and_is_read(
+    runner: CliRunner, write_article: WriteArticle
+) -> None:
+    write_article("a.txt", "---\ntitle: Farmers march\ndate: 2024-05-04\n" + MARCH)
+    result = invoke(runner, "a.txt", "--format", "jsonl")
+    assert result.exit_code == ExitCode.OK
+    assert result.stderr == (
+        "warning: a.txt: line 1: front matter '---' is never closed; read lines 2-3 as front "
+        "matter and the rest as the text (add a '---' line after the front matter)\n"
+        + summary(1, 2, 0)
+    )
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {(r["article_title"], r["published"]) for r in records} == {
+        ("Farmers march", "2024-05-04")
+    }
+
+
+@pytest.mark.usefixtures("fake_engine")
 def test_cli_table(runner: CliRunner, write_article: WriteArticle) -> None:
     write_article("a.txt", QUIET)
     result = invoke(runner, "a.txt", "--format", "table")
