@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
+from .terminal import printable
 from .writers.table import show_cell
 
 if TYPE_CHECKING:
@@ -210,7 +211,7 @@ def render_terminal(
     from rich.text import Text
 
     plain = console.color_system is None
-    heading = article.title or article.path
+    heading = printable(article.title or article.path)  # article text never drives the terminal
     console.print(Rule(Text(heading, style="bold"), align="left"))
     about = [article.path]
     if article.published:
@@ -218,13 +219,13 @@ def render_terminal(
     if article.url:
         about.append(article.url)
     about.append(f"{len(explanations)} event{'s' if len(explanations) != 1 else ''}")
-    console.print(Text(" | ".join(about), style="dim"))
+    console.print(Text(printable(" | ".join(about)), style="dim"))
     if explanations:
         console.print(_legend_terminal(plain))
     console.print()
     body = Text()
     for segment in segments(article.text, explanations):
-        words = article.text[segment.start : segment.end]
+        words = printable(article.text[segment.start : segment.end])
         if segment.kind is None:
             body.append(words)
         elif plain:
@@ -252,11 +253,12 @@ def render_terminal(
     if explain:
         for number, explanation in enumerate(explanations, 1):
             console.print()
-            console.print(Text(_event_title(number, explanation.event), style="bold"))
+            title = printable(_event_title(number, explanation.event))
+            console.print(Text(title, style="bold"))
             for label, value in _explain_lines(explanation, article.text):
                 line = Text("  ")
                 line.append(f"{label}: ", style="dim")
-                line.append(value)
+                line.append(printable(value))
                 console.print(line)
     console.print()
 

@@ -3,12 +3,29 @@
 from __future__ import annotations
 
 import os
+import re
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
 _MAX_WIDTH = 1000
+
+_CONTROL = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, clearing the screen
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: window title, hyperlinks, clipboard
+    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC strings
+    r"|\x1b[ -/]*[0-~]?"  # any other escape sequence, or a lone ESC
+    r"|\x9b[0-?]*[ -/]*[@-~]"  # CSI as one C1 character
+    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]"  # other C0 and C1 controls (not newline or tab) and DEL
+)
+"""Control characters and escape sequences in article text that would drive the terminal."""
+
+
+def printable(text: str) -> str:
+    """Article text safe to print on a terminal: `a\\x1b[2Jb` -> `ab`; newline and tab stay."""
+    return _CONTROL.sub("", text)
+
 
 
 def console_for(stream: TextIO, *, width: int | None = None) -> Console:

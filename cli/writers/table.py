@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TextIO
 
+from ..terminal import printable
+
 if TYPE_CHECKING:
     from newsevents.core.record import Event
 
@@ -11,7 +13,8 @@ _MAX_WIDTH = 1000
 
 
 def show_cell(value: Any) -> str:
-    """One value as people read it in a table: blank for none, yes/no, two decimals."""
+    """One value as people read it in a table: blank for none, yes/no, two decimals; text
+    without the control characters that would drive a terminal (see `printable`)."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -20,7 +23,7 @@ def show_cell(value: Any) -> str:
         return f"{value:.2f}"
     if isinstance(value, (list, tuple)):
         return "; ".join(show_cell(item) for item in value)
-    return str(value)
+    return printable(str(value))
 
 
 class TableWriter:
@@ -62,7 +65,7 @@ class TableWriter:
         for column in columns:
             table.add_column(column, overflow="fold")
         for article, values in self.rows:
-            cells = ([article] if several else []) + values
+            cells = ([printable(article)] if several else []) + values
             table.add_row(*(Text(value) for value in cells))  # Text: no markup in article words
         console = Console(file=self.stream, highlight=False)
         if not console.is_terminal:  # a file or pipe: as wide as the table wants, no folding

@@ -26,7 +26,7 @@ from newsevents.cli.commands import show as show_module
 from newsevents.cli.exitcodes import ExitCode
 from newsevents.cli.explainview import Segment, render_html, render_terminal, segments
 from newsevents.cli.main import app
-from newsevents.cli.terminal import console_for
+from newsevents.cli.terminal import console_for, printable
 from newsevents.core.article import Article
 from newsevents.core.explain import Explanation as Explained
 from newsevents.core.record import Event
@@ -144,6 +144,43 @@ def test_explainview_terminal_colour_when_allowed(monkeypatch: pytest.MonkeyPatc
     render_terminal(console_for(out, width=100), article, explanations)
     assert ANSI.search(out.getvalue())
     assert "|1 source]" not in out.getvalue()
+
+
+HOSTILE = "\x1b]0;owned\x07\x1b[2J\x1b[31mred\x1b[0m\x9b1m\x07\x00\r"
+"""Article text that would set the window title, clear the screen, colour and beep."""
+
+
+def test_explainview_terminal_strips_control_characters(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    article, explanations = _example()
+    article.title = "Farmers " + HOSTILE + "march"
+    article.url = "https://example.org/" + HOSTILE
+    explanations[0].event.source_name = "Police" + HOSTILE
+    explanations[0].event.cameo_label = "Arrest" + HOSTILE
+    out = io.StringIO()
+    render_terminal(console_for(out, width=200), article, explanations, explain=True)
+    text = out.getvalue()
+    assert re.findall(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", text) == []
+    assert "Farmers redmarch" in text
+    assert "Policered" in text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a\x1b[2Jb", "ab"),
+        ("a\x1b]0;title\x07b", "ab"),
+        ("a\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\b", "alinkb"),
+        ("a\x9b31mb", "ab"),
+        ("a\x1bPq#0\x1b\\b", "ab"),
+        ("a\x1b(Bb\x1b", "ab"),
+        ("bell\x07 nul\x00 bs\x08 del\x7f cr\r", "bell nul bs del cr"),
+        ("tab\tand\nnewline stay", "tab\tand\nnewline stay"),
+        ("é – “quoted” 東京", "é – “quoted” 東京"),
+    ],
+)
+def test_terminal_printable(text: str, expected: str) -> None:
+    assert printable(text) == expected
 
 
 # -- HTML view --------------------------------------------------------------------------------
@@ -349,6 +386,18 @@ def test_show_output_says_when_it_replaces(runner: CliRunner, tmp_path: Path) ->
     assert result.stderr == (
         f"wrote {out} (replaced the file that was there)\n1 article, 2 events, 0 failed\n"
     )
+
+
+@pytest.mark.usefixtures("fake_explain")
+def test_show_text_strips_control_characters(runner: CliRunner, tmp_path: Path) -> None:
+    hostile = HOSTILE.replace("\x00", "")  # a NUL byte would make it a binary file
+    text = f"Title {hostile}here\n\nFarmers{hostile} marched.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["show", str(tmp_path / "a.txt")])
+    assert (result.exit_code, result.stderr) == (ExitCode.OK, "1 article, 1 event, 0 failed\n")
+    assert "Title redhere" in result.stdout
+    assert "Farmersred [marched|1 trigger]." in result.stdout
+    assert re.findall(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", result.stdout) == []
 
 
 @pytest.mark.usefixtures("fake_explain")

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -193,6 +194,15 @@ def test_writers_table_shows_table_fields() -> None:
 
 def test_writers_table_empty() -> None:
     assert _write("table", []) == "No events found.\n"
+
+
+@pytest.mark.parametrize("several", [False, True])
+def test_writers_table_strips_control_characters(several: bool) -> None:
+    hostile = "\x1b]0;owned\x07\x1b[2Jst\x1b[31mru\x9b1mck\x07\x00"
+    events = [[_event(1, action_text=hostile, article="a\x1b[2J.txt")]]
+    text = _write("table", events + ([[_event(2)]] if several else []))
+    assert "struck" in text
+    assert re.findall(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", text) == []
 
 
 def test_writers_table_does_not_read_markup() -> None:
