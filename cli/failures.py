@@ -16,6 +16,7 @@ import click
 import typer
 
 from .exitcodes import ExitCode
+from .terminal import silence_stdout
 
 
 class UsageProblem(Exception):
@@ -158,7 +159,8 @@ def run_command(
     except KeyboardInterrupt:  # before any article was read (e.g. while loading spaCy)
         Messages(quiet=quiet).info("interrupted")
         raise typer.Exit(ExitCode.INTERRUPTED) from None
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as all commands do
+        silence_stdout()
         raise typer.Exit(ExitCode.OK) from None
     except Exception as err:
         if debug and not is_expected(err):

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import sys
+from functools import cache
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
@@ -28,13 +31,34 @@ def printable(text: str) -> str:
 
 
 
-def console_for(stream: TextIO, *, width: int | None = None) -> Console:
-    """A console on `stream`: colour and styles only on a terminal and when NO_COLOR is unset."""
+def silence_stdout() -> None:
+    """After a closed pipe: point stdout at /dev/null so the exit flush does not fail."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+@cache
+def _console_class() -> type[Console]:
+    """Rich's Console, but a closed pipe raises BrokenPipeError (rich exits with status 1)."""
     from rich.console import Console
 
-    probe = Console(file=stream)
+    class PipeConsole(Console):
+        """A Console that leaves a closed pipe to the command (`| head` is no failure)."""
+
+        def on_broken_pipe(self) -> None:
+            self.quiet = True  # print nothing more
+            raise BrokenPipeError
+
+    return PipeConsole
+
+
+def console_for(stream: TextIO, *, width: int | None = None) -> Console:
+    """A console on `stream`: colour and styles only on a terminal and when NO_COLOR is unset."""
+    console = _console_class()
+    probe = console(file=stream)
     plain = not probe.is_terminal or bool(os.environ.get("NO_COLOR"))
-    return Console(
+    return console(
         file=stream,
         highlight=False,
         width=width,

@@ -8,7 +8,6 @@ never at module level, so `newsevents --help` does not load spaCy.
 from __future__ import annotations
 
 import contextlib
-import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from ..options import (
     parse_date_option,
 )
 from ..progress import Progress, stderr_is_terminal
+from ..terminal import silence_stdout
 from ..writers import (
     EXTENSIONS,
     IN_PLACE,
@@ -99,13 +99,6 @@ def check_options(
     if workers is not None and workers < 1:
         raise UsageProblem(f"--workers {workers} is not a number of processes; use 1 or more")
     return chosen
-
-
-def _silence_stdout() -> None:
-    """After a closed pipe: point stdout at /dev/null so the exit flush does not fail."""
-    with contextlib.suppress(OSError, ValueError, AttributeError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
 
 
 @dataclass
@@ -314,7 +307,7 @@ def extract(
             tally = write_results(results, out, messages, bar)
         except BrokenPipeError:  # the reader went away (`| head`): stop quietly
             if stdout is None and output is None:
-                _silence_stdout()
+                silence_stdout()
             return ExitCode.OK
         except ModelNotFoundError as err:
             return messages.failed(err)

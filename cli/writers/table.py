@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TextIO
 
-from ..terminal import printable
+from ..terminal import print_wide, printable
 
 if TYPE_CHECKING:
     from newsevents.core.record import Event
-
-_MAX_WIDTH = 1000
-
 
 def show_cell(value: Any) -> str:
     """One value as people read it in a table: blank for none, yes/no, two decimals; text
@@ -51,7 +48,6 @@ class TableWriter:
         if self.closed:
             return
         self.closed = True
-        from rich.console import Console
         from rich.table import Table
         from rich.text import Text
 
@@ -67,9 +63,4 @@ class TableWriter:
         for article, values in self.rows:
             cells = ([printable(article)] if several else []) + values
             table.add_row(*(Text(value) for value in cells))  # Text: no markup in article words
-        console = Console(file=self.stream, highlight=False)
-        if not console.is_terminal:  # a file or pipe: as wide as the table wants, no folding
-            wide = Console(file=self.stream, width=_MAX_WIDTH)
-            console = Console(file=self.stream, highlight=False, width=wide.measure(table).maximum)
-        console.print(table)
-        self.stream.flush()
+        print_wide(table, self.stream)  # a closed pipe raises BrokenPipeError

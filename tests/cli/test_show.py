@@ -14,6 +14,7 @@ import io
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,7 +27,7 @@ from newsevents.cli.commands import show as show_module
 from newsevents.cli.exitcodes import ExitCode
 from newsevents.cli.explainview import Segment, render_html, render_terminal, segments
 from newsevents.cli.main import app
-from newsevents.cli.terminal import console_for, printable
+from newsevents.cli.terminal import console_for
 from newsevents.core.article import Article
 from newsevents.core.explain import Explanation as Explained
 from newsevents.core.record import Event
@@ -163,24 +164,6 @@ def test_explainview_terminal_strips_control_characters(monkeypatch: pytest.Monk
     assert re.findall(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", text) == []
     assert "Farmers redmarch" in text
     assert "Policered" in text
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("a\x1b[2Jb", "ab"),
-        ("a\x1b]0;title\x07b", "ab"),
-        ("a\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\b", "alinkb"),
-        ("a\x9b31mb", "ab"),
-        ("a\x1bPq#0\x1b\\b", "ab"),
-        ("a\x1b(Bb\x1b", "ab"),
-        ("bell\x07 nul\x00 bs\x08 del\x7f cr\r", "bell nul bs del cr"),
-        ("tab\tand\nnewline stay", "tab\tand\nnewline stay"),
-        ("é – “quoted” 東京", "é – “quoted” 東京"),
-    ],
-)
-def test_terminal_printable(text: str, expected: str) -> None:
-    assert printable(text) == expected
 
 
 # -- HTML view --------------------------------------------------------------------------------
@@ -398,6 +381,22 @@ def test_show_text_strips_control_characters(runner: CliRunner, tmp_path: Path) 
     assert "Title redhere" in result.stdout
     assert "Farmersred [marched|1 trigger]." in result.stdout
     assert re.findall(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", result.stdout) == []
+
+
+def test_show_closed_pipe_ends_quietly() -> None:
+    script = Path(sys.executable).parent / "newsevents"
+    process = subprocess.Popen(
+        [str(script), "show", str(SAMPLES), str(SAMPLES), "--explain"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    first = process.stdout.readline()
+    process.stdout.close()  # like `| head -n 1`
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=300) == ExitCode.OK
+    assert first.strip()
+    assert stderr == ""
 
 
 @pytest.mark.usefixtures("fake_explain")
