@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -128,9 +128,11 @@ class Output:
         stdout: TextIO | None,
         store: SqliteWriter | None,
         csv_safe: bool = False,
+        note: Callable[[str], None] | None = None,
     ) -> None:
         self.stack = stack
         self.csv_safe = csv_safe
+        self.note = note
         self.format = format
         self.output = output
         self.stdout = stdout
@@ -147,7 +149,9 @@ class Output:
                     stream: TextIO = self.stack.enter_context(atomic_output(self.output))
                 else:
                     stream = self.stdout if self.stdout is not None else sys.stdout
-                self.writer = writer_for(self.format, stream, csv_safe=self.csv_safe)
+                self.writer = writer_for(
+                    self.format, stream, csv_safe=self.csv_safe, note=self.note
+                )
         return self.writer
 
     def abandon(self) -> None:
@@ -302,7 +306,7 @@ def extract(
             progress = stderr_is_terminal() and not quiet
         bar = stack.enter_context(Progress(progress, inputs, glob or "*.txt"))
         safe = csv_safe if csv_safe is not None else output is not None
-        out = Output(stack, chosen, output, stdout, store, csv_safe=safe)
+        out = Output(stack, chosen, output, stdout, store, csv_safe=safe, note=messages.info)
         try:
             tally = write_results(results, out, messages, bar)
         except BrokenPipeError:  # the reader went away (`| head`): stop quietly

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TextIO
+
+import click
 
 from ..terminal import print_wide, printable
 
@@ -23,19 +26,26 @@ def show_cell(value: Any) -> str:
     return printable(str(value))
 
 
+def _to_stderr(text: str) -> None:
+    click.echo(text, err=True)
+
+
 class TableWriter:
     """Collects rows and prints one table on `close()` (a table cannot be streamed).
 
-    An `article` column is added when the events come from more than one article.
+    An `article` column is added when the events come from more than one article. When there
+    are none, `No events found.` is a message for people: it goes to `note` (stderr), not to
+    the stream, which holds data only.
     """
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, note: Callable[[str], None] | None = None) -> None:
         from newsevents.core.record import TABLE_FIELDS  # lazy: keeps `--help` light
 
         self.stream = stream
         self.fields = TABLE_FIELDS
         self.rows: list[tuple[str, list[str]]] = []
         self.closed = False
+        self.note = note if note is not None else _to_stderr
 
     def write(self, events: list[Event]) -> None:
         """Keep one article's events for the table."""
@@ -44,7 +54,7 @@ class TableWriter:
             self.rows.append((event.article, [show_cell(record[name]) for name in self.fields]))
 
     def close(self) -> None:
-        """Print the table (or `No events found.`); safe to call twice."""
+        """Print the table (or say `No events found.` on stderr); safe to call twice."""
         if self.closed:
             return
         self.closed = True
@@ -52,8 +62,7 @@ class TableWriter:
         from rich.text import Text
 
         if not self.rows:
-            self.stream.write("No events found.\n")
-            self.stream.flush()
+            self.note("No events found.")
             return
         several = len({article for article, _ in self.rows}) > 1
         table = Table(show_lines=False, header_style="bold")

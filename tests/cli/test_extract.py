@@ -204,10 +204,14 @@ def test_cli_unclosed_front_matter_warns_and_is_read(
 
 
 @pytest.mark.usefixtures("fake_engine")
-def test_cli_table(runner: CliRunner, write_article: WriteArticle) -> None:
+@pytest.mark.parametrize("quiet", [False, True])
+def test_cli_table_no_events_is_a_message(
+    runner: CliRunner, write_article: WriteArticle, quiet: bool
+) -> None:
     write_article("a.txt", QUIET)
-    result = invoke(runner, "a.txt", "--format", "table")
-    assert (result.exit_code, result.stdout) == (ExitCode.OK, "No events found.\n")
+    result = invoke(runner, "a.txt", "--format", "table", *(["-q"] if quiet else []))
+    assert (result.exit_code, result.stdout) == (ExitCode.OK, "")
+    assert result.stderr == ("" if quiet else "No events found.\n" + summary(1, 0, 0))
 
 
 def test_cli_unknown_format(runner: CliRunner, write_article: WriteArticle) -> None:

@@ -192,8 +192,17 @@ def test_writers_table_shows_table_fields() -> None:
     assert "0.75" in text
 
 
-def test_writers_table_empty() -> None:
-    assert _write("table", []) == "No events found.\n"
+def test_writers_table_empty(capsys: pytest.CaptureFixture[str]) -> None:
+    assert _write("table", []) == ""
+    assert capsys.readouterr().err == "No events found.\n"
+
+
+def test_writers_table_empty_note() -> None:
+    notes: list[str] = []
+    stream = io.StringIO()
+    writer = writer_for("table", stream, note=notes.append)
+    writer.close()
+    assert (stream.getvalue(), notes) == ("", ["No events found."])
 
 
 @pytest.mark.parametrize("several", [False, True])
