@@ -245,11 +245,21 @@ def test_cli_stdin_dash_with_files(runner: CliRunner, write_article: WriteArticl
 
 
 @pytest.mark.usefixtures("fake_engine")
+def test_cli_stdin_messages_name_it_as_rows_do(runner: CliRunner) -> None:
+    result = invoke(runner, "-f", "jsonl", input="---\ndate: May\n---\n" + MARCH)
+    assert [json.loads(line)["article"] for line in result.stdout.splitlines()] == ["-", "-"]
+    assert result.stderr == (
+        "warning: -: front matter date 'May' is not a YYYY-MM-DD date; ignored\n"
+        + summary(1, 2, 0)
+    )
+
+
+@pytest.mark.usefixtures("fake_engine")
 def test_cli_stdin_empty(runner: CliRunner) -> None:
     result = invoke(runner, input="")
     assert result.exit_code == ExitCode.INPUT_FAILED
     assert result.stderr == (
-        "error: <stdin>: the input is empty; give an article text, or leave it out\n"
+        "error: -: the input is empty; give an article text, or leave it out\n"
         + summary(1, 0, 1)
     )
 
