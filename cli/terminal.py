@@ -30,7 +30,6 @@ def printable(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
-
 def silence_stdout() -> None:
     """After a closed pipe: point stdout at /dev/null so the exit flush does not fail."""
     with contextlib.suppress(OSError, ValueError, AttributeError):

@@ -151,7 +151,8 @@ def test_batch_debug_prints_article_traceback(
     assert result.stderr.startswith("Traceback (most recent call last):") is debug
     assert ("in buggy\n" in result.stderr) is debug
     assert result.stderr.endswith(
-        "RuntimeError: engine bug\n" * debug
+        "RuntimeError: engine bug\n"
+        * debug
         + "error: a.txt: extraction failed (RuntimeError: engine bug); rerun with --debug, "
         "and report it\n1 article, 0 events, 1 failed\n"
     )

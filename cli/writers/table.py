@@ -12,6 +12,7 @@ from ..terminal import print_wide, printable
 if TYPE_CHECKING:
     from newsevents.core.record import Event
 
+
 def show_cell(value: Any) -> str:
     """One value as people read it in a table: blank for none, yes/no, two decimals; text
     without the control characters that would drive a terminal (see `printable`)."""
