@@ -8,10 +8,12 @@ each event was coded so. They read only the `Explanation` fields (see `Explanati
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
+from .terminal import printable
 from .writers.table import show_cell
 
 if TYPE_CHECKING:
@@ -19,6 +21,15 @@ if TYPE_CHECKING:
 
     from newsevents.core import Article
     from newsevents.core.record import Event
+
+WEB_LINK = re.compile(r"https?://[^\s\x00-\x1f\x7f\"'<>`]+", re.IGNORECASE)
+"""A URL the HTML report makes a link: http(s) only, nothing a browser would strip or run."""
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; script-src 'none'; "
+    "base-uri 'none'; form-action 'none'"
+)
+"""The report's policy: its inline CSS only; no scripts, no fetches, no forms."""
 
 KINDS: tuple[str, ...] = ("trigger", "source", "target", "place", "date", "casualties")
 """Highlighted span kinds, in legend order."""
@@ -200,7 +211,7 @@ def render_terminal(
     from rich.text import Text
 
     plain = console.color_system is None
-    heading = article.title or article.path
+    heading = printable(article.title or article.path)  # article text never drives the terminal
     console.print(Rule(Text(heading, style="bold"), align="left"))
     about = [article.path]
     if article.published:
@@ -208,13 +219,13 @@ def render_terminal(
     if article.url:
         about.append(article.url)
     about.append(f"{len(explanations)} event{'s' if len(explanations) != 1 else ''}")
-    console.print(Text(" | ".join(about), style="dim"))
+    console.print(Text(printable(" | ".join(about)), style="dim"))
     if explanations:
         console.print(_legend_terminal(plain))
     console.print()
     body = Text()
     for segment in segments(article.text, explanations):
-        words = article.text[segment.start : segment.end]
+        words = printable(article.text[segment.start : segment.end])
         if segment.kind is None:
             body.append(words)
         elif plain:
@@ -242,11 +253,12 @@ def render_terminal(
     if explain:
         for number, explanation in enumerate(explanations, 1):
             console.print()
-            console.print(Text(_event_title(number, explanation.event), style="bold"))
+            title = printable(_event_title(number, explanation.event))
+            console.print(Text(title, style="bold"))
             for label, value in _explain_lines(explanation, article.text):
                 line = Text("  ")
                 line.append(f"{label}: ", style="dim")
-                line.append(value)
+                line.append(printable(value))
                 console.print(line)
     console.print()
 
@@ -308,6 +320,14 @@ def _text_html(text: str, explanations: Sequence[ExplanationLike]) -> str:
     return "".join(parts).rstrip()
 
 
+def _link_html(url: str) -> str:
+    """A link for http(s) URLs, plain text for others: `javascript:x` -> `javascript:x`."""
+    shown = html.escape(url)
+    if WEB_LINK.fullmatch(url):
+        return f'<a href="{html.escape(url, quote=True)}" rel="noopener noreferrer">{shown}</a>'
+    return shown
+
+
 def _article_html(
     index: int, article: Article, explanations: Sequence[ExplanationLike], explain: bool
 ) -> str:
@@ -316,7 +336,7 @@ def _article_html(
     if article.published:
         about.append(f"published {article.published.isoformat()}")
     if article.url:
-        about.append(f'<a href="{esc(article.url, quote=True)}">{esc(article.url)}</a>')
+        about.append(_link_html(article.url))
     count = len(explanations)
     about.append(f"{count} event{'s' if count != 1 else ''}")
     out = [
@@ -368,6 +388,7 @@ def render_html(
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>newsevents: {html.escape(title)}</title>\n"
         f"<style>\n{_css()}\n</style>\n</head>\n<body>\n<main>\n"

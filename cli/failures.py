@@ -16,6 +16,7 @@ import click
 import typer
 
 from .exitcodes import ExitCode
+from .terminal import silence_stdout
 
 
 class UsageProblem(Exception):
@@ -39,8 +40,13 @@ class Messages:
 
     def error(self, text: str, exc: BaseException | None = None) -> None:
         """`error: text`, after the traceback of `exc` with --debug."""
-        if self.debug and exc is not None and exc.__traceback__ is not None:
-            self._echo("".join(traceback.format_exception(exc)).rstrip())
+        if self.debug and exc is not None:
+            # A bug in a worker process comes as the traceback's text (`details`).
+            details = getattr(exc, "details", None)
+            if isinstance(details, str):
+                self._echo(details.rstrip())
+            elif exc.__traceback__ is not None:
+                self._echo("".join(traceback.format_exception(exc)).rstrip())
         self._echo(f"error: {text}")
 
     def info(self, text: str) -> None:
@@ -153,7 +159,8 @@ def run_command(
     except KeyboardInterrupt:  # before any article was read (e.g. while loading spaCy)
         Messages(quiet=quiet).info("interrupted")
         raise typer.Exit(ExitCode.INTERRUPTED) from None
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as all commands do
+        silence_stdout()
         raise typer.Exit(ExitCode.OK) from None
     except Exception as err:
         if debug and not is_expected(err):

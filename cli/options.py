@@ -6,6 +6,7 @@ is imported inside functions, so `newsevents --help` stays light.
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import date
 from enum import Enum
@@ -65,6 +66,24 @@ def check_output_folder(output: Path | None) -> None:
         raise UsageProblem(
             f"cannot write '{output}': folder '{output.parent}' does not exist; create it first"
         )
+
+
+def check_output_not_input(output: Path | None, inputs: list[str], example: str) -> None:
+    """Raise UsageProblem when --output names one of the input files (it would be replaced)."""
+    if output is None or not output.exists():
+        return
+    for name in inputs:
+        if name == "-":
+            continue
+        try:
+            same = os.path.samefile(name, output)
+        except OSError:  # missing or unreadable: reported when it is read
+            continue
+        if same:
+            raise UsageProblem(
+                f"--output '{output}' is also an input: writing would replace it; "
+                f"write to another file, e.g. {example}"
+            )
 
 
 def load_actors(files: list[Path], builtin: bool = True) -> ActorDictionary | None:

@@ -38,5 +38,16 @@ def load_model(name: str | None = None) -> Language:
                 continue
             _cache[key] = nlp
             return nlp
+        if name:
+            raise ModelNotFoundError(_not_found(name))
         tried = ", ".join(candidates)
         raise ModelNotFoundError(f"no spaCy English pipeline found (tried {tried}); {INSTALL_HINT}")
+
+
+def _not_found(name: str) -> str:
+    """The problem and the fix when the pipeline asked for by name or path does not load."""
+    return (
+        f"spaCy pipeline '{name}' not found (no installed package or pipeline folder of that "
+        f"name); install it (python -m spacy download {name}), give the path of its folder, "
+        f"or leave the model out to use the default ({' or '.join(DEFAULT_MODELS)})"
+    )

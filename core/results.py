@@ -52,6 +52,7 @@ class Settings:
     builtin_verbs: bool = True
 
 
-# One outcome per article of a chunk: its events, or a message why it failed. Errors travel as
-# text because core exceptions (InputError(path, problem, hint)) do not survive pickling.
-Outcome = tuple[list[Event], str | None]
+# One outcome per article of a chunk: its events, or a message why it failed and, for a bug, its
+# traceback. Errors travel as text because core exceptions (InputError(path, problem, hint))
+# and tracebacks do not survive pickling.
+Outcome = tuple[list[Event], str | None, str | None]

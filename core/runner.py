@@ -14,6 +14,7 @@ import gc
 import multiprocessing
 import os
 import signal
+import traceback
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -39,6 +40,11 @@ CHUNK_CHARS = 100_000
 
 class ExtractionFailedError(NewsEventsError):
     """The extractor failed on one article (a bug, or a worker process that died on it)."""
+
+    def __init__(self, message: str, details: str | None = None) -> None:
+        super().__init__(message)
+        self.details = details
+        """The traceback of the bug, as text (it was raised in a worker process), or None."""
 
 
 _worker_settings: Settings | None = None
@@ -115,7 +121,7 @@ def run_chunk(engine: Engine, chunk: list[Article], settings: Settings) -> list[
         try:
             events = engine.article_events(article, docs)
         except NewsEventsError as err:
-            outcomes.append(([], str(err)))
+            outcomes.append(([], str(err), None))
             continue
         kept = [
             e
@@ -123,7 +129,7 @@ def run_chunk(engine: Engine, chunk: list[Article], settings: Settings) -> list[
             if e.confidence >= settings.min_confidence
             and (settings.include_unreal or e.modality in REAL)
         ]
-        outcomes.append((kept, None))
+        outcomes.append((kept, None, None))
     return outcomes
 
 
@@ -133,7 +139,7 @@ def _safe_chunk(engine: Engine, chunk: list[Article], settings: Settings) -> lis
         return run_chunk(engine, chunk, settings)
     except Exception as err:  # noqa: BLE001 - a bug on one article must not stop the batch
         if len(chunk) == 1:
-            return [([], _describe(err))]
+            return [([], _describe(err), "".join(traceback.format_exception(err)))]
     # Something broke the batch: redo the articles one by one to fail only the culprit.
     return [outcome for article in chunk for outcome in _safe_chunk(engine, [article], settings)]
 
@@ -164,8 +170,8 @@ def _results(items: list[Article | InputError], outcomes: list[Outcome]) -> Iter
         if isinstance(item, InputError):
             yield Result(path=item.path, article=None, error=item)
             continue
-        events, error = next(done)
-        failure = ExtractionFailedError(error) if error is not None else None
+        events, error, details = next(done)
+        failure = ExtractionFailedError(error, details) if error is not None else None
         yield Result(path=item.path, article=item, events=events, error=failure)
 
 
@@ -281,6 +287,7 @@ class _Pool:
                         [],
                         "the worker process died on this article (out of memory, or a crash "
                         "in the parser); rerun it alone with --workers 1 to see the cause",
+                        None,
                     )
                 )
         return outcomes

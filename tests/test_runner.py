@@ -121,6 +121,43 @@ def test_batch_worker_crash_fails_one_article(monkeypatch: pytest.MonkeyPatch) -
     assert "worker process died" in str(results[2].error)
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_batch_bug_keeps_its_traceback(monkeypatch: pytest.MonkeyPatch, workers: int) -> None:
+    def buggy(engine: Any, chunk: list[Article], settings: Any) -> Any:
+        raise RuntimeError("engine bug")
+
+    monkeypatch.setattr(parallel, "run_chunk", buggy)
+    [result] = extract_many([Article(text=MARCH, path="a.txt")], workers=workers)
+    assert str(result.error) == (
+        "extraction failed (RuntimeError: engine bug); rerun with --debug, and report it"
+    )
+    details = getattr(result.error, "details", "")
+    assert details.startswith("Traceback (most recent call last):")
+    assert details.rstrip().endswith("RuntimeError: engine bug")
+
+
+@pytest.mark.parametrize("debug", [True, False])
+def test_batch_debug_prints_article_traceback(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, debug: bool
+) -> None:
+    def buggy(engine: Any, chunk: list[Article], settings: Any) -> Any:
+        raise RuntimeError("engine bug")
+
+    monkeypatch.setattr(parallel, "run_chunk", buggy)
+    (tmp_path / "a.txt").write_text(MARCH, encoding="utf-8")
+    args = ["extract", "a.txt", "-j", "1", "-f", "jsonl"] + (["--debug"] if debug else [])
+    result = runner.invoke(app, args)
+    assert (result.exit_code, result.stdout) == (ExitCode.INPUT_FAILED, "")
+    assert result.stderr.startswith("Traceback (most recent call last):") is debug
+    assert ("in buggy\n" in result.stderr) is debug
+    assert result.stderr.endswith(
+        "RuntimeError: engine bug\n"
+        * debug
+        + "error: a.txt: extraction failed (RuntimeError: engine bug); rerun with --debug, "
+        "and report it\n1 article, 0 events, 1 failed\n"
+    )
+
+
 # -- SQLite ----------------------------------------------------------------------------------
 
 

@@ -8,9 +8,8 @@ never at module level, so `newsevents --help` does not load spaCy.
 from __future__ import annotations
 
 import contextlib
-import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -23,12 +22,14 @@ from ..failures import Messages, UsageProblem, article_failure, run_command
 from ..options import (
     InputFormat,
     check_output_folder,
+    check_output_not_input,
     inputs_or_stdin,
     load_actors,
     load_verb_files,
     parse_date_option,
 )
 from ..progress import Progress, stderr_is_terminal
+from ..terminal import silence_stdout
 from ..writers import (
     EXTENSIONS,
     IN_PLACE,
@@ -100,13 +101,6 @@ def check_options(
     return chosen
 
 
-def _silence_stdout() -> None:
-    """After a closed pipe: point stdout at /dev/null so the exit flush does not fail."""
-    with contextlib.suppress(OSError, ValueError, AttributeError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-
-
 @dataclass
 class Tally:
     """What a run did so far, for the progress bar and the summary."""
@@ -133,8 +127,12 @@ class Output:
         output: Path | None,
         stdout: TextIO | None,
         store: SqliteWriter | None,
+        csv_safe: bool = False,
+        note: Callable[[str], None] | None = None,
     ) -> None:
         self.stack = stack
+        self.csv_safe = csv_safe
+        self.note = note
         self.format = format
         self.output = output
         self.stdout = stdout
@@ -151,7 +149,9 @@ class Output:
                     stream: TextIO = self.stack.enter_context(atomic_output(self.output))
                 else:
                     stream = self.stdout if self.stdout is not None else sys.stdout
-                self.writer = writer_for(self.format, stream)
+                self.writer = writer_for(
+                    self.format, stream, csv_safe=self.csv_safe, note=self.note
+                )
         return self.writer
 
     def abandon(self) -> None:
@@ -242,11 +242,14 @@ def extract(
     debug: bool = False,
     workers: int | None = None,
     force: bool = False,
+    csv_safe: bool | None = None,
     progress: bool | None = None,
     stdin: BinaryIO | None = None,
     stdout: TextIO | None = None,
 ) -> ExitCode:
     """Convert INPUTs to events written in `format`; report on stderr; return the exit code.
+
+    `csv_safe` None: neutralise spreadsheet formulas in CSV written to an --output file only.
 
     Raises:
         UsageProblem: bad options (nothing processed).
@@ -271,6 +274,10 @@ def extract(
         include_unreal=include_unreal,
     )
     chosen = check_options(settings, format, output, workers)
+    check_output_not_input(
+        output, inputs, f"-o events.{'sqlite' if chosen in IN_PLACE else chosen}"
+    )
+    replacing = output is not None and chosen not in IN_PLACE and output.exists()
     try:
         actors = load_actors(actor_files or [], builtin=settings.builtin_actors)
         verbs = load_verb_files(verb_files or [])
@@ -298,15 +305,18 @@ def extract(
         if progress is None:
             progress = stderr_is_terminal() and not quiet
         bar = stack.enter_context(Progress(progress, inputs, glob or "*.txt"))
-        out = Output(stack, chosen, output, stdout, store)
+        safe = csv_safe if csv_safe is not None else output is not None
+        out = Output(stack, chosen, output, stdout, store, csv_safe=safe, note=messages.info)
         try:
             tally = write_results(results, out, messages, bar)
         except BrokenPipeError:  # the reader went away (`| head`): stop quietly
             if stdout is None and output is None:
-                _silence_stdout()
+                silence_stdout()
             return ExitCode.OK
         except ModelNotFoundError as err:
             return messages.failed(err)
+    if replacing and tally.wrote:
+        messages.info(f"wrote {output} (replaced the file that was there)")
     return summarize(tally, store.skipped if store is not None else None, messages)
 
 
@@ -436,6 +446,16 @@ def extract_cli(
             help="With a .sqlite output: redo every article, not only new or changed ones.",
         ),
     ] = False,
+    csv_safe: Annotated[
+        bool | None,
+        typer.Option(
+            "--csv-safe/--no-csv-safe",
+            help="In CSV, put a ' before text cells starting with = + - @ (tab, CR) so a "
+            "spreadsheet shows article text instead of running it as a formula; numbers stay "
+            "numbers. Default: on for --output files, off on stdout.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Extract political and conflict events from news articles, one row per event.
 
@@ -465,6 +485,7 @@ def extract_cli(
             debug=debug,
             workers=workers,
             force=force,
+            csv_safe=csv_safe,
         ),
         quiet=quiet,
         debug=debug,

@@ -20,6 +20,7 @@ from ..failures import Messages, UsageProblem, article_failure, run_command
 from ..options import (
     InputFormat,
     check_output_folder,
+    check_output_not_input,
     inputs_or_stdin,
     load_actors,
     parse_date_option,
@@ -98,6 +99,8 @@ def show(
     )
     chosen = choose_show_format(format, output)
     check_output_folder(output)
+    check_output_not_input(output, inputs, "-o report.html")
+    replacing = output is not None and output.exists()
     explain_article = _load_explain()
 
     from newsevents.core.errors import (
@@ -152,7 +155,9 @@ def show(
             stream.write(render_html(reports, explain=explain, version=__version__))
         stream.flush()
     if output is not None:
-        messages.info(f"wrote {output}")
+        messages.info(
+            f"wrote {output}" + (" (replaced the file that was there)" if replacing else "")
+        )
     messages.info(f"{_plural(seen, 'article')}, {_plural(events, 'event')}, {failed} failed")
     return ExitCode.INPUT_FAILED if failed else ExitCode.OK
 

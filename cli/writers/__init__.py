@@ -58,8 +58,22 @@ EXTENSIONS: dict[str, str] = {
 """`--output` file extension -> format, used when `--format` is not given."""
 
 
-def writer_for(format: str, stream: TextIO) -> Writer:
-    """A writer of `format` (a WRITERS key, not IN_PLACE) on `stream`; KeyError when unknown."""
+def writer_for(
+    format: str,
+    stream: TextIO,
+    *,
+    csv_safe: bool = False,
+    note: Callable[[str], None] | None = None,
+) -> Writer:
+    """A writer of `format` (a WRITERS key, not IN_PLACE) on `stream`; KeyError when unknown.
+
+    `csv_safe` neutralises spreadsheet formulas in the text cells of `csv` (see CsvWriter);
+    `note` takes the messages of `table` for people (default: stderr).
+    """
+    if format == "csv":
+        return CsvWriter(stream, safe=csv_safe)
+    if format == "table":
+        return TableWriter(stream, note=note)
     return WRITERS[format](stream)
 
 

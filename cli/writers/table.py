@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TextIO
+
+import click
+
+from ..terminal import print_wide, printable
 
 if TYPE_CHECKING:
     from newsevents.core.record import Event
 
-_MAX_WIDTH = 1000
-
 
 def show_cell(value: Any) -> str:
-    """One value as people read it in a table: blank for none, yes/no, two decimals."""
+    """One value as people read it in a table: blank for none, yes/no, two decimals; text
+    without the control characters that would drive a terminal (see `printable`)."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -20,22 +24,29 @@ def show_cell(value: Any) -> str:
         return f"{value:.2f}"
     if isinstance(value, (list, tuple)):
         return "; ".join(show_cell(item) for item in value)
-    return str(value)
+    return printable(str(value))
+
+
+def _to_stderr(text: str) -> None:
+    click.echo(text, err=True)
 
 
 class TableWriter:
     """Collects rows and prints one table on `close()` (a table cannot be streamed).
 
-    An `article` column is added when the events come from more than one article.
+    An `article` column is added when the events come from more than one article. When there
+    are none, `No events found.` is a message for people: it goes to `note` (stderr), not to
+    the stream, which holds data only.
     """
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, note: Callable[[str], None] | None = None) -> None:
         from newsevents.core.record import TABLE_FIELDS  # lazy: keeps `--help` light
 
         self.stream = stream
         self.fields = TABLE_FIELDS
         self.rows: list[tuple[str, list[str]]] = []
         self.closed = False
+        self.note = note if note is not None else _to_stderr
 
     def write(self, events: list[Event]) -> None:
         """Keep one article's events for the table."""
@@ -44,17 +55,15 @@ class TableWriter:
             self.rows.append((event.article, [show_cell(record[name]) for name in self.fields]))
 
     def close(self) -> None:
-        """Print the table (or `No events found.`); safe to call twice."""
+        """Print the table (or say `No events found.` on stderr); safe to call twice."""
         if self.closed:
             return
         self.closed = True
-        from rich.console import Console
         from rich.table import Table
         from rich.text import Text
 
         if not self.rows:
-            self.stream.write("No events found.\n")
-            self.stream.flush()
+            self.note("No events found.")
             return
         several = len({article for article, _ in self.rows}) > 1
         table = Table(show_lines=False, header_style="bold")
@@ -62,11 +71,6 @@ class TableWriter:
         for column in columns:
             table.add_column(column, overflow="fold")
         for article, values in self.rows:
-            cells = ([article] if several else []) + values
+            cells = ([printable(article)] if several else []) + values
             table.add_row(*(Text(value) for value in cells))  # Text: no markup in article words
-        console = Console(file=self.stream, highlight=False)
-        if not console.is_terminal:  # a file or pipe: as wide as the table wants, no folding
-            wide = Console(file=self.stream, width=_MAX_WIDTH)
-            console = Console(file=self.stream, highlight=False, width=wide.measure(table).maximum)
-        console.print(table)
-        self.stream.flush()
+        print_wide(table, self.stream)  # a closed pipe raises BrokenPipeError

@@ -16,6 +16,7 @@ attacked a bus" does not date the attack).
 
 from __future__ import annotations
 
+import calendar
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -101,6 +102,15 @@ def _relative(kind: str, value: int, published: date | None, upcoming: bool) -> 
     precision = "day" if kind in ("day", "weekday") else kind
     if published is None:
         return Reading(None, precision)
+    try:
+        return _resolve(kind, value, published, upcoming)
+    except (OverflowError, ValueError):  # before 0001-01-01 or after 9999-12-31: no such day
+        return Reading(None, precision)
+
+
+def _resolve(kind: str, value: int, published: date, upcoming: bool) -> Reading:
+    """`_relative` of a known publication day: "yesterday" of 2024-05-04 -> 2024-05-03."""
+    precision = "day" if kind in ("day", "weekday") else kind
     if kind == "day":
         return Reading(published + timedelta(days=value), precision)
     if kind == "week":
@@ -197,6 +207,14 @@ def _ago(toks: list[str], text: str, published: date | None) -> Reading | None:
 @lru_cache(maxsize=4096)
 def read_expression(text: str, published: date | None) -> Reading | None:
     """What date expression `text` means; None when it is no date (an age, a duration)."""
+    try:
+        return _read_expression(text, published)
+    except (OverflowError, ValueError):  # a day beyond the calendar (0001 to 9999): unresolved
+        return Reading(None, None)
+
+
+def _read_expression(text: str, published: date | None) -> Reading | None:
+    """`read_expression` that may fail near the ends of the calendar: "Friday" -> Reading."""
     toks = _tokens(text)
     kinds = [_kind(t) for t in toks]
     if "age" in kinds:
@@ -232,8 +250,13 @@ def _background(reading: Reading, published: date | None) -> bool:
     last = reading.day
     if reading.precision == "month":
         # "in April" reaches to the end of April
-        last = (reading.day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        last = reading.day.replace(day=_days_in_month(reading.day))
     return (published - last).days >= BACKGROUND_DAYS
+
+
+def _days_in_month(day: date) -> int:
+    """How many days the month of `day` has: 2024-02-10 -> 29."""
+    return calendar.monthrange(day.year, day.month)[1]
 
 
 # --- finding the event's date in the sentence -----------------------------------------------

@@ -48,25 +48,68 @@ def _unquote(value: str) -> str:
     return value
 
 
-def _split_front_matter(raw: str) -> tuple[dict[str, str], str] | None:
-    """Return (front matter, rest) when `raw` starts with a well-formed block, else None."""
-    lines = raw.splitlines(keepends=True)
-    if not lines or lines[0].strip() != _FENCE:
-        return None
+def _is_blank_or_comment(stripped: str) -> bool:
+    return not stripped or stripped.startswith("#")
+
+
+def _read_keys(lines: list[str], name: str) -> tuple[dict[str, str], list[str]]:
+    """The `key: value` lines of a front-matter block (its line 2 on) and warnings on the others."""
     meta: dict[str, str] = {}
-    consumed = len(lines[0])
-    for line in lines[1 : _FRONT_MATTER_MAX_LINES + 1]:
-        consumed += len(line)
+    warnings: list[str] = []
+    for number, line in enumerate(lines, 2):
         stripped = line.strip()
-        if stripped == _FENCE:
-            return meta, raw[consumed:]
-        if not stripped or stripped.startswith("#"):
+        if _is_blank_or_comment(stripped):
             continue
         match = _KEY_VALUE.match(stripped)
         if match is None:
-            return None  # not front matter after all (e.g. a text starting with a rule)
+            warnings.append(
+                f"{name}: line {number}: front matter line '{stripped[:60]}' is not 'key: value'; "
+                "ignored (write it as key: value, or below the closing '---')"
+            )
+            continue
         meta[match.group(1).lower()] = _unquote(match.group(2))
-    return None
+    return meta, warnings
+
+
+def _unclosed_end(lines: list[str]) -> int:
+    """Where an unclosed block ends: at its first line that is blank or not `key: value`."""
+    end = 1
+    while (
+        end < len(lines)
+        and end <= _FRONT_MATTER_MAX_LINES
+        and (lines[end].strip().startswith("#") or _KEY_VALUE.match(lines[end].strip()))
+    ):
+        end += 1
+    return end
+
+
+def _split_front_matter(raw: str, name: str) -> tuple[dict[str, str], str, list[str]] | None:
+    """(front matter, rest, warnings) when `raw` starts with a `---` line, else None.
+
+    A malformed block is read as far as it goes, with a warning naming the line: a line that is
+    not `key: value` is skipped; a block never closed ends at its first line that is blank or
+    not `key: value` ("---", "title: X", "Police said ..." -> title X, text "Police said ...").
+    """
+    lines = raw.splitlines(keepends=True)
+    if not lines or lines[0].strip() != _FENCE:
+        return None
+    limit = min(len(lines), _FRONT_MATTER_MAX_LINES + 1)
+    closing = next((n for n in range(1, limit) if lines[n].strip() == _FENCE), None)
+    if closing is not None:
+        meta, warnings = _read_keys(lines[1:closing], name)
+        return meta, "".join(lines[closing + 1 :]), warnings
+    end = _unclosed_end(lines)
+    meta, warnings = _read_keys(lines[1:end], name)
+    read = "line 2" if end == 2 else f"lines 2-{end}"
+    warnings.insert(
+        0,
+        f"{name}: line 1: front matter '---' is never closed; read {read} as front "
+        "matter and the rest as the text (add a '---' line after the front matter)"
+        if end > 1
+        else f"{name}: line 1: front matter '---' is never closed and holds no 'key: value' "
+        "line; read the rest as the text (delete the '---' line, or close the front matter)",
+    )
+    return meta, "".join(lines[end:]), warnings
 
 
 def parse_article(raw: str, path: str) -> Article:
@@ -86,9 +129,9 @@ def parse_article(raw: str, path: str) -> Article:
     warnings: list[str] = []
     meta: dict[str, str] = {}
     text = raw
-    split = _split_front_matter(raw)
+    split = _split_front_matter(raw, name)
     if split is not None:
-        meta, text = split
+        meta, text, warnings = split
         text = re.sub(r"\A(?:[ \t]*\r?\n)+", "", text)
         if not text.strip():
             raise EmptyInputError(

@@ -22,9 +22,7 @@ class TooLargeInputError(InputError):
 
 
 def display_name(path: str) -> str:
-    """How messages name an input: the path, or `<stdin>` for standard input (`<stdin>#2`)."""
-    if path == STDIN or path.startswith(STDIN + "#"):
-        return "<stdin>" + path[len(STDIN) :]
+    """How messages name an input: as the rows' `article` column does (`-` or `-#2` for stdin)."""
     return path
 
 

@@ -153,11 +153,65 @@ def test_cli_csv_header_equals_fields(
     assert len(rows) == 1 + text.count("marched")
 
 
+FORMULA = '---\ntitle: =HYPERLINK("http://x")\n---\n@here they marched\n'
+
+
 @pytest.mark.usefixtures("fake_engine")
-def test_cli_table(runner: CliRunner, write_article: WriteArticle) -> None:
+@pytest.mark.parametrize(
+    ("args", "to_file", "title", "sentence"),
+    [
+        ([], True, '\'=HYPERLINK("http://x")', "'@here they marched"),
+        (["--no-csv-safe"], True, '=HYPERLINK("http://x")', "@here they marched"),
+        ([], False, '=HYPERLINK("http://x")', "@here they marched"),
+        (["--csv-safe"], False, '\'=HYPERLINK("http://x")', "'@here they marched"),
+    ],
+    ids=["file-default", "file-off", "stdout-default", "stdout-on"],
+)
+def test_cli_csv_safe(
+    runner: CliRunner,
+    write_article: WriteArticle,
+    tmp_path: Path,
+    args: list[str],
+    to_file: bool,
+    title: str,
+    sentence: str,
+) -> None:
+    write_article("a.txt", FORMULA)
+    where = ["-o", "out.csv"] if to_file else ["--format", "csv"]
+    result = invoke(runner, "a.txt", *where, *args)
+    assert (result.exit_code, result.stderr) == (ExitCode.OK, summary(1, 1, 0))
+    text = (tmp_path / "out.csv").read_text(encoding="utf-8") if to_file else result.stdout
+    row = next(csv.DictReader(io.StringIO(text, newline="")))
+    assert (row["article_title"], row["sentence"]) == (title, sentence)
+
+
+@pytest.mark.usefixtures("fake_engine")
+def test_cli_unclosed_front_matter_warns_and_is_read(
+    runner: CliRunner, write_article: WriteArticle
+) -> None:
+    write_article("a.txt", "---\ntitle: Farmers march\ndate: 2024-05-04\n" + MARCH)
+    result = invoke(runner, "a.txt", "--format", "jsonl")
+    assert result.exit_code == ExitCode.OK
+    assert result.stderr == (
+        "warning: a.txt: line 1: front matter '---' is never closed; read lines 2-3 as front "
+        "matter and the rest as the text (add a '---' line after the front matter)\n"
+        + summary(1, 2, 0)
+    )
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {(r["article_title"], r["published"]) for r in records} == {
+        ("Farmers march", "2024-05-04")
+    }
+
+
+@pytest.mark.usefixtures("fake_engine")
+@pytest.mark.parametrize("quiet", [False, True])
+def test_cli_table_no_events_is_a_message(
+    runner: CliRunner, write_article: WriteArticle, quiet: bool
+) -> None:
     write_article("a.txt", QUIET)
-    result = invoke(runner, "a.txt", "--format", "table")
-    assert (result.exit_code, result.stdout) == (ExitCode.OK, "No events found.\n")
+    result = invoke(runner, "a.txt", "--format", "table", *(["-q"] if quiet else []))
+    assert (result.exit_code, result.stdout) == (ExitCode.OK, "")
+    assert result.stderr == ("" if quiet else "No events found.\n" + summary(1, 0, 0))
 
 
 def test_cli_unknown_format(runner: CliRunner, write_article: WriteArticle) -> None:
@@ -191,12 +245,20 @@ def test_cli_stdin_dash_with_files(runner: CliRunner, write_article: WriteArticl
 
 
 @pytest.mark.usefixtures("fake_engine")
+def test_cli_stdin_messages_name_it_as_rows_do(runner: CliRunner) -> None:
+    result = invoke(runner, "-f", "jsonl", input="---\ndate: May\n---\n" + MARCH)
+    assert [json.loads(line)["article"] for line in result.stdout.splitlines()] == ["-", "-"]
+    assert result.stderr == (
+        "warning: -: front matter date 'May' is not a YYYY-MM-DD date; ignored\n" + summary(1, 2, 0)
+    )
+
+
+@pytest.mark.usefixtures("fake_engine")
 def test_cli_stdin_empty(runner: CliRunner) -> None:
     result = invoke(runner, input="")
     assert result.exit_code == ExitCode.INPUT_FAILED
     assert result.stderr == (
-        "error: <stdin>: the input is empty; give an article text, or leave it out\n"
-        + summary(1, 0, 1)
+        "error: -: the input is empty; give an article text, or leave it out\n" + summary(1, 0, 1)
     )
 
 
@@ -280,89 +342,6 @@ def test_cli_min_confidence_filters(runner: CliRunner, write_article: WriteArtic
     write_article("a.txt", MARCH)
     result = invoke(runner, "a.txt", "--min-confidence", "0.95")
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", summary(1, 0, 0))
-
-
-# -- --output --------------------------------------------------------------------------------
-
-
-@pytest.mark.usefixtures("fake_engine")
-@pytest.mark.parametrize(
-    ("name", "parse"),
-    [
-        ("out.json", lambda text: json.loads(text)),
-        ("out.jsonl", lambda text: [json.loads(line) for line in text.splitlines()]),
-        ("out.ndjson", lambda text: [json.loads(line) for line in text.splitlines()]),
-        ("out.csv", lambda text: list(csv.DictReader(io.StringIO(text, newline="")))),
-    ],
-)
-def test_cli_output_format_from_extension(
-    runner: CliRunner,
-    write_article: WriteArticle,
-    tmp_path: Path,
-    name: str,
-    parse: Callable[[str], list[dict[str, Any]]],
-) -> None:
-    write_article("a.txt", MARCH)
-    result = invoke(runner, "a.txt", "--output", name)
-    assert result.exit_code == ExitCode.OK
-    assert result.stdout == ""
-    assert result.stderr == summary(1, 2, 0)
-    records = parse((tmp_path / name).read_text(encoding="utf-8"))
-    assert [r["event_id"] for r in records] == ["a.txt#1", "a.txt#2"]
-    assert sorted(os.listdir(tmp_path)) == ["a.txt", name]  # no temporary file left
-
-
-@pytest.mark.usefixtures("fake_engine")
-def test_cli_output_format_option_wins(
-    runner: CliRunner, write_article: WriteArticle, tmp_path: Path
-) -> None:
-    write_article("a.txt", MARCH)
-    result = invoke(runner, "a.txt", "-o", "events.txt", "--format", "csv")
-    assert result.exit_code == ExitCode.OK
-    assert (tmp_path / "events.txt").read_text().startswith(",".join(FIELDS))
-
-
-def test_cli_output_unknown_extension(runner: CliRunner, write_article: WriteArticle) -> None:
-    write_article("a.txt", MARCH)
-    result = invoke(runner, "a.txt", "-o", "events.txt")
-    assert result.exit_code == ExitCode.USAGE
-    assert result.stderr == (
-        "error: cannot tell the format of 'events.txt' from its extension; name it with one of "
-        ".json .jsonl .ndjson .csv .sqlite .sqlite3 .db or give --format\n"
-    )
-
-
-def test_cli_output_folder_missing(runner: CliRunner, write_article: WriteArticle) -> None:
-    write_article("a.txt", MARCH)
-    result = invoke(runner, "a.txt", "-o", os.path.join("nowhere", "out.json"))
-    assert result.exit_code == ExitCode.USAGE
-    assert result.stderr == (
-        f"error: cannot write '{os.path.join('nowhere', 'out.json')}': folder 'nowhere' does not "
-        "exist; create it first\n"
-    )
-
-
-def test_cli_output_atomic_on_crash(
-    runner: CliRunner, write_article: WriteArticle, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    write_article("a.txt", MARCH)
-    write_article("b.txt", MARCH)
-    (tmp_path / "out.jsonl").write_text("old\n")
-
-    def crashing(articles: Any, **options: Any) -> Iterator[Result]:
-        for item in articles:
-            yield Result(path=item.path, article=item, events=[])
-            raise RuntimeError("engine bug")
-
-    monkeypatch.setattr("newsevents.core.api.extract_many", crashing)
-    result = invoke(runner, "a.txt", "b.txt", "-o", "out.jsonl")
-    assert result.exit_code == ExitCode.INPUT_FAILED
-    assert result.stderr == (
-        "error: unexpected RuntimeError: engine bug; rerun with --debug for the traceback "
-        "and report it\n"
-    )
-    assert (tmp_path / "out.jsonl").read_text() == "old\n"
-    assert sorted(os.listdir(tmp_path)) == ["a.txt", "b.txt", "out.jsonl"]
 
 
 # -- bad inputs ------------------------------------------------------------------------------
@@ -742,3 +721,17 @@ def test_cli_real_engine_closed_pipe_ends_quietly() -> None:
     assert process.wait(timeout=300) == ExitCode.OK
     assert json.loads(first)["article"].endswith(".txt")
     assert stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("published", "event_date"),
+    [("0001-01-01", None), ("9999-12-31", "9999-12-31")],
+)
+def test_cli_real_engine_calendar_ends(
+    runner: CliRunner, write_article: WriteArticle, published: str, event_date: str | None
+) -> None:
+    write_article("a.txt", "Police arrested 40 protesters in Nairobi on Friday.\n")
+    result = invoke(runner, "a.txt", "--date", published, "--format", "jsonl")
+    assert (result.exit_code, result.stderr) == (ExitCode.OK, summary(1, 1, 0))
+    [record] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert (record["published"], record["event_date"]) == (published, event_date)

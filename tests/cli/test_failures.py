@@ -22,7 +22,7 @@ from newsevents.core.errors import (
     [
         (
             InputError("-#2", "empty", "add text"),
-            "<stdin>#2: empty; add text",
+            "-#2: empty; add text",
             ExitCode.INPUT_FAILED,
         ),
         (UsageProblem("bad option"), "bad option", ExitCode.USAGE),

@@ -9,10 +9,12 @@ Chromium when one is installed (apt-get install chromium), else that test is ski
 from __future__ import annotations
 
 import csv
+import html
 import io
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -145,6 +147,25 @@ def test_explainview_terminal_colour_when_allowed(monkeypatch: pytest.MonkeyPatc
     assert "|1 source]" not in out.getvalue()
 
 
+HOSTILE = "\x1b]0;owned\x07\x1b[2J\x1b[31mred\x1b[0m\x9b1m\x07\x00\r"
+"""Article text that would set the window title, clear the screen, colour and beep."""
+
+
+def test_explainview_terminal_strips_control_characters(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    article, explanations = _example()
+    article.title = "Farmers " + HOSTILE + "march"
+    article.url = "https://example.org/" + HOSTILE
+    explanations[0].event.source_name = "Police" + HOSTILE
+    explanations[0].event.cameo_label = "Arrest" + HOSTILE
+    out = io.StringIO()
+    render_terminal(console_for(out, width=200), article, explanations, explain=True)
+    text = out.getvalue()
+    assert re.findall(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", text) == []
+    assert "Farmers redmarch" in text
+    assert "Policered" in text
+
+
 # -- HTML view --------------------------------------------------------------------------------
 
 
@@ -170,7 +191,39 @@ def test_explainview_html_is_self_contained_and_escaped() -> None:
     assert "<h2>Farmers &lt;b&gt;marched&lt;/b&gt; &amp; sang</h2>" in page
     assert '<mark class="k-source" title="event 1: source">Police<sup>1</sup></mark>' in page
     assert "<dd>arrested --nsubj--&gt; Police</dd>" in page
-    assert '<a href="https://example.org/nakuru">' in page
+    assert '<a href="https://example.org/nakuru" rel="noopener noreferrer">' in page
+
+
+@pytest.mark.parametrize(
+    ("url", "link"),
+    [
+        ("https://example.org/a?b=1&c=2", True),
+        ("HTTP://example.org/", True),
+        ("javascript:alert(1)", False),
+        ("JavaScript:alert(1)", False),
+        (" javascript:alert(1)", False),
+        ("java\tscript:alert(1)", False),
+        ("data:text/html,<script>alert(1)</script>", False),
+        ("vbscript:msgbox(1)", False),
+        ("//example.org/a", False),
+        ('https://x.org/"onmouseover="alert(1)', False),
+    ],
+)
+def test_explainview_html_links_only_web_urls(url: str, link: bool) -> None:
+    article, explanations = _example()
+    article.url = url
+    page = render_html([(article, explanations)])
+    assert ("<a href=" in page) is link
+    assert "<script" not in page
+    assert html.escape(url) in page  # shown either way, as a link or as text
+
+
+def test_explainview_html_forbids_scripts() -> None:
+    page = render_html([_example()])
+    policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', page)
+    assert policy is not None
+    assert "script-src 'none'" in policy.group(1)
+    assert "default-src 'none'" in policy.group(1)
 
 
 def test_explainview_html_one_section_per_article() -> None:
@@ -272,6 +325,78 @@ def test_show_html_output(runner: CliRunner, tmp_path: Path, args: list[str]) ->
     page = out.read_text("utf-8")
     assert page.count('<section class="article"') == 2
     assert _fetches(page) == []
+
+
+@pytest.mark.usefixtures("fake_explain")
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("a.txt", "---\nurl: javascript:alert(1)\n---\n" + TEXT),
+        ("a.jsonl", '{"text": "Farmers marched.", "url": "javascript:alert(1)"}\n'),
+    ],
+    ids=["front-matter", "jsonl"],
+)
+def test_show_html_script_url_is_text(
+    runner: CliRunner, tmp_path: Path, name: str, text: str
+) -> None:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["show", str(tmp_path / name), "--format", "html"])
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert "javascript:alert(1)" in result.stdout
+    assert "href" not in result.stdout
+
+
+@pytest.mark.usefixtures("fake_explain")
+def test_show_output_never_replaces_an_input(runner: CliRunner, tmp_path: Path) -> None:
+    article = tmp_path / "a.html"
+    article.write_text("<p>Farmers marched.</p>", encoding="utf-8")
+    result = runner.invoke(app, ["show", str(article), "-o", str(article)])
+    assert (result.exit_code, result.stdout) == (ExitCode.USAGE, "")
+    assert result.stderr == (
+        f"error: --output '{article}' is also an input: writing would replace it; "
+        "write to another file, e.g. -o report.html\n"
+    )
+    assert article.read_text(encoding="utf-8") == "<p>Farmers marched.</p>"
+
+
+@pytest.mark.usefixtures("fake_explain")
+def test_show_output_says_when_it_replaces(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    out = tmp_path / "r.html"
+    out.write_text("old", encoding="utf-8")
+    result = runner.invoke(app, ["show", str(tmp_path / "a.txt"), "-o", str(out)])
+    assert result.exit_code == ExitCode.OK
+    assert result.stderr == (
+        f"wrote {out} (replaced the file that was there)\n1 article, 2 events, 0 failed\n"
+    )
+
+
+@pytest.mark.usefixtures("fake_explain")
+def test_show_text_strips_control_characters(runner: CliRunner, tmp_path: Path) -> None:
+    hostile = HOSTILE.replace("\x00", "")  # a NUL byte would make it a binary file
+    text = f"Title {hostile}here\n\nFarmers{hostile} marched.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["show", str(tmp_path / "a.txt")])
+    assert (result.exit_code, result.stderr) == (ExitCode.OK, "1 article, 1 event, 0 failed\n")
+    assert "Title redhere" in result.stdout
+    assert "Farmersred [marched|1 trigger]." in result.stdout
+    assert re.findall(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", result.stdout) == []
+
+
+def test_show_closed_pipe_ends_quietly() -> None:
+    script = Path(sys.executable).parent / "newsevents"
+    process = subprocess.Popen(
+        [str(script), "show", str(SAMPLES), str(SAMPLES), "--explain"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    first = process.stdout.readline()
+    process.stdout.close()  # like `| head -n 1`
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=300) == ExitCode.OK
+    assert first.strip()
+    assert stderr == ""
 
 
 @pytest.mark.usefixtures("fake_explain")

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from newsevents.cli.writers import (
     format_for_path,
     writer_for,
 )
-from newsevents.cli.writers.csv import cell
+from newsevents.cli.writers.csv import cell, safe_cell
 from newsevents.core.record import FIELDS, TABLE_FIELDS, Event
 
 
@@ -149,6 +150,40 @@ def test_writers_csv_cell(value: object, expected: str) -> None:
     assert cell(value) == expected
 
 
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("=1+2", "'=1+2"),
+        ("+7 dead", "'+7 dead"),
+        ("-- breaking", "'-- breaking"),
+        ("@user said", "'@user said"),
+        ("\tindented", "'\tindented"),
+        ("\rreturn", "'\rreturn"),
+        (["=a", "b"], "'=a;b"),
+        ("a=b", "a=b"),
+        (-1.5, "-1.5"),
+        (-3, "-3"),
+        (None, ""),
+        (False, "false"),
+    ],
+)
+def test_writers_csv_safe_cell(value: object, expected: str) -> None:
+    assert safe_cell(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("safe", "sentence", "longitude"),
+    [(True, "'=HYPERLINK(1) marched", "-1.5"), (False, "=HYPERLINK(1) marched", "-1.5")],
+)
+def test_writers_csv_safe_only_text(safe: bool, sentence: str, longitude: str) -> None:
+    stream = io.StringIO()
+    writer = writer_for("csv", stream, csv_safe=safe)
+    writer.write([_event(1, sentence="=HYPERLINK(1) marched", longitude=-1.5)])
+    writer.close()
+    row = next(csv.DictReader(io.StringIO(stream.getvalue(), newline="")))
+    assert (row["sentence"], row["longitude"]) == (sentence, longitude)
+
+
 def test_writers_table_shows_table_fields() -> None:
     text = _write("table", ARTICLES)
     for name in TABLE_FIELDS:
@@ -157,8 +192,26 @@ def test_writers_table_shows_table_fields() -> None:
     assert "0.75" in text
 
 
-def test_writers_table_empty() -> None:
-    assert _write("table", []) == "No events found.\n"
+def test_writers_table_empty(capsys: pytest.CaptureFixture[str]) -> None:
+    assert _write("table", []) == ""
+    assert capsys.readouterr().err == "No events found.\n"
+
+
+def test_writers_table_empty_note() -> None:
+    notes: list[str] = []
+    stream = io.StringIO()
+    writer = writer_for("table", stream, note=notes.append)
+    writer.close()
+    assert (stream.getvalue(), notes) == ("", ["No events found."])
+
+
+@pytest.mark.parametrize("several", [False, True])
+def test_writers_table_strips_control_characters(several: bool) -> None:
+    hostile = "\x1b]0;owned\x07\x1b[2Jst\x1b[31mru\x9b1mck\x07\x00"
+    events = [[_event(1, action_text=hostile, article="a\x1b[2J.txt")]]
+    text = _write("table", events + ([[_event(2)]] if several else []))
+    assert "struck" in text
+    assert re.findall(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", text) == []
 
 
 def test_writers_table_does_not_read_markup() -> None:

@@ -8,7 +8,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from newsevents.core.dates.event_dates import EventDate, event_date, lead_date
+from newsevents.core.dates.event_dates import EventDate, event_date, lead_date, read_expression
 
 SATURDAY = date(2017, 5, 27)
 
@@ -270,3 +270,67 @@ def test_dates_lead_date_stops_at_a_paragraph_break(nlp: Language) -> None:
 def test_dates_written_days_are_read(nlp: Language, sentence: str, lemma: str, iso: str) -> None:
     got = _date(nlp, sentence, lemma, SATURDAY)
     assert got is not None and got.date == iso
+
+
+CALENDAR_ENDS = [date(1, 1, 1), date(1, 1, 3), date(9999, 12, 31), date(9999, 12, 27)]
+PHRASES = [
+    "Friday",
+    "next Saturday",
+    "yesterday",
+    "tomorrow",
+    "last week",
+    "next week",
+    "last month",
+    "next month",
+    "last year",
+    "next year",
+    "three days ago",
+    "two years ago",
+    "a decade ago",
+    "May 26",
+    "May",
+    "in May",
+    "February 29",
+    "December 31",
+    "March 2014",
+    "26/05/2017",
+]
+
+
+@pytest.mark.parametrize("published", CALENDAR_ENDS, ids=str)
+@pytest.mark.parametrize("phrase", PHRASES)
+def test_dates_calendar_ends_resolve_or_stay_empty(phrase: str, published: date) -> None:
+    reading = read_expression(phrase, published)
+    assert reading is None or reading.day is None or date.min <= reading.day <= date.max
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        (
+            "Police arrested protesters on Friday.",
+            date(1, 1, 1),
+            EventDate(None, "Friday", "day", False),
+        ),
+        (
+            "Police arrested protesters on Friday.",
+            date(9999, 12, 31),
+            EventDate("9999-12-31", "Friday", "day", False),
+        ),
+        (
+            "Police will arrest protesters next Saturday.",
+            date(9999, 12, 31),
+            EventDate(None, "next Saturday", "day", False),
+        ),
+        (
+            "Farmers marched in December.",
+            date(9999, 12, 31),
+            EventDate("9999-12-01", "December", "month", False),
+        ),
+    ],
+)
+def test_dates_calendar_ends_in_sentences(
+    nlp: Language, sentence: str, published: date, expected: EventDate
+) -> None:
+    lemma = next(t.lemma_ for t in nlp(sentence) if t.pos_ == "VERB")
+    assert _date(nlp, sentence, lemma, published) == expected

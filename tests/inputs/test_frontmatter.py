@@ -54,17 +54,68 @@ def test_reader_parse_article_title(raw: str, title: str) -> None:
     assert parse_article(raw, "a.txt").title == title
 
 
+NOT_CLOSED = "a.txt: line 1: front matter '---' is never closed; "
+NOT_KEY = "is not 'key: value'; ignored (write it as key: value, or below the closing '---')"
+
+
 @pytest.mark.parametrize(
-    "raw",
+    ("raw", "title", "published", "text", "warnings"),
     [
-        "---\nnot front matter, just a rule\n---\n" + BODY,  # a line that is not key: value
-        "---\ntitle: never closed\n" + BODY,  # no closing fence
+        (
+            "---\nnot front matter, just a rule\n---\n" + BODY,
+            "Farmers marched in Nakuru",
+            None,
+            BODY,
+            [f"a.txt: line 2: front matter line 'not front matter, just a rule' {NOT_KEY}"],
+        ),
+        (
+            "---\ntitle: Farmers march\nBreaking news\ndate: 2024-05-04\n---\n" + BODY,
+            "Farmers march",
+            date(2024, 5, 4),
+            BODY,
+            [f"a.txt: line 3: front matter line 'Breaking news' {NOT_KEY}"],
+        ),
+        (
+            "---\ntitle: Never closed\ndate: 2024-05-04\n" + BODY,
+            "Never closed",
+            date(2024, 5, 4),
+            BODY,
+            [
+                NOT_CLOSED + "read lines 2-3 as front matter and the rest as the text "
+                "(add a '---' line after the front matter)"
+            ],
+        ),
+        (
+            "---\ndate: 2024-05-04\n\n" + BODY,
+            "Farmers marched in Nakuru",
+            date(2024, 5, 4),
+            "\n" + BODY,
+            [
+                NOT_CLOSED + "read line 2 as front matter and the rest as the text "
+                "(add a '---' line after the front matter)"
+            ],
+        ),
+        (
+            "---\n" + BODY,
+            "Farmers marched in Nakuru",
+            None,
+            BODY,
+            [
+                "a.txt: line 1: front matter '---' is never closed and holds no 'key: value' "
+                "line; read the rest as the text "
+                "(delete the '---' line, or close the front matter)"
+            ],
+        ),
     ],
+    ids=["not-key-value", "one-bad-line", "never-closed", "never-closed-blank", "only-a-rule"],
 )
-def test_reader_parse_article_without_valid_front_matter_keeps_text(raw: str) -> None:
+def test_reader_parse_article_malformed_front_matter_is_read_with_warnings(
+    raw: str, title: str, published: date | None, text: str, warnings: list[str]
+) -> None:
     article = parse_article(raw, "a.txt")
-    assert article.text == raw
-    assert article.published is None
+    assert (article.title, article.published) == (title, published)
+    assert article.text.lstrip("\n") == text.lstrip("\n")
+    assert article.warnings == warnings
 
 
 def test_reader_parse_article_crlf_front_matter() -> None:

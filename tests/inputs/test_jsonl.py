@@ -117,4 +117,4 @@ def test_reader_formats_errors_name_stdin_records() -> None:
     assert isinstance(items[0], InputError)
     from newsevents.core.inputs.source import display_name
 
-    assert display_name(items[0].path) == "<stdin>#1"
+    assert display_name(items[0].path) == items[0].path == "-#1"
