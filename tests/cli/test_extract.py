@@ -724,14 +724,24 @@ def test_cli_real_engine_closed_pipe_ends_quietly() -> None:
 
 
 @pytest.mark.parametrize(
-    ("published", "event_date"),
-    [("0001-01-01", None), ("9999-12-31", "9999-12-31")],
+    ("published", "event_date", "precision"),
+    [
+        # the Friday before the first day of the calendar is no date: the row takes the
+        # publication date, and says so
+        ("0001-01-01", "0001-01-01", "published"),
+        ("9999-12-31", "9999-12-31", "day"),
+    ],
 )
 def test_cli_real_engine_calendar_ends(
-    runner: CliRunner, write_article: WriteArticle, published: str, event_date: str | None
+    runner: CliRunner,
+    write_article: WriteArticle,
+    published: str,
+    event_date: str,
+    precision: str,
 ) -> None:
     write_article("a.txt", "Police arrested 40 protesters in Nairobi on Friday.\n")
     result = invoke(runner, "a.txt", "--date", published, "--format", "jsonl")
     assert (result.exit_code, result.stderr) == (ExitCode.OK, summary(1, 1, 0))
     [record] = [json.loads(line) for line in result.stdout.splitlines()]
-    assert (record["published"], record["event_date"]) == (published, event_date)
+    got = (record["published"], record["event_date"], record["date_precision"])
+    assert got == (published, event_date, precision)
