@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -153,3 +154,27 @@ def pick_event(events: Sequence[Event], event_type: str | None = None) -> Event 
 
 def _pc(value: float | None) -> str:
     return "-" if value is None else f"{100 * value:.0f}%"
+
+
+def gold_and_events(
+    gold_dir: Path, corpus: Path, dates: dict[str, date], limit: int
+) -> tuple[list[Path], list[list[Event]], int]:
+    """The gold files of `gold_dir` whose article is in `corpus`, and the events extracted from
+    those articles (read with their publication dates); also how many articles failed.
+
+    Raises:
+        SuiteMissing: when no gold file has its article.
+    """
+    from newsevents.core.inputs import read_article
+
+    pairs = [
+        (g, corpus / f"{g.stem}.txt")
+        for g in sorted(gold_dir.glob("*.json"))
+        if (corpus / f"{g.stem}.txt").exists()
+    ]
+    pairs = spread(pairs, limit)
+    if not pairs:
+        raise SuiteMissing(f"no gold file in {gold_dir} has its article in {corpus}")
+    articles = [read_article(article, dates.get(g.stem)) for g, article in pairs]
+    events, errors = run_extractor(articles)
+    return [g for g, _ in pairs], events, errors

@@ -7,7 +7,7 @@ import csv
 from datetime import date
 from pathlib import Path
 
-from .common import SuiteMissing, SuiteResult, run_extractor, spread
+from .common import SuiteMissing, SuiteResult, gold_and_events
 
 
 def manifest_dates(manifest: Path) -> dict[str, date]:
@@ -24,27 +24,16 @@ def manifest_dates(manifest: Path) -> dict[str, date]:
 def suite_newsdev(shared: Path, limit: int) -> SuiteResult:
     """Strict P/R/F1 of news events and field accuracy on the news-dev articles."""
     from newsevents.core.evaluate import FIELD_NAMES, combine, load_gold, score
-    from newsevents.core.inputs import read_article
 
     corpus, gold_dir = shared / "corpus" / "news-dev", shared / "gold" / "news-dev"
     manifest = corpus / "MANIFEST.tsv"
     if not gold_dir.is_dir() or not manifest.is_file():
         raise SuiteMissing(f"{gold_dir} or {manifest} not found")
-    dates = manifest_dates(manifest)
-    pairs = [
-        (g, corpus / f"{g.stem}.txt")
-        for g in sorted(gold_dir.glob("*.json"))
-        if (corpus / f"{g.stem}.txt").exists()
-    ]
-    pairs = spread(pairs, limit)
-    if not pairs:
-        raise SuiteMissing(f"no gold file in {gold_dir} has its article in {corpus}")
-    articles = [read_article(article, dates.get(g.stem)) for g, article in pairs]
-    events, errors = run_extractor(articles)
+    golds, events, errors = gold_and_events(gold_dir, corpus, manifest_dates(manifest), limit)
     total = combine(
-        score(ev, load_gold(g), strict=True) for (g, _), ev in zip(pairs, events, strict=True)
+        score(ev, load_gold(g), strict=True) for g, ev in zip(golds, events, strict=True)
     )
-    res = SuiteResult("newsdev", records=len(pairs), errors=errors)
+    res = SuiteResult("newsdev", records=len(golds), errors=errors)
     res.add("p", "precision (news rows, strict)", total.precision, total.matched + total.fp)
     res.add("r", "recall (gold news events)", total.recall, total.tp + total.fn)
     res.add("f1", "F1", total.f1)

@@ -5,17 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from .common import (
-    SuiteMissing,
-    SuiteResult,
-    run_extractor,
-    spread,
-)
-
-if TYPE_CHECKING:
-    pass
+from .common import SuiteMissing, SuiteResult, gold_and_events
 
 
 def published_dates(readme: str) -> dict[str, date]:
@@ -30,25 +21,15 @@ def published_dates(readme: str) -> dict[str, date]:
 def suite_seed(shared: Path, limit: int) -> SuiteResult:
     """P/R/F1 of news events on the hand-coded seed articles."""
     from newsevents.core.evaluate import FIELD_NAMES, combine, load_gold, score
-    from newsevents.core.inputs import read_article
 
     gold_dir, seeds = shared / "gold", shared / "seeds"
     if not gold_dir.is_dir() or not seeds.is_dir():
         raise SuiteMissing(f"{gold_dir} or {seeds} not found")
     readme = gold_dir / "README.md"
     dates = published_dates(readme.read_text(encoding="utf-8")) if readme.exists() else {}
-    pairs = [
-        (g, seeds / f"{g.stem}.txt")
-        for g in sorted(gold_dir.glob("*.json"))
-        if (seeds / f"{g.stem}.txt").exists()
-    ]
-    pairs = spread(pairs, limit)
-    if not pairs:
-        raise SuiteMissing(f"no gold file in {gold_dir} has its article in {seeds}")
-    articles = [read_article(article, dates.get(g.stem)) for g, article in pairs]
-    events, errors = run_extractor(articles)
-    total = combine(score(ev, load_gold(g)) for (g, _), ev in zip(pairs, events, strict=True))
-    res = SuiteResult("seed", records=len(pairs), errors=errors)
+    golds, events, errors = gold_and_events(gold_dir, seeds, dates, limit)
+    total = combine(score(ev, load_gold(g)) for g, ev in zip(golds, events, strict=True))
+    res = SuiteResult("seed", records=len(golds), errors=errors)
     res.add("p", "precision (news events)", total.precision, total.matched + total.fp)
     res.add("r", "recall (gold news events)", total.recall, total.tp + total.fn)
     res.add("f1", "F1", total.f1)
