@@ -277,7 +277,7 @@ def extract(
     check_output_not_input(
         output, inputs, f"-o events.{'sqlite' if chosen in IN_PLACE else chosen}"
     )
-    replacing = output is not None and chosen not in IN_PLACE and output.exists()
+    replacing = output is not None and chosen not in IN_PLACE and output.is_file()
     try:
         actors = load_actors(actor_files or [], builtin=settings.builtin_actors)
         verbs = load_verb_files(verb_files or [])

@@ -100,7 +100,7 @@ def show(
     chosen = choose_show_format(format, output)
     check_output_folder(output)
     check_output_not_input(output, inputs, "-o report.html")
-    replacing = output is not None and output.exists()
+    replacing = output is not None and output.is_file()
     explain_article = _load_explain()
 
     from newsevents.core.errors import (

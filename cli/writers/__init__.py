@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -89,9 +90,15 @@ def atomic_output(path: str | Path) -> Iterator[TextIO]:
     Writes a temporary file in the same folder and moves it over `path` (os.replace) when the
     block ends normally or by KeyboardInterrupt (the writers have closed the output, so what
     was written is valid); on any other exception the temporary file is removed and `path` is
-    left as it was. UTF-8, newline="" (the CSV module writes its own line ends).
+    left as it was. UTF-8, newline="" (the CSV module writes its own line ends). A symlink is
+    followed (its target is replaced, the link stays); a device or FIFO is written through.
     """
-    target = Path(path)
+    target = Path(os.path.realpath(path))
+    if target.exists() and not stat.S_ISREG(target.stat().st_mode):
+        # /dev/null, /dev/stdout, a FIFO: a rename would put a plain file in their place
+        with open(target, "w", encoding="utf-8", newline="") as through:
+            yield cast(TextIO, through)
+        return
     handle = cast(
         TextIO,
         tempfile.NamedTemporaryFile(  # closed by _commit or on failure

@@ -7,6 +7,8 @@ import io
 import json
 import os
 import re
+import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -262,3 +264,35 @@ def test_writers_atomic_output_new_file_mode(tmp_path: Path) -> None:
     umask = os.umask(0)
     os.umask(umask)
     assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_writers_atomic_output_follows_symlink(tmp_path: Path) -> None:
+    real = tmp_path / "real.jsonl"
+    real.write_text("old\n")
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(real)
+    with atomic_output(link) as stream:
+        stream.write("new\n")
+    assert link.is_symlink()
+    assert real.read_text() == "new\n"
+    assert sorted(os.listdir(tmp_path)) == ["link.jsonl", "real.jsonl"]
+
+
+def test_writers_atomic_output_writes_through_fifo(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[str] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text()))
+    reader.start()
+    with atomic_output(fifo) as stream:
+        stream.write("row\n")
+    reader.join(timeout=10)
+    assert got == ["row\n"]
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert os.listdir(tmp_path) == ["pipe"]
+
+
+def test_writers_atomic_output_writes_through_dev_null() -> None:
+    with atomic_output("/dev/null") as stream:
+        stream.write("row\n")
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
