@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NamedTuple
 
@@ -26,7 +27,21 @@ class Stamp(NamedTuple):
 
 
 Lookup = Callable[[str], "Stamp | tuple[Any, ...] | None"]
-"""The stamp a store holds for an article path converted without error, or None."""
+"""The stamp a store holds for an article key (see `article_key`) converted without error."""
+
+
+def article_key(path: str) -> str:
+    """The file an article path names, resolved: `dir/a.txt` -> `/home/me/dir/a.txt`.
+
+    The same file typed two ways (`/x/dir/a.txt`, `dir/a.txt`) is one article; a record keeps
+    its number (`f.jsonl#3` -> `/x/f.jsonl#3`); stdin stays `-`.
+    """
+    if path == "-":
+        return path
+    base, sep, number = path.rpartition("#")
+    if sep and number.isdigit():
+        return os.path.realpath(base) + sep + number
+    return os.path.realpath(path)
 
 
 def article_sha256(article: Article) -> str:
@@ -68,7 +83,7 @@ class Resume:
         """Whether `article` was converted before, unchanged, by this extractor and settings."""
         if self.force:
             return False
-        stored = self.lookup(article.path)
+        stored = self.lookup(article_key(article.path))
         return stored is not None and tuple(stored) == tuple(self.stamp(article))
 
     def skip_done(self, items: Iterable[Article | InputError]) -> Iterator[Article | InputError]:

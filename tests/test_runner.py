@@ -202,6 +202,31 @@ def test_batch_sqlite_tables_and_resume(runner: CliRunner, tmp_path: Path) -> No
     assert _db_rows(tmp_path / "ev.sqlite", "SELECT count(*) FROM events") == [(7,)]
 
 
+@pytest.mark.usefixtures("fake_engine")
+def test_batch_sqlite_resume_same_folder_typed_two_ways(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a", "b"):
+        (folder / f"{name}.txt").write_text(MARCH)
+    first = runner.invoke(app, ["extract", "in", "-o", "ev.sqlite"])
+    assert first.stderr.endswith("2 articles, 4 events, 0 failed, 0 skipped\n")
+
+    again = runner.invoke(app, ["extract", str(folder), "-o", "ev.sqlite"])
+    assert again.stderr.endswith("2 articles, 0 events, 0 failed, 2 skipped\n")
+
+    (folder / "b.txt").write_text(MARCH + "Nurses marched too.\n")
+    changed = runner.invoke(app, ["extract", str(folder), "-o", "ev.sqlite"])
+    assert changed.stderr.endswith("2 articles, 3 events, 0 failed, 1 skipped\n")
+    assert _db_rows(tmp_path / "ev.sqlite", "SELECT path FROM articles ORDER BY path") == [
+        (str(folder / "b.txt"),),
+        ("in/a.txt",),
+    ]
+    assert _db_rows(tmp_path / "ev.sqlite", "SELECT article, count(*) FROM events GROUP BY 1") == [
+        (str(folder / "b.txt"), 3),
+        ("in/a.txt", 2),
+    ]
+
+
 def test_batch_sqlite_needs_output(runner: CliRunner, tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(MARCH)
     result = runner.invoke(app, ["extract", "a.txt", "-f", "sqlite"])

@@ -82,13 +82,15 @@ class SqliteWriter:
               events INTEGER NOT NULL DEFAULT 0,
               extractor_version TEXT NOT NULL,
               settings TEXT NOT NULL DEFAULT '',
-              converted_at TEXT NOT NULL
+              converted_at TEXT NOT NULL,
+              key TEXT
             );
             CREATE TABLE IF NOT EXISTS events (
               {events}
             );
             """
         )
+        self._add_keys()
         names = {row[1] for row in self.db.execute("PRAGMA table_info(events)")}
         missing = [name for name, _ in self.columns if name not in names]
         if missing:
@@ -98,17 +100,29 @@ class SqliteWriter:
         for column in EVENT_INDEXES:
             self.db.execute(f"CREATE INDEX IF NOT EXISTS events_{column} ON events({column})")
 
+    def _add_keys(self) -> None:
+        """Give a store of an older newsevents its `key` column, filled from the paths."""
+        from newsevents.core.resume import article_key
+
+        names = {row[1] for row in self.db.execute("PRAGMA table_info(articles)")}
+        if "key" not in names:
+            self.db.execute("ALTER TABLE articles ADD COLUMN key TEXT")
+        paths = [row[0] for row in self.db.execute("SELECT path FROM articles WHERE key IS NULL")]
+        for path in paths:
+            self.db.execute("UPDATE articles SET key = ? WHERE path = ?", (article_key(path), path))
+        self.db.execute("CREATE INDEX IF NOT EXISTS articles_key ON articles(key)")
+
     @property
     def skipped(self) -> int:
         """Articles `skip_done` left out because they are done."""
         return self.resume.skipped
 
-    def _stamp_of(self, path: str) -> tuple[str, str, str] | None:
-        """The stamp (sha256, extractor version, settings) of `path` converted without error."""
+    def _stamp_of(self, key: str) -> tuple[str, str, str] | None:
+        """The stamp (sha256, extractor version, settings) of `key` converted without error."""
         row = self.db.execute(
             "SELECT sha256, extractor_version, settings FROM articles "
-            "WHERE path = ? AND status = 'ok'",
-            (path,),
+            "WHERE key = ? AND status = 'ok'",
+            (key,),
         ).fetchone()
         return None if row is None else tuple(row)
 
@@ -151,18 +165,27 @@ class SqliteWriter:
         error: str | None,
         events: list[Event],
     ) -> None:
+        from newsevents.core.resume import article_key
+
         names = [name for name, _ in self.columns]
         insert = f"INSERT INTO events ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
         rows = [[_value(getattr(event, name)) for name in names] for event in events]
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        key = article_key(path)
         self.db.execute("BEGIN")
         try:
-            self.db.execute("DELETE FROM events WHERE article = ?", (path,))
+            # the same file typed another way before: its row and events give way to these
+            self.db.execute(
+                "DELETE FROM events WHERE article = ? OR article IN "
+                "(SELECT path FROM articles WHERE key = ?)",
+                (path, key),
+            )
+            self.db.execute("DELETE FROM articles WHERE key = ?", (key,))
             self.db.executemany(insert, rows)
             self.db.execute(
                 "INSERT OR REPLACE INTO articles (path, sha256, title, published, status, error, "
-                "events, extractor_version, settings, converted_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "events, extractor_version, settings, converted_at, key) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     path,
                     sha256,
@@ -174,6 +197,7 @@ class SqliteWriter:
                     self.version,
                     self.settings,
                     now,
+                    key,
                 ),
             )
         except BaseException:

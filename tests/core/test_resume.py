@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
+
+import pytest
 
 from newsevents.core import Article
 from newsevents.core.errors import InputError
-from newsevents.core.resume import Resume, Stamp, article_sha256, settings_key
+from newsevents.core.resume import Resume, Stamp, article_key, article_sha256, settings_key
 
 
 def _article(text: str = "Rebels attacked a convoy.", **meta: object) -> Article:
@@ -32,7 +35,7 @@ def test_resume_is_done_only_with_same_stamp() -> None:
     held: dict[str, Stamp] = {}
     resume = Resume(held.get, settings="s", version="v1")
     assert not resume.is_done(article)
-    held["a.txt"] = resume.stamp(article)
+    held[article_key("a.txt")] = resume.stamp(article)
     assert resume.is_done(article)
     assert not Resume(held.get, settings="other", version="v1").is_done(article)
     assert not Resume(held.get, settings="s", version="v2").is_done(article)
@@ -44,6 +47,20 @@ def test_resume_skip_done_counts_and_keeps_errors() -> None:
     done, new = _article(), Article(text="Other.", path="b.txt")
     failed = InputError("c.txt", "cannot read", "check it")
     resume = Resume(lambda path: None, settings="", version="v")
-    resume.lookup = {"a.txt": resume.stamp(done)}.get
+    resume.lookup = {article_key("a.txt"): resume.stamp(done)}.get
     assert list(resume.skip_done([done, new, failed])) == [new, failed]
     assert resume.skipped == 1
+
+
+@pytest.mark.parametrize(
+    ("path", "key"),
+    [
+        ("-", "-"),
+        ("dir/a.txt", "{cwd}/dir/a.txt"),
+        ("./dir/../dir/a.txt", "{cwd}/dir/a.txt"),
+        ("dir/f.jsonl#3", "{cwd}/dir/f.jsonl#3"),
+        ("dir/odd#name.txt", "{cwd}/dir/odd#name.txt"),
+    ],
+)
+def test_resume_article_key_resolves_the_file(path: str, key: str) -> None:
+    assert article_key(path) == key.format(cwd=os.path.realpath(os.getcwd()))
