@@ -7,6 +7,7 @@ option, an unusable output database) into the message and exit code the user see
 
 from __future__ import annotations
 
+import errno
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -87,6 +88,31 @@ def usage_failure(err: BaseException) -> Failure | None:
     return None
 
 
+WRITE_PROBLEMS: dict[int, tuple[str, str]] = {
+    errno.ENOSPC: ("the disk is full", "free some space or write to another disk"),
+    errno.EDQUOT: ("the disk quota is used up", "free some space or write to another disk"),
+    errno.EFBIG: ("the file is too large for its file system", "write to another disk"),
+    errno.EROFS: ("the file system is read-only", "write to another folder"),
+    errno.EACCES: ("permission denied", "make it writable or write to another folder"),
+}
+"""Write errors newsevents words itself: errno -> (the problem, the fix)."""
+
+
+def write_failure(err: BaseException) -> Failure | None:
+    """Writing the output failed: `cannot write 'out.csv': the disk is full; free some space`.
+
+    A write error with no file name is stdout's (`> /dev/full`); one with a name comes from
+    `--output` (see writers.atomic_output).
+    """
+    if not isinstance(err, OSError) or err.errno not in WRITE_PROBLEMS:
+        return None
+    if err.filename is None and err.errno == errno.EACCES:
+        return None  # not known to be a write: left to the rules after
+    problem, fix = WRITE_PROBLEMS[err.errno]
+    name = "stdout" if err.filename is None else f"'{err.filename}'"
+    return f"cannot write {name}: {problem}; {fix}", ExitCode.INPUT_FAILED
+
+
 def core_failure(err: BaseException) -> Failure | None:
     """Another error the core raises on purpose says what failed in its own words."""
     from newsevents.core.errors import NewsEventsError
@@ -104,6 +130,7 @@ def unexpected_failure(err: BaseException) -> Failure:
 FAILURE_RULES: tuple[Callable[[BaseException], Failure | None], ...] = (
     unreadable_article,
     usage_failure,
+    write_failure,
     core_failure,
     unexpected_failure,
 )

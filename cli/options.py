@@ -61,10 +61,21 @@ def inputs_or_stdin(inputs: list[str], missing: str, example: str) -> list[str]:
 
 
 def check_output_folder(output: Path | None) -> None:
-    """Raise UsageProblem when --output names a file in a folder that does not exist."""
-    if output is not None and not output.parent.is_dir():
+    """Raise UsageProblem when --output names a file in a folder that is missing or read-only."""
+    if output is None:
+        return
+    if not output.parent.is_dir():
         raise UsageProblem(
             f"cannot write '{output}': folder '{output.parent}' does not exist; create it first"
+        )
+    target = Path(os.path.realpath(output))
+    if target.exists() and not target.is_file():
+        return  # a device or FIFO is written through, its folder is not written
+    if not os.access(target.parent, os.W_OK):
+        # checked now: otherwise the whole batch would run before the write fails
+        raise UsageProblem(
+            f"cannot write '{output}': folder '{target.parent}' is read-only; make it writable "
+            "or give --output in another folder"
         )
 
 

@@ -158,6 +158,22 @@ def test_batch_debug_prints_article_traceback(
     )
 
 
+def test_batch_stdout_full_disk_is_a_clear_error() -> None:
+    Path("a.txt").write_text(MARCH)
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [_script(), "extract", "a.txt", "-f", "jsonl"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=300,
+        )
+    assert done.returncode == ExitCode.INPUT_FAILED
+    assert done.stderr == (
+        "error: cannot write stdout: the disk is full; free some space or write to another disk\n"
+    )
+
+
 # -- SQLite ----------------------------------------------------------------------------------
 
 

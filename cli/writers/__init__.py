@@ -10,6 +10,7 @@ per article); they cannot write to stdout.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -96,34 +97,51 @@ def atomic_output(path: str | Path) -> Iterator[TextIO]:
     target = Path(os.path.realpath(path))
     if target.exists() and not stat.S_ISREG(target.stat().st_mode):
         # /dev/null, /dev/stdout, a FIFO: a rename would put a plain file in their place
-        with open(target, "w", encoding="utf-8", newline="") as through:
+        with _naming(path), open(target, "w", encoding="utf-8", newline="") as through:
             yield cast(TextIO, through)
         return
-    handle = cast(
-        TextIO,
-        tempfile.NamedTemporaryFile(  # closed by _commit or on failure
-            mode="w",
-            encoding="utf-8",
-            newline="",
-            dir=target.parent,
-            prefix=f".{target.name}.",
-            suffix=".tmp",
-            delete=False,
-        ),
-    )
+    with _naming(path):
+        handle = cast(
+            TextIO,
+            tempfile.NamedTemporaryFile(  # closed by _commit or on failure
+                mode="w",
+                encoding="utf-8",
+                newline="",
+                dir=target.parent,
+                prefix=f".{target.name}.",
+                suffix=".tmp",
+                delete=False,
+            ),
+        )
     temp = Path(handle.name)
     try:
-        try:
-            yield handle
-        except KeyboardInterrupt:
+        with _naming(path):
+            try:
+                yield handle
+            except KeyboardInterrupt:
+                _commit(handle, temp, target)
+                raise
             _commit(handle, temp, target)
-            raise
-        _commit(handle, temp, target)
     except BaseException:
         handle.close()
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
+
+
+WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EACCES})
+"""The errors of writing a file that are about the file's place, not a bug."""
+
+
+@contextlib.contextmanager
+def _naming(path: str | Path) -> Iterator[None]:
+    """Give a write error the output's name: `[Errno 28] ...` -> `[Errno 28] ...: 'out.csv'`."""
+    try:
+        yield
+    except OSError as err:
+        if err.errno not in WRITE_ERRNOS:
+            raise
+        raise OSError(err.errno, err.strerror, str(path)) from err
 
 
 def _commit(handle: TextIO, temp: Path, target: Path) -> None:

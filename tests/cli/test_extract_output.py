@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import os
+import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -132,6 +133,42 @@ def test_cli_output_says_when_it_replaces(
     note = "wrote out.jsonl (replaced the file that was there)\n" if existed else ""
     assert result.stderr == note + summary(1, 2, 0)
     assert len((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()) == 2
+
+
+@pytest.mark.usefixtures("fake_engine")
+def test_cli_output_full_disk_is_a_clear_error(
+    runner: CliRunner, write_article: WriteArticle
+) -> None:
+    write_article("a.txt", MARCH)
+    result = invoke(runner, "a.txt", "-f", "jsonl", "-o", "/dev/full")
+    assert (result.exit_code, result.stdout) == (ExitCode.INPUT_FAILED, "")
+    assert result.stderr == (
+        "error: cannot write '/dev/full': the disk is full; free some space or write to "
+        "another disk\n"
+    )
+    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
+
+
+@pytest.mark.usefixtures("fake_engine")
+def test_cli_output_read_only_folder_refused_before_work(
+    runner: CliRunner,
+    write_article: WriteArticle,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    write_article("a.txt", MARCH)
+    (tmp_path / "ro").mkdir()
+    folder = os.path.realpath(tmp_path / "ro")
+    real_access = os.access
+    monkeypatch.setattr(
+        os, "access", lambda path, mode: str(path) != folder and real_access(path, mode)
+    )
+    result = invoke(runner, "a.txt", "-o", "ro/out.jsonl")
+    assert (result.exit_code, result.stdout) == (ExitCode.USAGE, "")
+    assert result.stderr == (
+        f"error: cannot write 'ro/out.jsonl': folder '{folder}' is read-only; make it writable "
+        "or give --output in another folder\n"
+    )
 
 
 def test_cli_output_atomic_on_crash(

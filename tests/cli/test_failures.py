@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 import pytest
 import typer
 
@@ -35,6 +37,27 @@ from newsevents.core.errors import (
         (ModelNotFoundError("no model"), "no model", ExitCode.USAGE),
         (DatabaseError("x.sqlite: not a database"), "x.sqlite: not a database", ExitCode.USAGE),
         (NewsEventsError("odd"), "odd", ExitCode.INPUT_FAILED),
+        (
+            OSError(errno.ENOSPC, "No space left on device"),
+            "cannot write stdout: the disk is full; free some space or write to another disk",
+            ExitCode.INPUT_FAILED,
+        ),
+        (
+            OSError(errno.ENOSPC, "No space left on device", "out.csv"),
+            "cannot write 'out.csv': the disk is full; free some space or write to another disk",
+            ExitCode.INPUT_FAILED,
+        ),
+        (
+            OSError(errno.EROFS, "Read-only file system", "out.csv"),
+            "cannot write 'out.csv': the file system is read-only; write to another folder",
+            ExitCode.INPUT_FAILED,
+        ),
+        (
+            PermissionError(errno.EACCES, "Permission denied"),
+            "unexpected PermissionError: [Errno 13] Permission denied; rerun with --debug for "
+            "the traceback and report it",
+            ExitCode.INPUT_FAILED,
+        ),
         (
             KeyError("x"),
             "unexpected KeyError: 'x'; rerun with --debug for the traceback and report it",

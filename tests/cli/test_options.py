@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -32,6 +33,22 @@ def test_options_output_folder(tmp_path: Path) -> None:
     options.check_output_folder(tmp_path / "out.csv")
     with pytest.raises(UsageProblem, match="does not exist; create it first"):
         options.check_output_folder(tmp_path / "no" / "out.csv")
+
+
+def test_options_output_folder_read_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_access = os.access
+    folder = os.path.realpath(tmp_path)
+    # as root chmod cannot make a folder read-only: say so for this one folder
+    monkeypatch.setattr(
+        os, "access", lambda path, mode: str(path) != folder and real_access(path, mode)
+    )
+    with pytest.raises(UsageProblem) as found:
+        options.check_output_folder(tmp_path / "out.csv")
+    assert str(found.value) == (
+        f"cannot write '{tmp_path / 'out.csv'}': folder '{folder}' is read-only; make it "
+        "writable or give --output in another folder"
+    )
+    options.check_output_folder(Path("/dev/null"))  # written through, its folder is not written
 
 
 def test_options_no_dictionary_files() -> None:
