@@ -174,6 +174,22 @@ def test_batch_stdout_full_disk_is_a_clear_error() -> None:
     )
 
 
+def test_batch_fifo_with_no_writer_fails_alone_and_promptly() -> None:
+    Path("a.txt").write_text(MARCH)
+    os.mkfifo("pipe")
+    done = subprocess.run(
+        [_script(), "extract", "pipe", "a.txt", "-f", "jsonl"],
+        capture_output=True,
+        text=True,
+        timeout=120,  # before the fix: blocked in open() for ever
+    )
+    assert done.returncode == ExitCode.INPUT_FAILED
+    assert [json.loads(line)["article"] for line in done.stdout.splitlines()][:1] == ["a.txt"]
+    assert done.stderr.startswith(
+        "error: pipe: the input is empty; give an article text, or leave it out\n2 articles, "
+    )
+
+
 # -- SQLite ----------------------------------------------------------------------------------
 
 

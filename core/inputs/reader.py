@@ -111,6 +111,19 @@ def articles_from(
     yield article
 
 
+def _open_binary(path: Path | str) -> BinaryIO:
+    """`open(path, "rb")`, but a named pipe is opened without waiting for a writer.
+
+    `mkfifo p; newsevents extract p a.txt`: a plain open would block until something writes to
+    `p`, and `a.txt` would never be read. With no writer the pipe reads as empty.
+    """
+    if not stat.S_ISFIFO(os.stat(path).st_mode):
+        return open(path, "rb")
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    os.set_blocking(fd, True)  # a writer that is there is then read to its end
+    return os.fdopen(fd, "rb")
+
+
 @contextlib.contextmanager
 def _opened(path: Path | str) -> Iterator[BinaryIO]:
     """Open an input file for reading; OS errors become InputErrors naming the file."""
@@ -118,7 +131,7 @@ def _opened(path: Path | str) -> Iterator[BinaryIO]:
     if not os.path.exists(path):
         raise InputNotFoundError(name, "no such file or folder", "check the path")
     try:
-        with open(path, "rb") as handle:
+        with _open_binary(path) as handle:
             if stat.S_ISDIR(os.fstat(handle.fileno()).st_mode):
                 raise IsADirectoryError(name)
             yield handle

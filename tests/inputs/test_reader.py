@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+import os
+import threading
+import time
 from datetime import date
 from pathlib import Path
 
@@ -89,3 +92,19 @@ def test_reader_read_stream_empty_names_stdin() -> None:
     with pytest.raises(EmptyInputError) as info:
         read_stream(io.BytesIO(b""))
     assert info.value.path == "-"
+
+
+@pytest.mark.parametrize("writer", [True, False])
+def test_reader_read_article_fifo_never_waits_for_a_writer(tmp_path: Path, writer: bool) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    if writer:
+        # the writer's open() blocks until the reader opens: a thread plays the other program
+        thread = threading.Thread(target=lambda: fifo.write_text(BODY))
+        thread.start()
+        time.sleep(0.2)  # let it reach open() so the pipe has a writer
+        assert read_article(fifo).text == BODY
+        thread.join(timeout=10)
+    else:
+        with pytest.raises(EmptyInputError):
+            read_article(fifo)
