@@ -94,15 +94,35 @@ def test_reader_read_stream_empty_names_stdin() -> None:
     assert info.value.path == "-"
 
 
+def _opens(fifo: Path) -> list[int]:
+    """One per descriptor of this process open on `fifo` (read from /proc/self/fd)."""
+    found = []
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            found.append(int(os.path.realpath(f"/proc/self/fd/{fd}") == str(fifo.resolve())))
+        except OSError:
+            continue
+    return found
+
+
 @pytest.mark.parametrize("writer", [True, False])
 def test_reader_read_article_fifo_never_waits_for_a_writer(tmp_path: Path, writer: bool) -> None:
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     if writer:
-        # the writer's open() blocks until the reader opens: a thread plays the other program
-        thread = threading.Thread(target=lambda: fifo.write_text(BODY))
+        # A thread plays the other program. It holds the pipe open (O_RDWR never blocks on
+        # Linux) before the reader comes, and writes only once the reader has it open too, so
+        # the test does not hang on who comes first.
+        held = os.open(fifo, os.O_RDWR)
+
+        def write_when_read() -> None:
+            while sum(_opens(fifo)) < 2:
+                time.sleep(0.01)
+            os.write(held, BODY.encode())
+            os.close(held)
+
+        thread = threading.Thread(target=write_when_read)
         thread.start()
-        time.sleep(0.2)  # let it reach open() so the pipe has a writer
         assert read_article(fifo).text == BODY
         thread.join(timeout=10)
     else:
