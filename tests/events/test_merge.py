@@ -5,19 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsevents.core import Event, extract
-
-PUBLISHED = "2024-03-16"  # a Saturday
-
-
-def _events(text: str, **kwargs: object) -> list[Event]:
-    return extract(text, published=PUBLISHED, **kwargs)  # type: ignore[arg-type]
-
-
-def _one(text: str, event_type: str) -> Event:
-    found = [e for e in _events(text) if e.event_type == event_type]
-    assert len(found) == 1, [e.to_dict() for e in _events(text)]
-    return found[0]
+from ..extracted import events as _events
+from ..extracted import one as _one
 
 
 def test_merge_headline_and_body_mentions_merge() -> None:
